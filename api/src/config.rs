@@ -1,0 +1,189 @@
+//! Typed configuration, read from the environment in one place.
+//!
+//! | variable | default | meaning |
+//! | --- | --- | --- |
+//! | `DATABASE_URL` | `sqlite://data/etakirjasto.db` | `sqlite://PATH` (embedded) or `postgres://…` (production, several processes) |
+//! | `BIND` | `127.0.0.1:8080` | address and port to listen on |
+//! | `PUBLIC_URL` | `http://<BIND>` | the address people use; its scheme decides whether cookies are `Secure` |
+//! | `WEB_DIST` | `web/dist` | the built web app (`cargo xtask build-web` writes it) |
+//! | `JWT_SECRET` | generated on first start and kept in the database | key that signs access tokens; at least 32 bytes |
+//! | `DATABASE_POOL_SIZE` | `8` | connections per process |
+//! | `TRUST_FORWARDED_FOR` | `false` | take the client address from `X-Forwarded-For` (only behind a trusted proxy) |
+//! | `ETAKIRJASTO_DEMO` | `false` | `serve` loads the demo data into an empty database |
+//! | `RUST_LOG` | `info` | log filter |
+//!
+//! A bad value stops start-up with one line naming the variable.
+
+use std::{fmt, net::SocketAddr, path::PathBuf};
+
+/// A value that must never be printed: `Debug` shows `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: String) -> Self {
+        Secret(value)
+    }
+
+    /// The secret itself, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Which database the URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// The server's settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `postgres://…` or a SQLite path (without the `sqlite://` prefix).
+    pub database_url: String,
+    /// Which backend `database_url` selects.
+    pub backend: Backend,
+    /// Listen address.
+    pub bind: SocketAddr,
+    /// Public base URL without a trailing slash.
+    pub public_url: String,
+    /// Folder of the built web app.
+    pub web_dist: PathBuf,
+    /// Explicit JWT key; `None` means the key kept in the database.
+    pub jwt_secret: Option<Secret>,
+    /// Connections per process.
+    pub pool_size: u32,
+    /// Whether `X-Forwarded-For` is trusted.
+    pub trust_forwarded_for: bool,
+    /// Whether `serve` loads demo data into an empty database.
+    pub demo: bool,
+}
+
+/// A configuration error: names the variable and what is wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {message}")]
+pub struct ConfigError {
+    /// The environment variable at fault.
+    pub var: &'static str,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Reads the configuration through `get`, so tests can pass their own variables.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let err = |var: &'static str, message: String| ConfigError { var, message };
+        let raw_db = get("DATABASE_URL").unwrap_or_else(|| "sqlite://data/etakirjasto.db".into());
+        let (backend, database_url) = parse_database_url(&raw_db).map_err(|m| err("DATABASE_URL", m))?;
+        let bind_raw = get("BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind_raw
+            .parse()
+            .map_err(|_| err("BIND", format!("`{bind_raw}` is not an address like 127.0.0.1:8080")))?;
+        let public_url = match get("PUBLIC_URL") {
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => u.trim_end_matches('/').to_owned(),
+            Some(u) => return Err(err("PUBLIC_URL", format!("`{u}` must start with http:// or https://"))),
+            None => format!("http://{bind}"),
+        };
+        let web_dist = PathBuf::from(get("WEB_DIST").unwrap_or_else(|| "web/dist".into()));
+        let jwt_secret = match get("JWT_SECRET") {
+            Some(s) if s.len() < 32 => return Err(err("JWT_SECRET", "must be at least 32 bytes long".into())),
+            Some(s) => Some(Secret::new(s)),
+            None => None,
+        };
+        let pool_size = match get("DATABASE_POOL_SIZE") {
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=256).contains(n))
+                .ok_or_else(|| err("DATABASE_POOL_SIZE", format!("`{v}` is not a number from 1 to 256")))?,
+            None => 8,
+        };
+        let trust_forwarded_for = parse_bool(get("TRUST_FORWARDED_FOR")).map_err(|m| err("TRUST_FORWARDED_FOR", m))?;
+        let demo = parse_bool(get("ETAKIRJASTO_DEMO")).map_err(|m| err("ETAKIRJASTO_DEMO", m))?;
+        Ok(Config { database_url, backend, bind, public_url, web_dist, jwt_secret, pool_size, trust_forwarded_for, demo })
+    }
+
+    /// True when cookies must carry the `Secure` attribute.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn parse_database_url(raw: &str) -> Result<(Backend, String), String> {
+    if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+        Ok((Backend::Postgres, raw.to_owned()))
+    } else if let Some(path) = raw.strip_prefix("sqlite://").or_else(|| raw.strip_prefix("sqlite:")) {
+        if path.is_empty() {
+            return Err("the SQLite path is empty".into());
+        }
+        Ok((Backend::Sqlite, path.to_owned()))
+    } else {
+        Err("must start with sqlite:// or postgres://".into())
+    }
+}
+
+fn parse_bool(v: Option<String>) -> Result<bool, String> {
+    match v.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("") | Some("0") | Some("false") | Some("no") => Ok(false),
+        Some("1") | Some("true") | Some("yes") => Ok(true),
+        Some(other) => Err(format!("`{other}` is not true or false")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_embedded_sqlite_on_localhost() {
+        let c = with(&[]).unwrap();
+        assert_eq!(c.backend, Backend::Sqlite);
+        assert_eq!(c.database_url, "data/etakirjasto.db");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert!(!c.secure_cookies());
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        for (var, value) in [
+            ("DATABASE_URL", "mysql://x"),
+            ("BIND", "localhost"),
+            ("PUBLIC_URL", "example.fi"),
+            ("JWT_SECRET", "short"),
+            ("DATABASE_POOL_SIZE", "0"),
+            ("TRUST_FORWARDED_FOR", "maybe"),
+        ] {
+            let e = with(&[(var, value)]).unwrap_err();
+            assert_eq!(e.var, var, "case {var}={value}");
+        }
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let c = with(&[("JWT_SECRET", "0123456789abcdef0123456789abcdef-secret")]).unwrap();
+        assert!(!format!("{c:?}").contains("secret"));
+    }
+}

@@ -1,0 +1,28 @@
+//! Etäkirjasto's server: the JSON REST API under `/api/v1`, its OpenAPI document, and the host of the
+//! web app. `main.rs` is a shim over [`cli`]; [`startup::Application`] builds the real app, which tests
+//! start on port 0 with a fresh database.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod health;
+pub mod libraries;
+pub mod openapi;
+pub mod pagination;
+pub mod schema;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;
+
+/// What every handler can reach.
+pub struct AppState {
+    /// Database connections.
+    pub pool: db::DbPool,
+    /// Access-token keys.
+    pub jwt: auth::jwt::JwtKeys,
+    /// Settings.
+    pub config: config::Config,
+}

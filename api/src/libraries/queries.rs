@@ -1,0 +1,128 @@
+//! Libraries, branches and opening hours in the database.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use etakirjasto_shared::{Branch, Library, LibrarySummary, OpeningHours};
+
+use crate::{
+    db::DbConnection,
+    schema::{branches, libraries, opening_hours},
+};
+
+/// A stored library.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = libraries)]
+pub struct LibraryRow {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub time_zone: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl From<LibraryRow> for LibrarySummary {
+    fn from(r: LibraryRow) -> Self {
+        LibrarySummary { slug: r.slug, name: r.name, phone: r.phone, email: r.email, time_zone: r.time_zone }
+    }
+}
+
+/// A stored branch.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = branches)]
+pub struct BranchRow {
+    pub id: String,
+    pub library_id: String,
+    pub name: String,
+    pub is_main: bool,
+    pub street_address: String,
+    pub postal_code: String,
+    pub city: String,
+    pub phone: String,
+    pub email: String,
+    pub position: i32,
+}
+
+/// Stored opening hours of one weekday.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = opening_hours)]
+pub struct HoursRow {
+    pub branch_id: String,
+    pub weekday: i32,
+    pub opens: String,
+    pub closes: String,
+}
+
+/// Finds a library by slug.
+pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<LibraryRow>> {
+    libraries::table.filter(libraries::slug.eq(slug)).select(LibraryRow::as_select()).first(conn).optional()
+}
+
+/// The library, when the instance serves exactly one.
+pub fn the_only_library(conn: &mut DbConnection) -> QueryResult<Option<LibraryRow>> {
+    let mut rows: Vec<LibraryRow> = libraries::table.select(LibraryRow::as_select()).limit(2).load(conn)?;
+    Ok(if rows.len() == 1 { rows.pop() } else { None })
+}
+
+/// How many libraries there are.
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    libraries::table.count().get_result(conn)
+}
+
+/// Up to `limit` libraries after the slug `after`, ordered by slug.
+pub fn list(conn: &mut DbConnection, after: Option<&str>, limit: i64) -> QueryResult<Vec<LibraryRow>> {
+    let mut q = libraries::table.select(LibraryRow::as_select()).order(libraries::slug).limit(limit).into_boxed();
+    if let Some(a) = after {
+        q = q.filter(libraries::slug.gt(a.to_owned()));
+    }
+    q.load(conn)
+}
+
+/// A library with its branches and their hours.
+pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Library> {
+    let branch_rows: Vec<BranchRow> = branches::table
+        .filter(branches::library_id.eq(&row.id))
+        .order((branches::is_main.desc(), branches::position, branches::name))
+        .select(BranchRow::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = branch_rows.iter().map(|b| b.id.as_str()).collect();
+    let hours: Vec<HoursRow> = opening_hours::table
+        .filter(opening_hours::branch_id.eq_any(ids))
+        .order((opening_hours::branch_id, opening_hours::weekday))
+        .select(HoursRow::as_select())
+        .load(conn)?;
+    let branches = branch_rows
+        .into_iter()
+        .map(|b| Branch {
+            opening_hours: hours
+                .iter()
+                .filter(|h| h.branch_id == b.id)
+                .map(|h| OpeningHours { weekday: h.weekday as u8, opens: h.opens.clone(), closes: h.closes.clone() })
+                .collect(),
+            id: b.id,
+            name: b.name,
+            is_main: b.is_main,
+            street_address: b.street_address,
+            postal_code: b.postal_code,
+            city: b.city,
+            phone: b.phone,
+            email: b.email,
+        })
+        .collect();
+    Ok(Library { slug: row.slug, name: row.name, phone: row.phone, email: row.email, time_zone: row.time_zone, branches })
+}
+
+/// Inserts a library.
+pub fn insert_library(conn: &mut DbConnection, row: &LibraryRow) -> QueryResult<()> {
+    diesel::insert_into(libraries::table).values(row).execute(conn).map(|_| ())
+}
+
+/// Inserts a branch with its weekly hours.
+pub fn insert_branch(conn: &mut DbConnection, row: &BranchRow, hours: &[HoursRow]) -> QueryResult<()> {
+    diesel::insert_into(branches::table).values(row).execute(conn)?;
+    for h in hours {
+        diesel::insert_into(opening_hours::table).values(h).execute(conn)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! The OpenAPI document: the same function serves `/api/openapi.json` and writes `openapi/openapi.json`.
+
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+
+/// Static parts of the document; paths and schemas are collected from the route table.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Etäkirjasto API",
+        description = "The remote library's API: libraries, accounts and sign-in, and (as they land) \
+one-to-one sessions, events, home delivery, surveys and operating models. JSON everywhere, snake_case \
+fields, RFC 3339 times with offsets, errors as RFC 9457 `application/problem+json` with a machine-readable \
+`code` and the fields at fault. Lists page with `limit` and `cursor` and accept `library=<slug>`. \
+Send `Accept-Language: fi`, `sv` or `en` to choose the language of error messages.",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+    ),
+    servers((url = "/", description = "This server")),
+    tags(
+        (name = "health", description = "Liveness and readiness."),
+        (name = "libraries", description = "Libraries, branches and opening hours."),
+        (name = "auth", description = "Accounts, sign-in and tokens."),
+    ),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from `POST /api/v1/auth/login`, valid 15 minutes."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The complete document, as served and as committed.
+pub fn spec() -> utoipa::openapi::OpenApi {
+    crate::startup::api_app().1
+}
+
+/// The document as pretty JSON with a trailing newline, the committed file's exact form.
+pub fn spec_json() -> String {
+    let mut s = spec().to_pretty_json().expect("the OpenAPI document serialises");
+    s.push('\n');
+    s
+}

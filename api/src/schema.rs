@@ -1,0 +1,117 @@
+//! Diesel's view of the tables; kept by hand in step with `migrations/` (both backends share it).
+//! The migration tests check that every table here exists on both databases.
+
+diesel::table! {
+    libraries (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        phone -> Text,
+        email -> Text,
+        time_zone -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    branches (id) {
+        id -> Text,
+        library_id -> Text,
+        name -> Text,
+        is_main -> Bool,
+        street_address -> Text,
+        postal_code -> Text,
+        city -> Text,
+        phone -> Text,
+        email -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    opening_hours (branch_id, weekday) {
+        branch_id -> Text,
+        weekday -> Integer,
+        opens -> Text,
+        closes -> Text,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        card_number -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        pin_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+        credentials_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    memberships (user_id, library_id) {
+        user_id -> Text,
+        library_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (token_hash) {
+        token_hash -> Text,
+        session_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Text,
+        account_key -> Text,
+        client_ip -> Text,
+        succeeded -> Bool,
+        attempted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(branches -> libraries (library_id));
+diesel::joinable!(opening_hours -> branches (branch_id));
+diesel::joinable!(memberships -> users (user_id));
+diesel::joinable!(memberships -> libraries (library_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(refresh_tokens -> sessions (session_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    libraries,
+    branches,
+    opening_hours,
+    users,
+    memberships,
+    sessions,
+    refresh_tokens,
+    login_attempts,
+    settings,
+);

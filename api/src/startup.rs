@@ -1,0 +1,187 @@
+//! Building the application: the pool, migrations, keys, the route table and the HTTP server.
+
+use std::{net::TcpListener, path::PathBuf};
+
+use actix_files::{Files, NamedFile};
+use actix_web::{
+    App,
+    dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse, fn_service},
+    http::header,
+    middleware::{self, Compress, DefaultHeaders},
+    web,
+};
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi as _;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::{
+    AppState, auth, config::Config, db, demo, error, health, libraries, openapi::ApiDoc, settings,
+};
+
+/// The routes under `/api/v1`: one table, every domain's `configure`.
+fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.configure(libraries::configure).configure(auth::configure);
+}
+
+/// The route table with its OpenAPI document.
+pub fn api_app() -> (
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<actix_web::body::BoxBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
+    utoipa::openapi::OpenApi,
+) {
+    App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(utoipa_actix_web::scope("/api/v1").configure(api_v1))
+        .service(health::healthz)
+        .service(health::readyz)
+        .split_for_parts()
+}
+
+/// A built application, bound to its port but not yet serving.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Opens the database, runs migrations, loads demo data when asked, and binds the listener.
+    pub fn build(config: Config) -> Result<Application, String> {
+        let pool = db::connect(&config)?;
+        let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+        let ran = db::migrate(&mut conn)?;
+        if ran > 0 {
+            tracing::info!(migrations = ran, "database migrated");
+        }
+        if config.demo
+            && let Some(signins) = demo::load(&mut conn).map_err(|e| format!("demo data: {e}"))?
+        {
+            println!("{signins}");
+        }
+        let secret = match &config.jwt_secret {
+            Some(s) => s.clone(),
+            None => settings::jwt_secret(&mut conn).map_err(|e| format!("cannot read the signing key: {e}"))?,
+        };
+        drop(conn);
+        let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
+        let listener = TcpListener::bind(config.bind).map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let state = web::Data::new(AppState { pool, jwt, config });
+        let server = actix_web::HttpServer::new(move || build_app(state.clone()))
+            .listen(listener)
+            .map_err(|e| e.to_string())?
+            .run();
+        Ok(Application { port, server })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until stopped.
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn build_app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, spec) = api_app();
+    let dist = state.config.web_dist.clone();
+    app.app_data(state)
+        .configure(error::extractor_configs)
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
+        .service(web::redirect("/api/docs", "/api/docs/"))
+        .service(static_files(dist))
+        .wrap(middleware::from_fn(cache_headers))
+        .wrap(middleware::from_fn(error::problems))
+        .wrap(Compress::default())
+        .wrap(
+            DefaultHeaders::new()
+                .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .add((header::REFERRER_POLICY, "no-referrer"))
+                .add((header::X_FRAME_OPTIONS, "DENY")),
+        )
+        .wrap(TracingLogger::default())
+}
+
+/// The web app: files from `WEB_DIST`, and `index.html` for any other non-API path so deep links work.
+fn static_files(dist: PathBuf) -> actix_web::Scope {
+    let index = dist.join("index.html");
+    let fallback = fn_service(move |req: ServiceRequest| {
+        let index = index.clone();
+        async move {
+            let (req, _) = req.into_parts();
+            let api_path = req.path() == "/api" || req.path().starts_with("/api/");
+            if api_path || !index.is_file() {
+                let resp = error::ApiError::not_found().render(error::request_lang(&req));
+                return Ok(ServiceResponse::new(req, resp));
+            }
+            let resp = NamedFile::open(&index)?.into_response(&req);
+            Ok(ServiceResponse::new(req, resp))
+        }
+    });
+    if !dist.is_dir() {
+        tracing::warn!(dir = %dist.display(), "WEB_DIST does not exist; only the API is served (run `cargo xtask build-web`)");
+        return web::scope("").default_service(fallback);
+    }
+    web::scope("").service(Files::new("/", dist).index_file("index.html").default_handler(fallback))
+}
+
+/// Hashed file names never change content, so browsers may keep them a year; everything else of the
+/// web app (index.html) is revalidated, and API answers are not cached unless they say so.
+async fn cache_headers(
+    req: ServiceRequest,
+    next: middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let path = req.path().to_owned();
+    let mut res = next.call(req).await?;
+    let headers = res.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let value = if is_hashed_asset(&path) {
+            "public, max-age=31536000, immutable"
+        } else if path.starts_with("/api/") {
+            "no-store"
+        } else {
+            "no-cache"
+        };
+        headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static(value));
+    }
+    Ok(res)
+}
+
+/// True for names like `/web-0123456789abcdef_bg.wasm`: a 16-hex-digit content hash after a dash.
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hashed_assets_are_recognised() {
+        assert!(super::is_hashed_asset("/web-0123456789abcdef_bg.wasm"));
+        assert!(super::is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!super::is_hashed_asset("/index.html"));
+        assert!(!super::is_hashed_asset("/api/v1/libraries"));
+    }
+}

@@ -1,0 +1,9 @@
+DROP TABLE settings;
+DROP TABLE login_attempts;
+DROP TABLE refresh_tokens;
+DROP TABLE sessions;
+DROP TABLE memberships;
+DROP TABLE users;
+DROP TABLE opening_hours;
+DROP TABLE branches;
+DROP TABLE libraries;

@@ -1,0 +1,173 @@
+//! Accounts and sign-in.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a person may do in one library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A library user.
+    Patron,
+    /// A librarian.
+    Staff,
+    /// A librarian who also manages the library's staff and settings.
+    Admin,
+}
+
+impl Role {
+    /// The snake_case name as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Patron => "patron",
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "patron" => Some(Role::Patron),
+            "staff" => Some(Role::Staff),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// True for staff and admins.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Staff | Role::Admin)
+    }
+}
+
+/// A new patron account: a name and either an email address or phone number with a password,
+/// or a library card number with its PIN (or both).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Maija Meikäläinen", "email": "maija@example.fi", "password": "kirjasto-2026", "library": "kalajoki"
+})))]
+pub struct RegisterRequest {
+    /// The name the library may call the patron by.
+    pub name: String,
+    /// Email address; one of `email` and `phone` goes with `password`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number (`040 123 4567` or `+358401234567`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Password, at least 10 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Library card number, 5 to 20 digits; goes with `pin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_number: Option<String>,
+    /// Card PIN, 4 to 8 digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
+    /// The library to join (its slug); may be left out when the instance serves one library.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<String>,
+}
+
+/// Sign-in details: `email` (or `phone`) with `password`, or `card_number` with `pin`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "maija@example.fi", "password": "kirjasto-2026"})))]
+pub struct LoginRequest {
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number, instead of email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Password for `email` or `phone`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Library card number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_number: Option<String>,
+    /// PIN for `card_number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
+}
+
+/// A refresh token sent in the body, for API clients that do not keep cookies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// The refresh token from the last sign-in or refresh; may be left out when the cookie is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+/// Tokens issued at sign-in and refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// JWT to send as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    #[cfg_attr(feature = "openapi", schema(example = "Bearer"))]
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    #[cfg_attr(feature = "openapi", schema(example = 900))]
+    pub expires_in: u64,
+    /// Single-use token for `POST /api/v1/auth/refresh`; also set as an HttpOnly cookie.
+    pub refresh_token: String,
+    /// Seconds until the refresh token expires.
+    #[cfg_attr(feature = "openapi", schema(example = 2592000))]
+    pub refresh_expires_in: u64,
+    /// The signed-in person.
+    pub user: Me,
+}
+
+/// A person's role in one library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Membership {
+    /// The library's slug.
+    #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
+    pub library: String,
+    /// The library's name.
+    #[cfg_attr(feature = "openapi", schema(example = "Kalajoen kaupunginkirjasto"))]
+    pub library_name: String,
+    /// What the person may do there.
+    pub role: Role,
+}
+
+/// The signed-in person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    /// Stable identifier.
+    pub id: String,
+    /// Name.
+    #[cfg_attr(feature = "openapi", schema(example = "Maija Meikäläinen"))]
+    pub name: String,
+    /// Email address, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number in E.164 form, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Library card number, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_number: Option<String>,
+    /// The libraries the person belongs to, with the role in each.
+    pub memberships: Vec<Membership>,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+}
+
+impl Me {
+    /// True when the person is staff or admin in any library.
+    pub fn is_staff(&self) -> bool {
+        self.memberships.iter().any(|m| m.role.is_staff())
+    }
+}

@@ -1,0 +1,305 @@
+//! The problem envelope (RFC 9457) and the machine-readable codes inside it.
+//!
+//! The server answers every error as `application/problem+json` with a `code` from [`ErrorCode`] and,
+//! for input errors, the fields at fault with a [`FieldCode`]. The web app chooses the wording in the
+//! patron's language from the codes, with the texts below, so server and browser never disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// What went wrong, as a stable machine-readable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request body is not valid JSON or does not have the expected shape.
+    MalformedRequest,
+    /// One or more fields are invalid; see `errors`.
+    InvalidInput,
+    /// The body is not JSON.
+    UnsupportedMediaType,
+    /// The body is larger than the server accepts.
+    PayloadTooLarge,
+    /// No valid access token was given.
+    Unauthorized,
+    /// Wrong sign-in details.
+    InvalidCredentials,
+    /// The refresh token is unknown, expired, revoked or already used.
+    InvalidRefreshToken,
+    /// Signed in, but not allowed to do this.
+    Forbidden,
+    /// Nothing found at this address.
+    NotFound,
+    /// The HTTP method is not allowed here.
+    MethodNotAllowed,
+    /// The request conflicts with what is already stored.
+    Conflict,
+    /// An account with this email, phone number or card number already exists.
+    AccountExists,
+    /// Too many attempts; wait for `Retry-After` seconds.
+    TooManyRequests,
+    /// The database does not answer; try again shortly.
+    DatabaseUnavailable,
+    /// An unexpected error on the server.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The snake_case code as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MalformedRequest => "malformed_request",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::InvalidRefreshToken => "invalid_refresh_token",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::AccountExists => "account_exists",
+            ErrorCode::TooManyRequests => "too_many_requests",
+            ErrorCode::DatabaseUnavailable => "database_unavailable",
+            ErrorCode::Internal => "internal",
+        }
+    }
+
+    /// The HTTP status that goes with the code.
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorCode::MalformedRequest => 400,
+            ErrorCode::InvalidInput => 422,
+            ErrorCode::UnsupportedMediaType => 415,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::InvalidRefreshToken => 401,
+            ErrorCode::Forbidden => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::MethodNotAllowed => 405,
+            ErrorCode::Conflict | ErrorCode::AccountExists => 409,
+            ErrorCode::TooManyRequests => 429,
+            ErrorCode::DatabaseUnavailable => 503,
+            ErrorCode::Internal => 500,
+        }
+    }
+
+    /// A plain-language sentence for people, in `lang`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            MalformedRequest => lang.pick(
+                "Pyyntö on virheellinen.",
+                "Begäran är felaktig.",
+                "The request is not valid.",
+            ),
+            InvalidInput => lang.pick(
+                "Tarkista merkityt kentät.",
+                "Kontrollera de markerade fälten.",
+                "Please check the marked fields.",
+            ),
+            UnsupportedMediaType => lang.pick(
+                "Lähetä tiedot JSON-muodossa.",
+                "Skicka uppgifterna som JSON.",
+                "Send the data as JSON.",
+            ),
+            PayloadTooLarge => lang.pick(
+                "Lähetetty tieto on liian suuri.",
+                "De skickade uppgifterna är för stora.",
+                "What you sent is too large.",
+            ),
+            Unauthorized => lang.pick(
+                "Kirjaudu sisään jatkaaksesi.",
+                "Logga in för att fortsätta.",
+                "Please sign in to continue.",
+            ),
+            InvalidCredentials => lang.pick(
+                "Kirjautumistiedot eivät täsmää. Tarkista ne ja yritä uudelleen.",
+                "Inloggningsuppgifterna stämmer inte. Kontrollera dem och försök igen.",
+                "Those sign-in details do not match. Check them and try again.",
+            ),
+            InvalidRefreshToken => lang.pick(
+                "Istuntosi on päättynyt. Kirjaudu uudelleen.",
+                "Din session har gått ut. Logga in igen.",
+                "Your session has ended. Please sign in again.",
+            ),
+            Forbidden => lang.pick(
+                "Sinulla ei ole oikeutta tähän.",
+                "Du har inte behörighet till detta.",
+                "You are not allowed to do this.",
+            ),
+            NotFound => lang.pick(
+                "Sivua tai tietoa ei löytynyt.",
+                "Sidan eller uppgiften hittades inte.",
+                "We could not find that.",
+            ),
+            MethodNotAllowed => lang.pick(
+                "Tätä toimintoa ei voi tehdä tässä osoitteessa.",
+                "Den här åtgärden kan inte göras på denna adress.",
+                "This action is not possible at this address.",
+            ),
+            Conflict => lang.pick(
+                "Tieto on muuttunut toisaalla. Päivitä ja yritä uudelleen.",
+                "Uppgiften har ändrats på annat håll. Uppdatera och försök igen.",
+                "This was changed elsewhere. Refresh and try again.",
+            ),
+            AccountExists => lang.pick(
+                "Näillä tiedoilla on jo tili. Kirjaudu sisään.",
+                "Det finns redan ett konto med dessa uppgifter. Logga in.",
+                "An account with these details already exists. Please sign in.",
+            ),
+            TooManyRequests => lang.pick(
+                "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
+                "För många försök. Vänta en stund och försök igen.",
+                "Too many attempts. Please wait a moment and try again.",
+            ),
+            DatabaseUnavailable => lang.pick(
+                "Palvelu on hetken poissa käytöstä. Yritä pian uudelleen.",
+                "Tjänsten är tillfälligt otillgänglig. Försök snart igen.",
+                "The service is briefly unavailable. Please try again soon.",
+            ),
+            Internal => lang.pick(
+                "Jotain meni vikaan. Yritä uudelleen tai soita kirjastoon.",
+                "Något gick fel. Försök igen eller ring biblioteket.",
+                "Something went wrong. Try again or phone the library.",
+            ),
+        }
+    }
+}
+
+/// Why one field was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldCode {
+    /// The field is missing or empty.
+    Required,
+    /// The value is shorter than allowed.
+    TooShort,
+    /// The value is longer than allowed.
+    TooLong,
+    /// The value does not have the expected form.
+    InvalidFormat,
+    /// The field is not known here.
+    UnknownField,
+    /// Another account already uses this value.
+    Taken,
+    /// The value is not one of the allowed ones.
+    InvalidChoice,
+}
+
+impl FieldCode {
+    /// A plain-language sentence for people, in `lang`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        use FieldCode::*;
+        match self {
+            Required => lang.pick("Tämä tieto puuttuu.", "Uppgiften saknas.", "This is required."),
+            TooShort => lang.pick("Tämä on liian lyhyt.", "Detta är för kort.", "This is too short."),
+            TooLong => lang.pick("Tämä on liian pitkä.", "Detta är för långt.", "This is too long."),
+            InvalidFormat => lang.pick(
+                "Tarkista muoto.",
+                "Kontrollera formatet.",
+                "Please check the format.",
+            ),
+            UnknownField => lang.pick("Tuntematon kenttä.", "Okänt fält.", "Unknown field."),
+            Taken => lang.pick(
+                "Tämä on jo käytössä toisella tilillä.",
+                "Detta används redan av ett annat konto.",
+                "This is already used by another account.",
+            ),
+            InvalidChoice => lang.pick(
+                "Valitse yksi vaihtoehdoista.",
+                "Välj ett av alternativen.",
+                "Choose one of the options.",
+            ),
+        }
+    }
+}
+
+/// One field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The field's name as in the request body (`email`, `password`, …).
+    #[cfg_attr(feature = "openapi", schema(example = "email"))]
+    pub field: String,
+    /// Why it was rejected.
+    pub code: FieldCode,
+    /// A sentence for people, in the language of the request's `Accept-Language`.
+    #[cfg_attr(feature = "openapi", schema(example = "Please check the format."))]
+    pub message: String,
+}
+
+impl FieldError {
+    /// A field error worded in `lang`.
+    pub fn new(field: impl Into<String>, code: FieldCode, lang: Lang) -> Self {
+        FieldError { field: field.into(), code, message: code.message(lang).to_owned() }
+    }
+}
+
+/// An RFC 9457 problem document, the body of every error answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Problem {
+    /// A URI naming the kind of problem (`urn:etakirjasto:problem:<code>`).
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "urn:etakirjasto:problem:invalid_input"))]
+    pub kind: String,
+    /// A short summary of the kind of problem, in the request's language.
+    #[cfg_attr(feature = "openapi", schema(example = "Please check the marked fields."))]
+    pub title: String,
+    /// The HTTP status code.
+    #[cfg_attr(feature = "openapi", schema(example = 422))]
+    pub status: u16,
+    /// What happened in this case, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The machine-readable code.
+    pub code: ErrorCode,
+    /// The fields at fault, for input errors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl Problem {
+    /// A problem with the standard wording for `code` in `lang`.
+    pub fn new(code: ErrorCode, lang: Lang) -> Self {
+        Problem {
+            kind: format!("urn:etakirjasto:problem:{}", code.as_str()),
+            title: code.message(lang).to_owned(),
+            status: code.status(),
+            detail: None,
+            code,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The message for one field, if that field is at fault.
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_serialises_with_type_and_snake_case_codes() {
+        let mut p = Problem::new(ErrorCode::InvalidInput, Lang::En);
+        p.errors.push(FieldError::new("email", FieldCode::InvalidFormat, Lang::En));
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["type"], "urn:etakirjasto:problem:invalid_input");
+        assert_eq!(json["code"], "invalid_input");
+        assert_eq!(json["status"], 422);
+        assert_eq!(json["errors"][0]["code"], "invalid_format");
+    }
+
+    #[test]
+    fn as_str_matches_serde_name() {
+        for code in [ErrorCode::MalformedRequest, ErrorCode::AccountExists, ErrorCode::DatabaseUnavailable] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The wire contract of Etäkirjasto.
+//!
+//! Everything the API sends or receives is a type in this crate, and every rule the browser must also
+//! know (lengths, formats, error codes and their wording) lives here, so the form and the server agree.
+//!
+//! *Invariant:* this crate compiles to `wasm32-unknown-unknown` and never depends on actix or diesel;
+//! `cargo xtask test` checks both.
+
+pub mod auth;
+pub mod error;
+pub mod lang;
+pub mod library;
+pub mod validate;
+
+use serde::{Deserialize, Serialize};
+
+pub use auth::*;
+pub use error::*;
+pub use lang::Lang;
+pub use library::*;
+
+/// Liveness and readiness answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// `ok` when the check passed.
+    #[cfg_attr(feature = "openapi", schema(example = "ok"))]
+    pub status: String,
+    /// The server's version.
+    #[cfg_attr(feature = "openapi", schema(example = "0.1.0"))]
+    pub version: String,
+}
+
+/// One page of a list. Pass `next_cursor` back as `cursor` to get the next page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// The items of this page, in a stable order.
+    pub items: Vec<T>,
+    /// Opaque cursor for the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// Largest page a list endpoint returns, whatever `limit` asks.
+pub const MAX_PAGE_SIZE: u32 = 100;
+/// Page size when `limit` is not given.
+pub const DEFAULT_PAGE_SIZE: u32 = 25;

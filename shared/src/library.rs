@@ -1,0 +1,91 @@
+//! Libraries, their branches and opening hours.
+
+use serde::{Deserialize, Serialize};
+
+/// A library as listed: enough to choose one and to phone it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LibrarySummary {
+    /// Short name used in addresses and the `library` parameter.
+    #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
+    pub slug: String,
+    /// Full name.
+    #[cfg_attr(feature = "openapi", schema(example = "Kalajoen kaupunginkirjasto"))]
+    pub name: String,
+    /// Phone number for patrons, in E.164 form.
+    #[cfg_attr(feature = "openapi", schema(example = "+358844691235"))]
+    pub phone: String,
+    /// Contact email.
+    #[cfg_attr(feature = "openapi", schema(example = "kirjasto@kalajoki.fi"))]
+    pub email: String,
+    /// IANA time zone in which the library's hours and slots are given.
+    #[cfg_attr(feature = "openapi", schema(example = "Europe/Helsinki"))]
+    pub time_zone: String,
+}
+
+/// A library with its branches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Library {
+    /// Short name used in addresses and the `library` parameter.
+    #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
+    pub slug: String,
+    /// Full name.
+    #[cfg_attr(feature = "openapi", schema(example = "Kalajoen kaupunginkirjasto"))]
+    pub name: String,
+    /// Phone number for patrons, in E.164 form.
+    #[cfg_attr(feature = "openapi", schema(example = "+358844691235"))]
+    pub phone: String,
+    /// Contact email.
+    #[cfg_attr(feature = "openapi", schema(example = "kirjasto@kalajoki.fi"))]
+    pub email: String,
+    /// IANA time zone in which the library's hours and slots are given.
+    #[cfg_attr(feature = "openapi", schema(example = "Europe/Helsinki"))]
+    pub time_zone: String,
+    /// The library's branches, the main library first.
+    pub branches: Vec<Branch>,
+}
+
+/// One building of a library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Branch {
+    /// Stable identifier.
+    pub id: String,
+    /// Name of the branch.
+    #[cfg_attr(feature = "openapi", schema(example = "Pääkirjasto"))]
+    pub name: String,
+    /// True for the main library.
+    pub is_main: bool,
+    /// Street address.
+    #[cfg_attr(feature = "openapi", schema(example = "Pohjankyläntie 1"))]
+    pub street_address: String,
+    /// Postal code.
+    #[cfg_attr(feature = "openapi", schema(example = "85100"))]
+    pub postal_code: String,
+    /// Town or city.
+    #[cfg_attr(feature = "openapi", schema(example = "Kalajoki"))]
+    pub city: String,
+    /// Phone number of the branch, in E.164 form.
+    #[cfg_attr(feature = "openapi", schema(example = "+358844691235"))]
+    pub phone: String,
+    /// Contact email of the branch.
+    pub email: String,
+    /// Regular weekly opening hours, in the library's time zone.
+    pub opening_hours: Vec<OpeningHours>,
+}
+
+/// Opening hours on one weekday.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpeningHours {
+    /// ISO weekday: 1 is Monday, 7 is Sunday.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 7, example = 1))]
+    pub weekday: u8,
+    /// Opening time, `HH:MM`.
+    #[cfg_attr(feature = "openapi", schema(example = "10:00"))]
+    pub opens: String,
+    /// Closing time, `HH:MM`.
+    #[cfg_attr(feature = "openapi", schema(example = "19:00"))]
+    pub closes: String,
+}
