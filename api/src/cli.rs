@@ -56,12 +56,19 @@ pub fn run(args: Vec<String>) -> ExitCode {
             db::migrate(conn)?;
             match demo::load(conn).map_err(|e| e.to_string())? {
                 Some(text) => println!("{text}"),
-                None => println!("The database already has data; demo data not loaded.\n{}", demo::signins()),
+                None => println!(
+                    "The database already has data; demo data not loaded.\n{}",
+                    demo::signins()
+                ),
             }
             Ok(())
         }),
-        ["library", "add", rest @ ..] => flags(rest).and_then(|f| with_conn(&config, |conn| add_library(conn, &f))),
-        ["user", "add", rest @ ..] => flags(rest).and_then(|f| with_conn(&config, |conn| add_user(conn, &f))),
+        ["library", "add", rest @ ..] => {
+            flags(rest).and_then(|f| with_conn(&config, |conn| add_library(conn, &f)))
+        }
+        ["user", "add", rest @ ..] => {
+            flags(rest).and_then(|f| with_conn(&config, |conn| add_user(conn, &f)))
+        }
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -86,9 +93,14 @@ fn serve(config: Config) -> Result<(), String> {
     })
 }
 
-fn with_conn(config: &Config, f: impl FnOnce(&mut DbConnection) -> Result<(), String>) -> Result<(), String> {
+fn with_conn(
+    config: &Config,
+    f: impl FnOnce(&mut DbConnection) -> Result<(), String>,
+) -> Result<(), String> {
     let pool = db::connect(config)?;
-    let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
     db::migrate(&mut conn)?;
     f(&mut conn)
 }
@@ -99,7 +111,9 @@ fn flags(rest: &[&str]) -> Result<Flags, String> {
     let mut out = Vec::new();
     let mut it = rest.iter();
     while let Some(flag) = it.next() {
-        let name = flag.strip_prefix("--").ok_or_else(|| format!("unexpected `{flag}`\n{USAGE}"))?;
+        let name = flag
+            .strip_prefix("--")
+            .ok_or_else(|| format!("unexpected `{flag}`\n{USAGE}"))?;
         let value = it.next().ok_or_else(|| format!("--{name} needs a value"))?;
         out.push((name.to_owned(), (*value).to_owned()));
     }
@@ -107,7 +121,10 @@ fn flags(rest: &[&str]) -> Result<Flags, String> {
 }
 
 fn flag<'a>(flags: &'a Flags, name: &str) -> Option<&'a str> {
-    flags.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    flags
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 fn required<'a>(flags: &'a Flags, name: &str) -> Result<&'a str, String> {
@@ -115,10 +132,18 @@ fn required<'a>(flags: &'a Flags, name: &str) -> Result<&'a str, String> {
 }
 
 fn add_library(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
-    let slug = validate::slug(required(f, "slug")?).map_err(|c| format!("--slug: {}", c.message(Default::default())))?;
-    let name = validate::name(required(f, "name")?).map_err(|c| format!("--name: {}", c.message(Default::default())))?;
-    let phone = flag(f, "phone").map(validate::phone).transpose().map_err(|_| "--phone is not a phone number".to_owned())?;
-    let email = flag(f, "email").map(validate::email).transpose().map_err(|_| "--email is not an email address".to_owned())?;
+    let slug = validate::slug(required(f, "slug")?)
+        .map_err(|c| format!("--slug: {}", c.message(Default::default())))?;
+    let name = validate::name(required(f, "name")?)
+        .map_err(|c| format!("--name: {}", c.message(Default::default())))?;
+    let phone = flag(f, "phone")
+        .map(validate::phone)
+        .transpose()
+        .map_err(|_| "--phone is not a phone number".to_owned())?;
+    let email = flag(f, "email")
+        .map(validate::email)
+        .transpose()
+        .map_err(|_| "--email is not an email address".to_owned())?;
     let row = LibraryRow {
         id: uuid::Uuid::new_v4().to_string(),
         slug: slug.clone(),
@@ -129,7 +154,10 @@ fn add_library(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
         created_at: Utc::now().naive_utc(),
     };
     libs::insert_library(conn, &row).map_err(|e| match e {
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => {
             format!("a library with slug `{slug}` already exists")
         }
         other => other.to_string(),
@@ -145,15 +173,19 @@ fn add_user(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
         "staff" => Role::Staff,
         other => return Err(format!("--role must be admin or staff, not `{other}`")),
     };
-    let email = validate::email(required(f, "email")?).map_err(|_| "--email is not an email address".to_owned())?;
+    let email = validate::email(required(f, "email")?)
+        .map_err(|_| "--email is not an email address".to_owned())?;
     let name = match flag(f, "name") {
         Some(n) => validate::name(n).map_err(|_| "--name is not a valid name".to_owned())?,
         None => email.split('@').next().unwrap_or_default().to_owned(),
     };
-    let library = libs::find_by_slug(conn, slug).map_err(|e| e.to_string())?.ok_or_else(|| format!("no library `{slug}`"))?;
+    let library = libs::find_by_slug(conn, slug)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no library `{slug}`"))?;
     let password = match std::env::var("ETAKIRJASTO_PASSWORD") {
         Ok(p) => p,
-        Err(_) => rpassword::prompt_password(format!("Password for {email}: ")).map_err(|e| format!("cannot read the password: {e}"))?,
+        Err(_) => rpassword::prompt_password(format!("Password for {email}: "))
+            .map_err(|e| format!("cannot read the password: {e}"))?,
     };
     let password = validate::password(&password)
         .map_err(|c| format!("password: {}", c.message(Default::default())))?;
@@ -178,12 +210,11 @@ fn add_user(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
                 row.id
             }
         };
-        diesel::delete(
-            crate::schema::memberships::table.filter(
-                diesel::ExpressionMethods::eq(crate::schema::memberships::user_id, &user_id)
-                    .and(diesel::ExpressionMethods::eq(crate::schema::memberships::library_id, &library.id)),
+        diesel::delete(crate::schema::memberships::table.filter(
+            diesel::ExpressionMethods::eq(crate::schema::memberships::user_id, &user_id).and(
+                diesel::ExpressionMethods::eq(crate::schema::memberships::library_id, &library.id),
             ),
-        )
+        ))
         .execute(conn)?;
         users::insert_membership(conn, &user_id, &library.id, role, now)?;
         Ok::<_, ApiError>(())

@@ -90,19 +90,32 @@ impl Config {
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let err = |var: &'static str, message: String| ConfigError { var, message };
         let raw_db = get("DATABASE_URL").unwrap_or_else(|| "sqlite://data/etakirjasto.db".into());
-        let (backend, database_url) = parse_database_url(&raw_db).map_err(|m| err("DATABASE_URL", m))?;
+        let (backend, database_url) =
+            parse_database_url(&raw_db).map_err(|m| err("DATABASE_URL", m))?;
         let bind_raw = get("BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
-        let bind: SocketAddr = bind_raw
-            .parse()
-            .map_err(|_| err("BIND", format!("`{bind_raw}` is not an address like 127.0.0.1:8080")))?;
+        let bind: SocketAddr = bind_raw.parse().map_err(|_| {
+            err(
+                "BIND",
+                format!("`{bind_raw}` is not an address like 127.0.0.1:8080"),
+            )
+        })?;
         let public_url = match get("PUBLIC_URL") {
-            Some(u) if u.starts_with("http://") || u.starts_with("https://") => u.trim_end_matches('/').to_owned(),
-            Some(u) => return Err(err("PUBLIC_URL", format!("`{u}` must start with http:// or https://"))),
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                u.trim_end_matches('/').to_owned()
+            }
+            Some(u) => {
+                return Err(err(
+                    "PUBLIC_URL",
+                    format!("`{u}` must start with http:// or https://"),
+                ));
+            }
             None => format!("http://{bind}"),
         };
         let web_dist = PathBuf::from(get("WEB_DIST").unwrap_or_else(|| "web/dist".into()));
         let jwt_secret = match get("JWT_SECRET") {
-            Some(s) if s.len() < 32 => return Err(err("JWT_SECRET", "must be at least 32 bytes long".into())),
+            Some(s) if s.len() < 32 => {
+                return Err(err("JWT_SECRET", "must be at least 32 bytes long".into()));
+            }
             Some(s) => Some(Secret::new(s)),
             None => None,
         };
@@ -111,12 +124,28 @@ impl Config {
                 .parse::<u32>()
                 .ok()
                 .filter(|n| (1..=256).contains(n))
-                .ok_or_else(|| err("DATABASE_POOL_SIZE", format!("`{v}` is not a number from 1 to 256")))?,
+                .ok_or_else(|| {
+                    err(
+                        "DATABASE_POOL_SIZE",
+                        format!("`{v}` is not a number from 1 to 256"),
+                    )
+                })?,
             None => 8,
         };
-        let trust_forwarded_for = parse_bool(get("TRUST_FORWARDED_FOR")).map_err(|m| err("TRUST_FORWARDED_FOR", m))?;
+        let trust_forwarded_for =
+            parse_bool(get("TRUST_FORWARDED_FOR")).map_err(|m| err("TRUST_FORWARDED_FOR", m))?;
         let demo = parse_bool(get("ETAKIRJASTO_DEMO")).map_err(|m| err("ETAKIRJASTO_DEMO", m))?;
-        Ok(Config { database_url, backend, bind, public_url, web_dist, jwt_secret, pool_size, trust_forwarded_for, demo })
+        Ok(Config {
+            database_url,
+            backend,
+            bind,
+            public_url,
+            web_dist,
+            jwt_secret,
+            pool_size,
+            trust_forwarded_for,
+            demo,
+        })
     }
 
     /// True when cookies must carry the `Secure` attribute.
@@ -128,7 +157,10 @@ impl Config {
 fn parse_database_url(raw: &str) -> Result<(Backend, String), String> {
     if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
         Ok((Backend::Postgres, raw.to_owned()))
-    } else if let Some(path) = raw.strip_prefix("sqlite://").or_else(|| raw.strip_prefix("sqlite:")) {
+    } else if let Some(path) = raw
+        .strip_prefix("sqlite://")
+        .or_else(|| raw.strip_prefix("sqlite:"))
+    {
         if path.is_empty() {
             return Err("the SQLite path is empty".into());
         }
@@ -152,7 +184,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn with(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -184,6 +219,10 @@ mod tests {
     #[test]
     fn secrets_do_not_print() {
         let c = with(&[("JWT_SECRET", "0123456789abcdef0123456789abcdef-secret")]).unwrap();
-        assert!(!format!("{c:?}").contains("secret"));
+        let printed = format!("{c:?}");
+        assert!(
+            !printed.contains("0123456789abcdef") && printed.contains("[redacted]"),
+            "{printed}"
+        );
     }
 }

@@ -59,7 +59,8 @@ pub fn connect(config: &Config) -> Result<DbPool, String> {
         Backend::Sqlite => {
             let path = std::path::Path::new(&config.database_url);
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             }
             config.database_url.clone()
         }
@@ -95,7 +96,10 @@ pub fn revert_all(conn: &mut DbConnection) -> Result<(), String> {
 ///
 /// On SQLite this is `BEGIN IMMEDIATE`; on PostgreSQL an ordinary transaction (row locks and
 /// constraints there decide races). `f` may itself open nested transactions (savepoints).
-pub fn write_tx<T, E>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
+pub fn write_tx<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
 where
     E: From<diesel::result::Error>,
 {
@@ -104,7 +108,9 @@ where
         DbConnection::Sqlite(c) => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
             let result = f(conn);
-            let DbConnection::Sqlite(c) = conn else { unreachable!("the variant cannot change") };
+            let DbConnection::Sqlite(c) = conn else {
+                unreachable!("the variant cannot change")
+            };
             match result {
                 Ok(value) => {
                     AnsiTransactionManager::commit_transaction(c)?;

@@ -18,17 +18,42 @@ use crate::{
 
 /// A demo account: (role, name, email, password).
 pub const DEMO_ACCOUNTS: [(Role, &str, &str, &str); 4] = [
-    (Role::Admin, "Aino Ylläpitäjä", "admin@kalajoki.example", "demo-admin-2026"),
-    (Role::Staff, "Liisa Kirjastonhoitaja", "liisa@kalajoki.example", "demo-staff-2026"),
-    (Role::Staff, "Pekka Informaatikko", "pekka@kalajoki.example", "demo-staff-2026"),
-    (Role::Patron, "Maija Meikäläinen", "maija@example.fi", "demo-patron-2026"),
+    (
+        Role::Admin,
+        "Aino Ylläpitäjä",
+        "admin@kalajoki.example",
+        "demo-admin-2026",
+    ),
+    (
+        Role::Staff,
+        "Liisa Kirjastonhoitaja",
+        "liisa@kalajoki.example",
+        "demo-staff-2026",
+    ),
+    (
+        Role::Staff,
+        "Pekka Informaatikko",
+        "pekka@kalajoki.example",
+        "demo-staff-2026",
+    ),
+    (
+        Role::Patron,
+        "Maija Meikäläinen",
+        "maija@example.fi",
+        "demo-patron-2026",
+    ),
 ];
 /// The demo patron's library card.
 pub const DEMO_CARD: (&str, &str) = ("2000123456", "1234");
 
 fn hours(branch_id: &str, days: &[(i32, &str, &str)]) -> Vec<HoursRow> {
     days.iter()
-        .map(|(d, o, c)| HoursRow { branch_id: branch_id.into(), weekday: *d, opens: (*o).into(), closes: (*c).into() })
+        .map(|(d, o, c)| HoursRow {
+            branch_id: branch_id.into(),
+            weekday: *d,
+            opens: (*o).into(),
+            closes: (*c).into(),
+        })
         .collect()
 }
 
@@ -71,7 +96,17 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
                 email: "kirjasto@kalajoki.example".into(),
                 position: 0,
             },
-            &hours(&main_id, &[(1, "10:00", "19:00"), (2, "10:00", "19:00"), (3, "10:00", "19:00"), (4, "10:00", "19:00"), (5, "10:00", "16:00"), (6, "10:00", "14:00")]),
+            &hours(
+                &main_id,
+                &[
+                    (1, "10:00", "19:00"),
+                    (2, "10:00", "19:00"),
+                    (3, "10:00", "19:00"),
+                    (4, "10:00", "19:00"),
+                    (5, "10:00", "16:00"),
+                    (6, "10:00", "14:00"),
+                ],
+            ),
         )?;
         let branch_id = uuid::Uuid::new_v4().to_string();
         libs::insert_branch(
@@ -88,7 +123,14 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
                 email: "himangan.kirjasto@kalajoki.example".into(),
                 position: 1,
             },
-            &hours(&branch_id, &[(2, "12:00", "18:00"), (4, "12:00", "18:00"), (5, "10:00", "14:00")]),
+            &hours(
+                &branch_id,
+                &[
+                    (2, "12:00", "18:00"),
+                    (4, "12:00", "18:00"),
+                    (5, "10:00", "14:00"),
+                ],
+            ),
         )?;
         for (role, name, email, hash) in &accounts {
             let is_patron = *role == Role::Patron;
@@ -113,10 +155,14 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
 
 /// The demo sign-ins as printed text.
 pub fn signins() -> String {
-    let mut out = String::from("Demo data loaded: Kalajoen kaupunginkirjasto (kalajoki). Sign in with:\n");
+    let mut out =
+        String::from("Demo data loaded: Kalajoen kaupunginkirjasto (kalajoki). Sign in with:\n");
     for (role, _, email, password) in DEMO_ACCOUNTS {
         out.push_str(&format!("  {:<7} {email} / {password}\n", role.as_str()));
     }
-    out.push_str(&format!("  patron  library card {} / PIN {}", DEMO_CARD.0, DEMO_CARD.1));
+    out.push_str(&format!(
+        "  patron  library card {} / PIN {}",
+        DEMO_CARD.0, DEMO_CARD.1
+    ));
     out
 }

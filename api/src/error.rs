@@ -49,7 +49,12 @@ pub struct ClientError {
 impl ApiError {
     /// A client error with only a code.
     pub fn client(code: ErrorCode) -> Self {
-        ApiError::Client(Box::new(ClientError { code, detail: None, fields: Vec::new(), retry_after: None }))
+        ApiError::Client(Box::new(ClientError {
+            code,
+            detail: None,
+            fields: Vec::new(),
+            retry_after: None,
+        }))
     }
 
     /// 404 `not_found`.
@@ -122,7 +127,11 @@ impl ApiError {
         match self {
             ApiError::Client(c) => {
                 problem.detail = c.detail.clone();
-                problem.errors = c.fields.iter().map(|(f, code)| FieldError::new(f.clone(), *code, lang)).collect();
+                problem.errors = c
+                    .fields
+                    .iter()
+                    .map(|(f, code)| FieldError::new(f.clone(), *code, lang))
+                    .collect();
                 retry_after = c.retry_after;
             }
             ApiError::Unavailable(_) => retry_after = Some(5),
@@ -191,8 +200,12 @@ impl From<diesel::result::Error> for ApiError {
         use diesel::result::{DatabaseErrorKind as K, Error as E};
         match e {
             E::NotFound => ApiError::not_found(),
-            E::DatabaseError(K::UniqueViolation | K::ExclusionViolation, _) => ApiError::client(ErrorCode::Conflict),
-            E::DatabaseError(K::ClosedConnection, info) => ApiError::Unavailable(info.message().to_owned()),
+            E::DatabaseError(K::UniqueViolation | K::ExclusionViolation, _) => {
+                ApiError::client(ErrorCode::Conflict)
+            }
+            E::DatabaseError(K::ClosedConnection, info) => {
+                ApiError::Unavailable(info.message().to_owned())
+            }
             other => ApiError::Internal(Box::new(other)),
         }
     }
@@ -255,7 +268,11 @@ fn serde_error(e: &serde_json::Error) -> ApiError {
         return ApiError::invalid(vec![(field, FieldCode::UnknownField)]);
     }
     let detail = if e.is_syntax() || e.is_eof() {
-        format!("The body is not valid JSON (line {}, column {}).", e.line(), e.column())
+        format!(
+            "The body is not valid JSON (line {}, column {}).",
+            e.line(),
+            e.column()
+        )
     } else {
         format!("The body does not have the expected shape: {msg}")
     };
@@ -264,11 +281,21 @@ fn serde_error(e: &serde_json::Error) -> ApiError {
 
 /// Body, query and path extractor settings with our error mapping.
 pub fn extractor_configs(cfg: &mut web::ServiceConfig) {
-    cfg.app_data(web::JsonConfig::default().limit(JSON_LIMIT).error_handler(|e, _| json_error(e).into()))
-        .app_data(web::QueryConfig::default().error_handler(|e: QueryPayloadError, _| {
-            ApiError::client(ErrorCode::InvalidInput).with_detail(e.to_string()).into()
-        }))
-        .app_data(web::PathConfig::default().error_handler(|_: PathError, _| ApiError::not_found().into()));
+    cfg.app_data(
+        web::JsonConfig::default()
+            .limit(JSON_LIMIT)
+            .error_handler(|e, _| json_error(e).into()),
+    )
+    .app_data(
+        web::QueryConfig::default().error_handler(|e: QueryPayloadError, _| {
+            ApiError::client(ErrorCode::InvalidInput)
+                .with_detail(e.to_string())
+                .into()
+        }),
+    )
+    .app_data(
+        web::PathConfig::default().error_handler(|_: PathError, _| ApiError::not_found().into()),
+    );
 }
 
 /// The request's language from `Accept-Language`; Finnish when absent.
@@ -294,7 +321,10 @@ pub async fn problems(
         Ok(Err(err)) => {
             let (problem, retry) = match err.as_error::<ApiError>() {
                 Some(api) => api.to_problem(lang),
-                None => (Problem::new(code_for_status(err.as_response_error().status_code()), lang), None),
+                None => (
+                    Problem::new(code_for_status(err.as_response_error().status_code()), lang),
+                    None,
+                ),
             };
             return Err(Rendered(problem, retry).into());
         }

@@ -6,7 +6,10 @@ use etakirjasto_shared::{Health, Problem};
 use crate::{AppState, db, error::ApiError};
 
 fn ok() -> Health {
-    Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into() }
+    Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }
 }
 
 /// Is the process up?
@@ -19,7 +22,9 @@ fn ok() -> Health {
 )]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(ok())
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(ok())
 }
 
 /// Is the database reachable?
@@ -35,9 +40,13 @@ pub async fn healthz() -> HttpResponse {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let ready = db::run(&state.pool, |conn| Ok(db::ping(conn))).await.unwrap_or(false);
+    let ready = db::run(&state.pool, |conn| Ok(db::ping(conn)))
+        .await
+        .unwrap_or(false);
     if ready {
-        Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(ok()))
+        Ok(HttpResponse::Ok()
+            .insert_header(("Cache-Control", "no-store"))
+            .json(ok()))
     } else {
         Err(ApiError::Unavailable("ping failed".into()))
     }

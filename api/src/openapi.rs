@@ -38,7 +38,9 @@ impl Modify for BearerAuth {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("Access token from `POST /api/v1/auth/login`, valid 15 minutes."))
+                    .description(Some(
+                        "Access token from `POST /api/v1/auth/login`, valid 15 minutes.",
+                    ))
                     .build(),
             ),
         );
@@ -52,7 +54,9 @@ pub fn spec() -> utoipa::openapi::OpenApi {
 
 /// The document as pretty JSON with a trailing newline, the committed file's exact form.
 pub fn spec_json() -> String {
-    let mut s = spec().to_pretty_json().expect("the OpenAPI document serialises");
+    let mut s = spec()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
     s.push('\n');
     s
 }

@@ -29,11 +29,16 @@ impl ListParams {
     pub fn window(&self) -> Result<(Option<String>, u32), ApiError> {
         let limit = self.limit.unwrap_or(DEFAULT_PAGE_SIZE);
         if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-            return Err(ApiError::invalid(vec![("limit".into(), FieldCode::InvalidChoice)]));
+            return Err(ApiError::invalid(vec![(
+                "limit".into(),
+                FieldCode::InvalidChoice,
+            )]));
         }
         let after = match &self.cursor {
             None => None,
-            Some(c) => Some(decode_cursor(c).ok_or_else(|| ApiError::invalid(vec![("cursor".into(), FieldCode::InvalidFormat)]))?),
+            Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+                ApiError::invalid(vec![("cursor".into(), FieldCode::InvalidFormat)])
+            })?),
         };
         Ok((after, limit))
     }
@@ -44,9 +49,21 @@ fn decode_cursor(c: &str) -> Option<String> {
 }
 
 /// Builds a page from up to `limit + 1` rows: the extra row only tells that there is a next page.
-pub fn page<R, T>(mut rows: Vec<R>, limit: u32, key: impl Fn(&R) -> String, to_wire: impl Fn(R) -> T) -> Page<T> {
+pub fn page<R, T>(
+    mut rows: Vec<R>,
+    limit: u32,
+    key: impl Fn(&R) -> String,
+    to_wire: impl Fn(R) -> T,
+) -> Page<T> {
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
-    let next_cursor = if more { rows.last().map(|r| URL_SAFE_NO_PAD.encode(key(r))) } else { None };
-    Page { items: rows.into_iter().map(to_wire).collect(), next_cursor }
+    let next_cursor = if more {
+        rows.last().map(|r| URL_SAFE_NO_PAD.encode(key(r)))
+    } else {
+        None
+    };
+    Page {
+        items: rows.into_iter().map(to_wire).collect(),
+        next_cursor,
+    }
 }

@@ -10,7 +10,11 @@ const JWT_SECRET_KEY: &str = "jwt_secret";
 /// restart uses the same one. When two processes start at once, both end up with the first one stored.
 pub fn jwt_secret(conn: &mut DbConnection) -> QueryResult<Secret> {
     let read = |conn: &mut DbConnection| {
-        settings::table.find(JWT_SECRET_KEY).select(settings::value).first::<String>(conn).optional()
+        settings::table
+            .find(JWT_SECRET_KEY)
+            .select(settings::value)
+            .first::<String>(conn)
+            .optional()
     };
     if let Some(v) = read(conn)? {
         return Ok(Secret::new(v));
@@ -21,9 +25,12 @@ pub fn jwt_secret(conn: &mut DbConnection) -> QueryResult<Secret> {
         .execute(conn);
     match inserted {
         Ok(_) => Ok(Secret::new(fresh)),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-            read(conn)?.map(Secret::new).ok_or(diesel::result::Error::NotFound)
-        }
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => read(conn)?
+            .map(Secret::new)
+            .ok_or(diesel::result::Error::NotFound),
         Err(e) => Err(e),
     }
 }

@@ -21,7 +21,8 @@ use crate::{
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
 fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.configure(libraries::configure).configure(auth::configure);
+    cfg.configure(libraries::configure)
+        .configure(auth::configure);
 }
 
 /// The route table with its OpenAPI document.
@@ -56,7 +57,9 @@ impl Application {
     /// Opens the database, runs migrations, loads demo data when asked, and binds the listener.
     pub fn build(config: Config) -> Result<Application, String> {
         let pool = db::connect(&config)?;
-        let mut conn = pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+        let mut conn = pool
+            .get()
+            .map_err(|e| format!("cannot connect to the database: {e}"))?;
         let ran = db::migrate(&mut conn)?;
         if ran > 0 {
             tracing::info!(migrations = ran, "database migrated");
@@ -68,11 +71,13 @@ impl Application {
         }
         let secret = match &config.jwt_secret {
             Some(s) => s.clone(),
-            None => settings::jwt_secret(&mut conn).map_err(|e| format!("cannot read the signing key: {e}"))?,
+            None => settings::jwt_secret(&mut conn)
+                .map_err(|e| format!("cannot read the signing key: {e}"))?,
         };
         drop(conn);
         let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
-        let listener = TcpListener::bind(config.bind).map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;
+        let listener = TcpListener::bind(config.bind)
+            .map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let state = web::Data::new(AppState { pool, jwt, config });
         let server = actix_web::HttpServer::new(move || build_app(state.clone()))
@@ -143,7 +148,11 @@ fn static_files(dist: PathBuf) -> actix_web::Scope {
         tracing::warn!(dir = %dist.display(), "WEB_DIST does not exist; only the API is served (run `cargo xtask build-web`)");
         return web::scope("").default_service(fallback);
     }
-    web::scope("").service(Files::new("/", dist).index_file("index.html").default_handler(fallback))
+    web::scope("").service(
+        Files::new("/", dist)
+            .index_file("index.html")
+            .default_handler(fallback),
+    )
 }
 
 /// Hashed file names never change content, so browsers may keep them a year; everything else of the
@@ -163,7 +172,10 @@ async fn cache_headers(
         } else {
             "no-cache"
         };
-        headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static(value));
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static(value),
+        );
     }
     Ok(res)
 }
@@ -171,8 +183,12 @@ async fn cache_headers(
 /// True for names like `/web-0123456789abcdef_bg.wasm`: a 16-hex-digit content hash after a dash.
 fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
-    name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()))
+    name.split(['-', '_', '.']).any(|part| {
+        part.len() == 16
+            && part
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    })
 }
 
 #[cfg(test)]

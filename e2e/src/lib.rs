@@ -1,1 +1,272 @@
-//! Helpers for the end-to-end tests.
+//! Helpers for the end-to-end tests: start the real `etakirjasto` binary on a free port with a fresh
+//! database (a SQLite file in a temporary folder, or a new database on the throwaway PostgreSQL that
+//! `cargo xtask test` starts) and talk to it over TCP.
+//!
+//! Environment: `ETAKIRJASTO_BIN` (default `target/debug/etakirjasto`) and `ETAKIRJASTO_TEST_PG`
+//! (a superuser URL; required for the PostgreSQL half of every test).
+
+use std::{
+    net::TcpListener,
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use diesel::{Connection, RunQueryDsl, pg::PgConnection};
+use serde_json::{Value, json};
+
+/// The signing key the test servers use, so tests can forge tokens with or without it.
+pub const TEST_JWT_SECRET: &str = "e2e-test-signing-key-0123456789-abcdefghijklmnop";
+
+/// Which database a test server uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file in a temporary folder.
+    Sqlite,
+    /// A fresh database on the test PostgreSQL.
+    Postgres,
+}
+
+/// Runs one test body against both backends, as two named tests.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident => $body:ident;)+) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    super::$body($crate::TestApp::spawn($crate::Backend::Sqlite).await).await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    super::$body($crate::TestApp::spawn($crate::Backend::Postgres).await).await;
+                }
+            )+
+        }
+    };
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf()
+}
+
+/// The server binary under test.
+pub fn binary() -> PathBuf {
+    let bin = std::env::var("ETAKIRJASTO_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("target/debug/etakirjasto"));
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo xtask test` (or `cargo build -p etakirjasto-api`)",
+        bin.display()
+    );
+    bin
+}
+
+/// A database URL for a fresh, empty database on `backend`, and the folder that holds it.
+pub fn fresh_database(backend: Backend) -> (String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.path().join("test.db").display()),
+        Backend::Postgres => {
+            let admin = std::env::var("ETAKIRJASTO_TEST_PG")
+                .expect("ETAKIRJASTO_TEST_PG is not set: run the tests with `cargo xtask test`, which starts PostgreSQL");
+            let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&admin).expect("connect to the test PostgreSQL");
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .expect("create database");
+            let base = admin.rsplit_once('/').expect("URL has a database").0;
+            format!("{base}/{name}")
+        }
+    };
+    (url, dir)
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port()
+}
+
+/// A running server.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    /// The database it uses.
+    pub database_url: String,
+    /// Which backend.
+    pub backend: Backend,
+    /// A client without cookies.
+    pub client: reqwest::Client,
+    child: Child,
+    /// Temporary folder of the SQLite file and the logs.
+    pub dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// Starts a server with a fresh database and the demo data.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, &[]).await
+    }
+
+    /// Starts a server with extra environment variables.
+    pub async fn spawn_with(backend: Backend, envs: &[(&str, &str)]) -> TestApp {
+        let (database_url, dir) = fresh_database(backend);
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
+        let child = Command::new(binary())
+            .arg("serve")
+            .env("DATABASE_URL", &database_url)
+            .env("BIND", format!("127.0.0.1:{port}"))
+            .env("WEB_DIST", dir.path().join("no-web-app"))
+            .env("JWT_SECRET", TEST_JWT_SECRET)
+            .env("ETAKIRJASTO_DEMO", "1")
+            .env("DATABASE_POOL_SIZE", "16")
+            .env("RUST_LOG", "warn")
+            .envs(envs.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("start etakirjasto");
+        let app = TestApp {
+            base,
+            database_url,
+            backend,
+            client: reqwest::Client::new(),
+            child,
+            dir,
+        };
+        app.wait_healthy().await;
+        app
+    }
+
+    async fn wait_healthy(&self) {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(30) {
+            if let Ok(r) = self.client.get(self.url("/healthz")).send().await
+                && r.status() == 200
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("server did not start: {}", self.log());
+    }
+
+    /// The server's log so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
+    }
+
+    /// An absolute URL for `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A client that keeps cookies, like a browser.
+    pub fn browser_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client")
+    }
+
+    /// POSTs JSON and returns status and body.
+    pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        let r = self
+            .client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        status_json(r).await
+    }
+
+    /// GETs with an optional bearer token.
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        let mut req = self.client.get(self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        status_json(req.send().await.expect("request")).await
+    }
+
+    /// Registers a patron with email and password; returns the token response.
+    pub async fn register(&self, name: &str, email: &str, password: &str) -> Value {
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/register",
+                &json!({"name": name, "email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(status, 201, "register {email}: {body}");
+        body
+    }
+
+    /// Signs in with email and password; returns status and body.
+    pub async fn login(&self, email: &str, password: &str) -> (u16, Value) {
+        self.post(
+            "/api/v1/auth/login",
+            &json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// Signs in as a demo account and returns the access token.
+    pub async fn token_for(&self, email: &str, password: &str) -> String {
+        let (status, body) = self.login(email, password).await;
+        assert_eq!(status, 200, "login {email}: {body}");
+        body["access_token"].as_str().expect("token").to_owned()
+    }
+
+    /// Runs a CLI subcommand of the binary against this server's database.
+    pub fn cli(&self, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+        Command::new(binary())
+            .args(args)
+            .env("DATABASE_URL", &self.database_url)
+            .env("RUST_LOG", "warn")
+            .envs(envs.iter().copied())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run etakirjasto")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Status and JSON body (or `null` when the body is empty or not JSON).
+pub async fn status_json(r: reqwest::Response) -> (u16, Value) {
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+/// The demo accounts: (email, password).
+pub mod demo {
+    /// Admin.
+    pub const ADMIN: (&str, &str) = ("admin@kalajoki.example", "demo-admin-2026");
+    /// Staff.
+    pub const STAFF: (&str, &str) = ("liisa@kalajoki.example", "demo-staff-2026");
+    /// Patron.
+    pub const PATRON: (&str, &str) = ("maija@example.fi", "demo-patron-2026");
+    /// Patron's card and PIN.
+    pub const CARD: (&str, &str) = ("2000123456", "1234");
+}

@@ -74,7 +74,9 @@ impl ErrorCode {
             ErrorCode::InvalidInput => 422,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::PayloadTooLarge => 413,
-            ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::InvalidRefreshToken => 401,
+            ErrorCode::Unauthorized
+            | ErrorCode::InvalidCredentials
+            | ErrorCode::InvalidRefreshToken => 401,
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
@@ -194,9 +196,21 @@ impl FieldCode {
     pub fn message(self, lang: Lang) -> &'static str {
         use FieldCode::*;
         match self {
-            Required => lang.pick("Tämä tieto puuttuu.", "Uppgiften saknas.", "This is required."),
-            TooShort => lang.pick("Tämä on liian lyhyt.", "Detta är för kort.", "This is too short."),
-            TooLong => lang.pick("Tämä on liian pitkä.", "Detta är för långt.", "This is too long."),
+            Required => lang.pick(
+                "Tämä tieto puuttuu.",
+                "Uppgiften saknas.",
+                "This is required.",
+            ),
+            TooShort => lang.pick(
+                "Tämä on liian lyhyt.",
+                "Detta är för kort.",
+                "This is too short.",
+            ),
+            TooLong => lang.pick(
+                "Tämä on liian pitkä.",
+                "Detta är för långt.",
+                "This is too long.",
+            ),
             InvalidFormat => lang.pick(
                 "Tarkista muoto.",
                 "Kontrollera formatet.",
@@ -234,7 +248,11 @@ pub struct FieldError {
 impl FieldError {
     /// A field error worded in `lang`.
     pub fn new(field: impl Into<String>, code: FieldCode, lang: Lang) -> Self {
-        FieldError { field: field.into(), code, message: code.message(lang).to_owned() }
+        FieldError {
+            field: field.into(),
+            code,
+            message: code.message(lang).to_owned(),
+        }
     }
 }
 
@@ -244,10 +262,16 @@ impl FieldError {
 pub struct Problem {
     /// A URI naming the kind of problem (`urn:etakirjasto:problem:<code>`).
     #[serde(rename = "type")]
-    #[cfg_attr(feature = "openapi", schema(example = "urn:etakirjasto:problem:invalid_input"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "urn:etakirjasto:problem:invalid_input")
+    )]
     pub kind: String,
     /// A short summary of the kind of problem, in the request's language.
-    #[cfg_attr(feature = "openapi", schema(example = "Please check the marked fields."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Please check the marked fields.")
+    )]
     pub title: String,
     /// The HTTP status code.
     #[cfg_attr(feature = "openapi", schema(example = 422))]
@@ -288,7 +312,8 @@ mod tests {
     #[test]
     fn problem_serialises_with_type_and_snake_case_codes() {
         let mut p = Problem::new(ErrorCode::InvalidInput, Lang::En);
-        p.errors.push(FieldError::new("email", FieldCode::InvalidFormat, Lang::En));
+        p.errors
+            .push(FieldError::new("email", FieldCode::InvalidFormat, Lang::En));
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(json["type"], "urn:etakirjasto:problem:invalid_input");
         assert_eq!(json["code"], "invalid_input");
@@ -298,7 +323,11 @@ mod tests {
 
     #[test]
     fn as_str_matches_serde_name() {
-        for code in [ErrorCode::MalformedRequest, ErrorCode::AccountExists, ErrorCode::DatabaseUnavailable] {
+        for code in [
+            ErrorCode::MalformedRequest,
+            ErrorCode::AccountExists,
+            ErrorCode::DatabaseUnavailable,
+        ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
     }

@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_q_value() {
-        assert_eq!(Lang::from_accept_language("en;q=0.5, sv-FI;q=0.9"), Lang::Sv);
+        assert_eq!(
+            Lang::from_accept_language("en;q=0.5, sv-FI;q=0.9"),
+            Lang::Sv
+        );
         assert_eq!(Lang::from_accept_language("de, en;q=0.1"), Lang::En);
         assert_eq!(Lang::from_accept_language("de"), Lang::Fi);
         assert_eq!(Lang::from_accept_language(""), Lang::Fi);

@@ -45,11 +45,19 @@ pub fn email(raw: &str) -> Result<String, FieldCode> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
     let local_ok = !local.is_empty()
         && local.len() <= 64
-        && !local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@' || c == '"');
-    if domain_ok && local_ok { Ok(v) } else { Err(FieldCode::InvalidFormat) }
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '@' || c == '"');
+    if domain_ok && local_ok {
+        Ok(v)
+    } else {
+        Err(FieldCode::InvalidFormat)
+    }
 }
 
 /// A phone number, normalised to E.164 (`+358401234567`).
@@ -61,7 +69,9 @@ pub fn phone(raw: &str) -> Result<String, FieldCode> {
     if v.is_empty() {
         return Err(FieldCode::Required);
     }
-    if !v.chars().all(|c| c.is_ascii_digit() || " -()+".contains(c)) || v.rfind('+').is_some_and(|i| i > 0) {
+    if !v.chars().all(|c| c.is_ascii_digit() || " -()+".contains(c))
+        || v.rfind('+').is_some_and(|i| i > 0)
+    {
         return Err(FieldCode::InvalidFormat);
     }
     let digits: String = v.chars().filter(char::is_ascii_digit).collect();
@@ -139,10 +149,16 @@ pub fn slug(raw: &str) -> Result<String, FieldCode> {
     if v.len() > 40 {
         return Err(FieldCode::TooLong);
     }
-    let ok = v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    let ok = v
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !v.starts_with('-')
         && !v.ends_with('-');
-    if ok { Ok(v.to_owned()) } else { Err(FieldCode::InvalidFormat) }
+    if ok {
+        Ok(v.to_owned())
+    } else {
+        Err(FieldCode::InvalidFormat)
+    }
 }
 
 #[cfg(test)]

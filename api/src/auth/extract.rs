@@ -29,7 +29,10 @@ pub struct AuthUser {
 impl AuthUser {
     /// The account's role in a library, if any.
     pub fn role_in(&self, library_id: &str) -> Option<Role> {
-        self.memberships.iter().find(|m| m.library_id == library_id).map(|m| m.role)
+        self.memberships
+            .iter()
+            .find(|m| m.library_id == library_id)
+            .map(|m| m.role)
     }
 
     /// True when the account is staff or admin in the library.
@@ -49,21 +52,37 @@ pub struct Admin(pub AuthUser);
 fn bearer(req: &HttpRequest) -> Option<String> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
 }
 
 async fn authenticate(req: HttpRequest) -> Result<AuthUser, ApiError> {
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?.clone();
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("state missing"))?
+        .clone();
     let token = bearer(&req).ok_or_else(ApiError::unauthorized)?;
-    let claims = state.jwt.verify(&token).ok_or_else(ApiError::unauthorized)?;
-    let issued = DateTime::<Utc>::from_timestamp(claims.iat, 0).ok_or_else(ApiError::unauthorized)?.naive_utc();
+    let claims = state
+        .jwt
+        .verify(&token)
+        .ok_or_else(ApiError::unauthorized)?;
+    // `iat` has whole seconds while stored times have fractions: a token issued in the same second as
+    // a credential change counts as issued after it (a change also revokes the sessions themselves).
+    let issued = DateTime::<Utc>::from_timestamp(claims.iat.saturating_add(1), 0)
+        .ok_or_else(ApiError::unauthorized)?
+        .naive_utc();
     db::run(&state.pool, move |conn| {
         let now = Utc::now().naive_utc();
         if !queries::session_is_live(conn, &claims.sid, &claims.sub, issued, now)? {
             return Err(ApiError::unauthorized());
         }
         let memberships = queries::memberships_of(conn, &claims.sub)?;
-        Ok(AuthUser { user_id: claims.sub, session_id: claims.sid, memberships })
+        Ok(AuthUser {
+            user_id: claims.sub,
+            session_id: claims.sid,
+            memberships,
+        })
     })
     .await
 }
@@ -87,7 +106,11 @@ impl FromRequest for Staff {
         let req = req.clone();
         Box::pin(async move {
             let user = authenticate(req).await?;
-            if user.memberships.iter().any(|m| m.role.is_staff()) { Ok(Staff(user)) } else { Err(ApiError::forbidden()) }
+            if user.memberships.iter().any(|m| m.role.is_staff()) {
+                Ok(Staff(user))
+            } else {
+                Err(ApiError::forbidden())
+            }
         })
     }
 }
@@ -100,7 +123,11 @@ impl FromRequest for Admin {
         let req = req.clone();
         Box::pin(async move {
             let user = authenticate(req).await?;
-            if user.memberships.iter().any(|m| m.role == Role::Admin) { Ok(Admin(user)) } else { Err(ApiError::forbidden()) }
+            if user.memberships.iter().any(|m| m.role == Role::Admin) {
+                Ok(Admin(user))
+            } else {
+                Err(ApiError::forbidden())
+            }
         })
     }
 }

@@ -56,11 +56,21 @@ impl JwtKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_issuer(&[issuer]);
         validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
-        Ok(JwtKeys { encoding, decoding, validation, issuer: issuer.to_owned() })
+        Ok(JwtKeys {
+            encoding,
+            decoding,
+            validation,
+            issuer: issuer.to_owned(),
+        })
     }
 
     /// Signs a token for `user_id` in `session_id`, issued at `now`.
-    pub fn issue(&self, user_id: &str, session_id: &str, now: DateTime<Utc>) -> Result<String, String> {
+    pub fn issue(
+        &self,
+        user_id: &str,
+        session_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, String> {
         let iat = now.timestamp();
         let claims = Claims {
             sub: user_id.to_owned(),
@@ -71,12 +81,15 @@ impl JwtKeys {
             nbf: iat,
             exp: iat + ACCESS_TTL_SECS,
         };
-        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| format!("JWT sign: {e}"))
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| format!("JWT sign: {e}"))
     }
 
     /// Checks a token's signature and claims; `None` for any fault.
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|d| d.claims)
+        decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()
+            .map(|d| d.claims)
     }
 }
 
@@ -99,13 +112,25 @@ mod tests {
     #[test]
     fn expired_future_and_foreign_tokens_fail() {
         let k = keys();
-        let old = k.issue("u", "s", Utc::now() - chrono::Duration::hours(1)).unwrap();
+        let old = k
+            .issue("u", "s", Utc::now() - chrono::Duration::hours(1))
+            .unwrap();
         assert!(k.verify(&old).is_none(), "expired");
-        let future = k.issue("u", "s", Utc::now() + chrono::Duration::hours(1)).unwrap();
+        let future = k
+            .issue("u", "s", Utc::now() + chrono::Duration::hours(1))
+            .unwrap();
         assert!(k.verify(&future).is_none(), "not yet valid");
         let other = JwtKeys::new(&Secret::new("o".repeat(40)), "http://test").unwrap();
-        assert!(k.verify(&other.issue("u", "s", Utc::now()).unwrap()).is_none(), "other key");
+        assert!(
+            k.verify(&other.issue("u", "s", Utc::now()).unwrap())
+                .is_none(),
+            "other key"
+        );
         let other_iss = JwtKeys::new(&Secret::new("k".repeat(40)), "http://elsewhere").unwrap();
-        assert!(k.verify(&other_iss.issue("u", "s", Utc::now()).unwrap()).is_none(), "other issuer");
+        assert!(
+            k.verify(&other_iss.issue("u", "s", Utc::now()).unwrap())
+                .is_none(),
+            "other issuer"
+        );
     }
 }

@@ -41,7 +41,11 @@ pub struct MembershipRow {
 
 impl From<MembershipRow> for Membership {
     fn from(m: MembershipRow) -> Self {
-        Membership { library: m.slug, library_name: m.library_name, role: m.role }
+        Membership {
+            library: m.slug,
+            library_name: m.library_name,
+            role: m.role,
+        }
     }
 }
 
@@ -60,11 +64,20 @@ pub fn to_me(user: UserRow, memberships: Vec<MembershipRow>) -> Me {
 
 /// Inserts an account.
 pub fn insert_user(conn: &mut DbConnection, row: &UserRow) -> QueryResult<()> {
-    diesel::insert_into(users::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(users::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Gives `user_id` a role in a library.
-pub fn insert_membership(conn: &mut DbConnection, user_id: &str, library_id: &str, role: Role, now: NaiveDateTime) -> QueryResult<()> {
+pub fn insert_membership(
+    conn: &mut DbConnection,
+    user_id: &str,
+    library_id: &str,
+    role: Role,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::insert_into(memberships::table)
         .values((
             memberships::user_id.eq(user_id),
@@ -77,20 +90,37 @@ pub fn insert_membership(conn: &mut DbConnection, user_id: &str, library_id: &st
 }
 
 /// Which of email, phone and card number already belong to an account.
-pub fn taken_fields(conn: &mut DbConnection, email: Option<&str>, phone: Option<&str>, card: Option<&str>) -> QueryResult<Vec<&'static str>> {
+pub fn taken_fields(
+    conn: &mut DbConnection,
+    email: Option<&str>,
+    phone: Option<&str>,
+    card: Option<&str>,
+) -> QueryResult<Vec<&'static str>> {
     let mut taken = Vec::new();
     if let Some(e) = email
-        && users::table.filter(users::email.eq(e)).count().get_result::<i64>(conn)? > 0
+        && users::table
+            .filter(users::email.eq(e))
+            .count()
+            .get_result::<i64>(conn)?
+            > 0
     {
         taken.push("email");
     }
     if let Some(p) = phone
-        && users::table.filter(users::phone.eq(p)).count().get_result::<i64>(conn)? > 0
+        && users::table
+            .filter(users::phone.eq(p))
+            .count()
+            .get_result::<i64>(conn)?
+            > 0
     {
         taken.push("phone");
     }
     if let Some(c) = card
-        && users::table.filter(users::card_number.eq(c)).count().get_result::<i64>(conn)? > 0
+        && users::table
+            .filter(users::card_number.eq(c))
+            .count()
+            .get_result::<i64>(conn)?
+            > 0
     {
         taken.push("card_number");
     }
@@ -99,11 +129,18 @@ pub fn taken_fields(conn: &mut DbConnection, email: Option<&str>, phone: Option<
 
 /// Finds an account by id.
 pub fn find_user(conn: &mut DbConnection, id: &str) -> QueryResult<UserRow> {
-    users::table.find(id).select(UserRow::as_select()).first(conn)
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
 }
 
 /// Finds an account by email, phone or card number (`kind` is the column's name).
-pub fn find_user_by(conn: &mut DbConnection, kind: &str, value: &str) -> QueryResult<Option<UserRow>> {
+pub fn find_user_by(
+    conn: &mut DbConnection,
+    kind: &str,
+    value: &str,
+) -> QueryResult<Option<UserRow>> {
     let q = users::table.select(UserRow::as_select()).into_boxed();
     let q = match kind {
         "email" => q.filter(users::email.eq(value)),
@@ -119,12 +156,22 @@ pub fn memberships_of(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec
         .inner_join(libraries::table)
         .filter(memberships::user_id.eq(user_id))
         .order(libraries::slug)
-        .select((libraries::id, libraries::slug, libraries::name, memberships::role))
+        .select((
+            libraries::id,
+            libraries::slug,
+            libraries::name,
+            memberships::role,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
         .filter_map(|(library_id, slug, library_name, role)| {
-            Role::parse(&role).map(|role| MembershipRow { library_id, slug, library_name, role })
+            Role::parse(&role).map(|role| MembershipRow {
+                library_id,
+                slug,
+                library_name,
+                role,
+            })
         })
         .collect())
 }
@@ -151,7 +198,13 @@ pub fn create_session(
 }
 
 /// Adds a refresh token to a session.
-pub fn insert_refresh_token(conn: &mut DbConnection, session_id: &str, token_hash: &str, now: NaiveDateTime, expires: NaiveDateTime) -> QueryResult<()> {
+pub fn insert_refresh_token(
+    conn: &mut DbConnection,
+    session_id: &str,
+    token_hash: &str,
+    now: NaiveDateTime,
+    expires: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::insert_into(refresh_tokens::table)
         .values((
             refresh_tokens::token_hash.eq(token_hash),
@@ -187,39 +240,77 @@ pub fn find_refresh(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<R
             sessions::expires_at,
             sessions::revoked_at,
         ))
-        .first::<(String, String, NaiveDateTime, Option<NaiveDateTime>, NaiveDateTime, Option<NaiveDateTime>)>(conn)
+        .first::<(
+            String,
+            String,
+            NaiveDateTime,
+            Option<NaiveDateTime>,
+            NaiveDateTime,
+            Option<NaiveDateTime>,
+        )>(conn)
         .optional()
         .map(|r| {
-            r.map(|(session_id, user_id, token_expires, used_at, session_expires, session_revoked_at)| RefreshLookup {
-                session_id,
-                user_id,
-                token_expires,
-                used_at,
-                session_expires,
-                session_revoked_at,
-            })
+            r.map(
+                |(
+                    session_id,
+                    user_id,
+                    token_expires,
+                    used_at,
+                    session_expires,
+                    session_revoked_at,
+                )| RefreshLookup {
+                    session_id,
+                    user_id,
+                    token_expires,
+                    used_at,
+                    session_expires,
+                    session_revoked_at,
+                },
+            )
         })
 }
 
 /// Marks a refresh token used; false when it was already used (a concurrent or replayed use).
 pub fn mark_used(conn: &mut DbConnection, hash: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(refresh_tokens::table.filter(refresh_tokens::token_hash.eq(hash).and(refresh_tokens::used_at.is_null())))
-        .set(refresh_tokens::used_at.eq(now))
-        .execute(conn)?;
+    let n = diesel::update(
+        refresh_tokens::table.filter(
+            refresh_tokens::token_hash
+                .eq(hash)
+                .and(refresh_tokens::used_at.is_null()),
+        ),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
 /// Revokes a session: its access and refresh tokens stop working.
-pub fn revoke_session(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(sessions::table.filter(sessions::id.eq(session_id).and(sessions::revoked_at.is_null())))
-        .set(sessions::revoked_at.eq(now))
-        .execute(conn)
-        .map(|_| ())
+pub fn revoke_session(
+    conn: &mut DbConnection,
+    session_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        sessions::table.filter(
+            sessions::id
+                .eq(session_id)
+                .and(sessions::revoked_at.is_null()),
+        ),
+    )
+    .set(sessions::revoked_at.eq(now))
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// True when the session is open, belongs to `user_id`, and the account's credentials have not
 /// changed since `issued_at`.
-pub fn session_is_live(conn: &mut DbConnection, session_id: &str, user_id: &str, issued_at: NaiveDateTime, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn session_is_live(
+    conn: &mut DbConnection,
+    session_id: &str,
+    user_id: &str,
+    issued_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let n: i64 = sessions::table
         .inner_join(users::table)
         .filter(sessions::id.eq(session_id))
@@ -233,7 +324,13 @@ pub fn session_is_live(conn: &mut DbConnection, session_id: &str, user_id: &str,
 }
 
 /// Records a sign-in attempt.
-pub fn record_attempt(conn: &mut DbConnection, account_key: &str, client_ip: &str, succeeded: bool, now: NaiveDateTime) -> QueryResult<()> {
+pub fn record_attempt(
+    conn: &mut DbConnection,
+    account_key: &str,
+    client_ip: &str,
+    succeeded: bool,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::insert_into(login_attempts::table)
         .values((
             login_attempts::id.eq(uuid::Uuid::new_v4().to_string()),
@@ -247,17 +344,28 @@ pub fn record_attempt(conn: &mut DbConnection, account_key: &str, client_ip: &st
 }
 
 /// An account's attempts since `since`.
-pub fn account_attempts(conn: &mut DbConnection, account_key: &str, since: NaiveDateTime) -> QueryResult<Vec<Attempt>> {
+pub fn account_attempts(
+    conn: &mut DbConnection,
+    account_key: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<Attempt>> {
     let rows: Vec<(NaiveDateTime, bool)> = login_attempts::table
         .filter(login_attempts::account_key.eq(account_key))
         .filter(login_attempts::attempted_at.gt(since))
         .select((login_attempts::attempted_at, login_attempts::succeeded))
         .load(conn)?;
-    Ok(rows.into_iter().map(|(at, succeeded)| Attempt { at, succeeded }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(at, succeeded)| Attempt { at, succeeded })
+        .collect())
 }
 
 /// An address's failed attempts since `since`.
-pub fn address_failures(conn: &mut DbConnection, client_ip: &str, since: NaiveDateTime) -> QueryResult<Vec<NaiveDateTime>> {
+pub fn address_failures(
+    conn: &mut DbConnection,
+    client_ip: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<NaiveDateTime>> {
     login_attempts::table
         .filter(login_attempts::client_ip.eq(client_ip))
         .filter(login_attempts::succeeded.eq(false))
@@ -268,5 +376,6 @@ pub fn address_failures(conn: &mut DbConnection, client_ip: &str, since: NaiveDa
 
 /// Forgets attempts older than `before`, so the table stays small.
 pub fn prune_attempts(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(before))).execute(conn)
+    diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(before)))
+        .execute(conn)
 }

@@ -6,7 +6,9 @@ use actix_web::{
     get, post, web,
 };
 use chrono::Utc;
-use etakirjasto_shared::{LoginRequest, Me, Problem, RefreshRequest, RegisterRequest, TokenResponse};
+use etakirjasto_shared::{
+    LoginRequest, Me, Problem, RefreshRequest, RegisterRequest, TokenResponse,
+};
 
 use super::{extract::AuthUser, queries, rules, service};
 use crate::{AppState, db, error::ApiError};
@@ -25,9 +27,19 @@ fn refresh_cookie(state: &AppState, value: &str, max_age_secs: i64) -> Cookie<'s
         .finish()
 }
 
-fn with_tokens(state: &AppState, mut resp: actix_web::HttpResponseBuilder, tokens: TokenResponse) -> HttpResponse {
-    let cookie = refresh_cookie(state, &tokens.refresh_token, tokens.refresh_expires_in as i64);
-    resp.cookie(cookie).insert_header(("Cache-Control", "no-store")).json(tokens)
+fn with_tokens(
+    state: &AppState,
+    mut resp: actix_web::HttpResponseBuilder,
+    tokens: TokenResponse,
+) -> HttpResponse {
+    let cookie = refresh_cookie(
+        state,
+        &tokens.refresh_token,
+        tokens.refresh_expires_in as i64,
+    );
+    resp.cookie(cookie)
+        .insert_header(("Cache-Control", "no-store"))
+        .json(tokens)
 }
 
 /// The client's address for throttling: the socket peer, or `X-Forwarded-For` behind a trusted proxy.
@@ -37,7 +49,9 @@ fn client_ip(req: &HttpRequest, state: &AppState) -> String {
     {
         return ip.to_owned();
     }
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Create a patron account.
@@ -62,10 +76,16 @@ fn client_ip(req: &HttpRequest, state: &AppState) -> String {
 )]
 #[post("/auth/register")]
 #[tracing::instrument(skip_all)]
-pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn register(
+    state: web::Data<AppState>,
+    body: web::Json<RegisterRequest>,
+) -> Result<HttpResponse, ApiError> {
     let account = rules::parse_registration(&body).map_err(ApiError::invalid)?;
     let st = state.clone();
-    let tokens = db::run(&state.pool, move |conn| service::register(conn, &st.jwt, account, Utc::now())).await?;
+    let tokens = db::run(&state.pool, move |conn| {
+        service::register(conn, &st.jwt, account, Utc::now())
+    })
+    .await?;
     Ok(with_tokens(&state, HttpResponse::Created(), tokens))
 }
 
@@ -91,11 +111,18 @@ pub async fn register(state: web::Data<AppState>, body: web::Json<RegisterReques
 )]
 #[post("/auth/login")]
 #[tracing::instrument(skip_all)]
-pub async fn login(req: HttpRequest, state: web::Data<AppState>, body: web::Json<LoginRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
     let creds = rules::parse_login(&body).map_err(ApiError::invalid)?;
     let ip = client_ip(&req, &state);
     let st = state.clone();
-    let tokens = db::run(&state.pool, move |conn| service::login(conn, &st.jwt, creds, &ip, Utc::now())).await?;
+    let tokens = db::run(&state.pool, move |conn| {
+        service::login(conn, &st.jwt, creds, &ip, Utc::now())
+    })
+    .await?;
     Ok(with_tokens(&state, HttpResponse::Ok(), tokens))
 }
 
@@ -122,11 +149,18 @@ fn presented_refresh(req: &HttpRequest, body: Option<&RefreshRequest>) -> Option
 )]
 #[post("/auth/refresh")]
 #[tracing::instrument(skip_all)]
-pub async fn refresh(req: HttpRequest, state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let token = presented_refresh(&req, Some(&body))
         .ok_or_else(|| ApiError::client(etakirjasto_shared::ErrorCode::InvalidRefreshToken))?;
     let st = state.clone();
-    let tokens = db::run(&state.pool, move |conn| service::refresh(conn, &st.jwt, &token, Utc::now())).await?;
+    let tokens = db::run(&state.pool, move |conn| {
+        service::refresh(conn, &st.jwt, &token, Utc::now())
+    })
+    .await?;
     Ok(with_tokens(&state, HttpResponse::Ok(), tokens))
 }
 
@@ -146,7 +180,11 @@ pub async fn refresh(req: HttpRequest, state: web::Data<AppState>, body: web::Js
 )]
 #[post("/auth/logout")]
 #[tracing::instrument(skip_all)]
-pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     let token = presented_refresh(&req, Some(&body));
     let bearer_session = AuthUser::extract(&req).await.ok().map(|u| u.session_id);
     db::run(&state.pool, move |conn| {

@@ -34,7 +34,12 @@ pub struct NewAccount {
     pub library: Option<String>,
 }
 
-fn check(field: &str, raw: &Option<String>, rule: fn(&str) -> Result<String, FieldCode>, faults: &mut FieldFaults) -> Option<String> {
+fn check(
+    field: &str,
+    raw: &Option<String>,
+    rule: fn(&str) -> Result<String, FieldCode>,
+    faults: &mut FieldFaults,
+) -> Option<String> {
     let raw = raw.as_deref()?;
     match rule(raw) {
         Ok(v) => Some(v),
@@ -55,8 +60,17 @@ pub fn parse_registration(req: &RegisterRequest) -> Result<NewAccount, FieldFaul
             None
         }
     };
-    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let (email_raw, phone_raw, password_raw) = (blank(&req.email), blank(&req.phone), req.password.clone().filter(|p| !p.is_empty()));
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let (email_raw, phone_raw, password_raw) = (
+        blank(&req.email),
+        blank(&req.phone),
+        req.password.clone().filter(|p| !p.is_empty()),
+    );
     let (card_raw, pin_raw) = (blank(&req.card_number), blank(&req.pin));
     let email = check("email", &email_raw, validate::email, &mut faults);
     let phone = check("phone", &phone_raw, validate::phone, &mut faults);
@@ -129,7 +143,11 @@ pub fn parse_login(req: &LoginRequest) -> Result<Credentials, FieldFaults> {
     let present = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
     let mut faults = FieldFaults::new();
     if present(&req.card_number) || present(&req.pin) {
-        let card = req.card_number.as_deref().map(validate::card_number).unwrap_or(Err(FieldCode::Required));
+        let card = req
+            .card_number
+            .as_deref()
+            .map(validate::card_number)
+            .unwrap_or(Err(FieldCode::Required));
         let pin = match req.pin.as_deref().map(str::trim) {
             None | Some("") => Err(FieldCode::Required),
             Some(p) if p.chars().all(|c| c.is_ascii_digit()) => Ok(p.to_owned()),
@@ -153,9 +171,13 @@ pub fn parse_login(req: &LoginRequest) -> Result<Credentials, FieldFaults> {
         faults.push(("password".into(), FieldCode::Required));
     }
     let who = if present(&req.phone) && !present(&req.email) {
-        validate::phone(req.phone.as_deref().unwrap_or_default()).map(Some).map_err(|c| ("phone", c))
+        validate::phone(req.phone.as_deref().unwrap_or_default())
+            .map(Some)
+            .map_err(|c| ("phone", c))
     } else {
-        validate::email(req.email.as_deref().unwrap_or_default()).map(Some).map_err(|c| ("email", c))
+        validate::email(req.email.as_deref().unwrap_or_default())
+            .map(Some)
+            .map_err(|c| ("email", c))
     };
     let who = match who {
         Ok(w) => w,
@@ -167,9 +189,15 @@ pub fn parse_login(req: &LoginRequest) -> Result<Credentials, FieldFaults> {
     match (who, password) {
         (Some(id), Some(password)) if faults.is_empty() => {
             if present(&req.phone) && !present(&req.email) {
-                Ok(Credentials::Phone { phone: id, password })
+                Ok(Credentials::Phone {
+                    phone: id,
+                    password,
+                })
             } else {
-                Ok(Credentials::Email { email: id, password })
+                Ok(Credentials::Email {
+                    email: id,
+                    password,
+                })
             }
         }
         _ => Err(faults),
@@ -223,7 +251,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn reg(f: impl FnOnce(&mut RegisterRequest)) -> Result<NewAccount, FieldFaults> {
-        let mut r = RegisterRequest { name: "Maija".into(), ..Default::default() };
+        let mut r = RegisterRequest {
+            name: "Maija".into(),
+            ..Default::default()
+        };
         f(&mut r);
         parse_registration(&r)
     }
@@ -246,11 +277,13 @@ mod tests {
         })
         .unwrap();
         assert_eq!(ok.phone.as_deref(), Some("+358401234567"));
-        assert!(reg(|r| {
-            r.card_number = Some("12345678".into());
-            r.pin = Some("1234".into());
-        })
-        .is_ok());
+        assert!(
+            reg(|r| {
+                r.card_number = Some("12345678".into());
+                r.pin = Some("1234".into());
+            })
+            .is_ok()
+        );
     }
 
     #[test]
@@ -268,29 +301,70 @@ mod tests {
 
     #[test]
     fn login_forms() {
-        let email = LoginRequest { email: Some("A@B.fi".into()), password: Some("x".into()), ..Default::default() };
+        let email = LoginRequest {
+            email: Some("A@B.fi".into()),
+            password: Some("x".into()),
+            ..Default::default()
+        };
         assert_eq!(parse_login(&email).unwrap().account_key(), "email:a@b.fi");
-        let card = LoginRequest { card_number: Some("12345678".into()), pin: Some("1234".into()), ..Default::default() };
+        let card = LoginRequest {
+            card_number: Some("12345678".into()),
+            pin: Some("1234".into()),
+            ..Default::default()
+        };
         assert_eq!(parse_login(&card).unwrap().account_key(), "card:12345678");
-        let phone = LoginRequest { phone: Some("0401234567".into()), password: Some("x".into()), ..Default::default() };
-        assert_eq!(parse_login(&phone).unwrap().account_key(), "phone:+358401234567");
-        let bad = LoginRequest { card_number: Some("12345678".into()), pin: Some("12a4".into()), ..Default::default() };
-        assert!(has(&parse_login(&bad).unwrap_err(), "pin", FieldCode::InvalidFormat));
+        let phone = LoginRequest {
+            phone: Some("0401234567".into()),
+            password: Some("x".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            parse_login(&phone).unwrap().account_key(),
+            "phone:+358401234567"
+        );
+        let bad = LoginRequest {
+            card_number: Some("12345678".into()),
+            pin: Some("12a4".into()),
+            ..Default::default()
+        };
+        assert!(has(
+            &parse_login(&bad).unwrap_err(),
+            "pin",
+            FieldCode::InvalidFormat
+        ));
         let empty = parse_login(&LoginRequest::default()).unwrap_err();
-        assert!(has(&empty, "email", FieldCode::Required) && has(&empty, "password", FieldCode::Required));
+        assert!(
+            has(&empty, "email", FieldCode::Required)
+                && has(&empty, "password", FieldCode::Required)
+        );
     }
 
     fn t(min: u32, sec: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(12, min, sec).unwrap()
+        NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(12, min, sec)
+            .unwrap()
     }
 
     #[test]
     fn throttle_after_five_failures_until_the_first_leaves_the_window() {
-        let fails: Vec<Attempt> = (0..5).map(|i| Attempt { at: t(i, 0), succeeded: false }).collect();
+        let fails: Vec<Attempt> = (0..5)
+            .map(|i| Attempt {
+                at: t(i, 0),
+                succeeded: false,
+            })
+            .collect();
         assert_eq!(account_wait(&fails[..4], t(5, 0)), None);
         assert_eq!(account_wait(&fails, t(5, 0)), Some(10 * 60));
         let mut with_success = fails.clone();
-        with_success.push(Attempt { at: t(4, 30), succeeded: true });
-        assert_eq!(account_wait(&with_success, t(5, 0)), None, "a success resets the count");
+        with_success.push(Attempt {
+            at: t(4, 30),
+            succeeded: true,
+        });
+        assert_eq!(
+            account_wait(&with_success, t(5, 0)),
+            None,
+            "a success resets the count"
+        );
     }
 }

@@ -12,12 +12,17 @@ use sha2::{Digest, Sha256};
 
 /// Hashes a password or PIN with argon2id.
 pub fn hash_secret(secret: &str) -> Result<String, String> {
-    Argon2::default().hash_password(secret.as_bytes()).map(|h| h.to_string()).map_err(|e| format!("argon2: {e}"))
+    Argon2::default()
+        .hash_password(secret.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| format!("argon2: {e}"))
 }
 
 /// Checks a password or PIN against a stored hash.
 pub fn verify_secret(secret: &str, hash: &str) -> bool {
-    Argon2::default().verify_password(secret.as_bytes(), hash).is_ok()
+    Argon2::default()
+        .verify_password(secret.as_bytes(), hash)
+        .is_ok()
 }
 
 /// A hash to verify against when the account does not exist, so that the answer takes as long

@@ -24,7 +24,12 @@ pub const REFRESH_TTL_DAYS: i64 = 30;
 pub const SESSION_MAX_DAYS: i64 = 180;
 
 /// Creates a patron account and signs it in.
-pub fn register(conn: &mut DbConnection, keys: &JwtKeys, account: NewAccount, now: DateTime<Utc>) -> Result<TokenResponse, ApiError> {
+pub fn register(
+    conn: &mut DbConnection,
+    keys: &JwtKeys,
+    account: NewAccount,
+    now: DateTime<Utc>,
+) -> Result<TokenResponse, ApiError> {
     let library = match &account.library {
         Some(slug) => libraries::queries::find_by_slug(conn, slug)?
             .ok_or_else(|| ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)]))?,
@@ -32,8 +37,18 @@ pub fn register(conn: &mut DbConnection, keys: &JwtKeys, account: NewAccount, no
             .ok_or_else(|| ApiError::invalid(vec![("library".into(), FieldCode::Required)]))?,
     };
     // Hash outside the write lock: argon2 takes a while and needs no database.
-    let password_hash = account.password.as_deref().map(secrets::hash_secret).transpose().map_err(ApiError::internal)?;
-    let pin_hash = account.pin.as_deref().map(secrets::hash_secret).transpose().map_err(ApiError::internal)?;
+    let password_hash = account
+        .password
+        .as_deref()
+        .map(secrets::hash_secret)
+        .transpose()
+        .map_err(ApiError::internal)?;
+    let pin_hash = account
+        .pin
+        .as_deref()
+        .map(secrets::hash_secret)
+        .transpose()
+        .map_err(ApiError::internal)?;
     let naive = now.naive_utc();
     let user = UserRow {
         id: uuid::Uuid::new_v4().to_string(),
@@ -47,12 +62,20 @@ pub fn register(conn: &mut DbConnection, keys: &JwtKeys, account: NewAccount, no
         credentials_changed_at: naive,
     };
     write_tx(conn, |conn| {
-        let taken = queries::taken_fields(conn, user.email.as_deref(), user.phone.as_deref(), user.card_number.as_deref())?;
+        let taken = queries::taken_fields(
+            conn,
+            user.email.as_deref(),
+            user.phone.as_deref(),
+            user.card_number.as_deref(),
+        )?;
         if !taken.is_empty() {
             return Err(account_exists(&taken));
         }
         match queries::insert_user(conn, &user) {
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => {
                 return Err(account_exists(&[]));
             }
             other => other?,
@@ -66,18 +89,30 @@ pub fn register(conn: &mut DbConnection, keys: &JwtKeys, account: NewAccount, no
 fn account_exists(fields: &[&str]) -> ApiError {
     let mut e = ApiError::client(ErrorCode::AccountExists);
     if let ApiError::Client(c) = &mut e {
-        c.fields = fields.iter().map(|f| ((*f).to_owned(), FieldCode::Taken)).collect();
+        c.fields = fields
+            .iter()
+            .map(|f| ((*f).to_owned(), FieldCode::Taken))
+            .collect();
     }
     e
 }
 
 /// Checks credentials (with throttling) and signs the account in.
-pub fn login(conn: &mut DbConnection, keys: &JwtKeys, creds: Credentials, client_ip: &str, now: DateTime<Utc>) -> Result<TokenResponse, ApiError> {
+pub fn login(
+    conn: &mut DbConnection,
+    keys: &JwtKeys,
+    creds: Credentials,
+    client_ip: &str,
+    now: DateTime<Utc>,
+) -> Result<TokenResponse, ApiError> {
     let naive = now.naive_utc();
     let since = naive - Duration::minutes(THROTTLE_WINDOW_MINUTES);
     let key = creds.account_key();
     let account_wait = rules::account_wait(&queries::account_attempts(conn, &key, since)?, naive);
-    let address_wait = rules::address_wait(&mut queries::address_failures(conn, client_ip, since)?, naive);
+    let address_wait = rules::address_wait(
+        &mut queries::address_failures(conn, client_ip, since)?,
+        naive,
+    );
     if let Some(wait) = account_wait.max(address_wait) {
         return Err(ApiError::too_many(wait));
     }
@@ -87,7 +122,13 @@ pub fn login(conn: &mut DbConnection, keys: &JwtKeys, creds: Credentials, client
         Credentials::Card { card_number, pin } => ("card_number", card_number, pin),
     };
     let user = queries::find_user_by(conn, column, value)?;
-    let stored = user.as_ref().and_then(|u| if column == "card_number" { u.pin_hash.clone() } else { u.password_hash.clone() });
+    let stored = user.as_ref().and_then(|u| {
+        if column == "card_number" {
+            u.pin_hash.clone()
+        } else {
+            u.password_hash.clone()
+        }
+    });
     let ok = match &stored {
         Some(hash) => secrets::verify_secret(secret, hash),
         None => {
@@ -102,7 +143,12 @@ pub fn login(conn: &mut DbConnection, keys: &JwtKeys, creds: Credentials, client
     }
 }
 
-fn start_session(conn: &mut DbConnection, keys: &JwtKeys, user: UserRow, now: DateTime<Utc>) -> Result<TokenResponse, ApiError> {
+fn start_session(
+    conn: &mut DbConnection,
+    keys: &JwtKeys,
+    user: UserRow,
+    now: DateTime<Utc>,
+) -> Result<TokenResponse, ApiError> {
     let naive = now.naive_utc();
     let session_id = uuid::Uuid::new_v4().to_string();
     let refresh = secrets::random_token();
@@ -118,8 +164,17 @@ fn start_session(conn: &mut DbConnection, keys: &JwtKeys, user: UserRow, now: Da
     issue(conn, keys, user, &session_id, refresh, now)
 }
 
-fn issue(conn: &mut DbConnection, keys: &JwtKeys, user: UserRow, session_id: &str, refresh: String, now: DateTime<Utc>) -> Result<TokenResponse, ApiError> {
-    let access = keys.issue(&user.id, session_id, now).map_err(ApiError::internal)?;
+fn issue(
+    conn: &mut DbConnection,
+    keys: &JwtKeys,
+    user: UserRow,
+    session_id: &str,
+    refresh: String,
+    now: DateTime<Utc>,
+) -> Result<TokenResponse, ApiError> {
+    let access = keys
+        .issue(&user.id, session_id, now)
+        .map_err(ApiError::internal)?;
     let memberships = queries::memberships_of(conn, &user.id)?;
     Ok(TokenResponse {
         access_token: access,
@@ -132,7 +187,12 @@ fn issue(conn: &mut DbConnection, keys: &JwtKeys, user: UserRow, session_id: &st
 }
 
 /// Exchanges a refresh token for new tokens, rotating it; a reused token revokes its session.
-pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str, now: DateTime<Utc>) -> Result<TokenResponse, ApiError> {
+pub fn refresh(
+    conn: &mut DbConnection,
+    keys: &JwtKeys,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<TokenResponse, ApiError> {
     let naive = now.naive_utc();
     let hash = secrets::token_hash(token);
     let invalid = || ApiError::client(ErrorCode::InvalidRefreshToken);
@@ -140,7 +200,10 @@ pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str, now: DateTi
         let Some(found) = queries::find_refresh(conn, &hash)? else {
             return Ok(Err(invalid()));
         };
-        if found.session_revoked_at.is_some() || found.session_expires <= naive || found.token_expires <= naive {
+        if found.session_revoked_at.is_some()
+            || found.session_expires <= naive
+            || found.token_expires <= naive
+        {
             return Ok(Err(invalid()));
         }
         if found.used_at.is_some() || !queries::mark_used(conn, &hash, naive)? {
@@ -150,7 +213,13 @@ pub fn refresh(conn: &mut DbConnection, keys: &JwtKeys, token: &str, now: DateTi
         }
         let next = secrets::random_token();
         let expires = (naive + Duration::days(REFRESH_TTL_DAYS)).min(found.session_expires);
-        queries::insert_refresh_token(conn, &found.session_id, &secrets::token_hash(&next), naive, expires)?;
+        queries::insert_refresh_token(
+            conn,
+            &found.session_id,
+            &secrets::token_hash(&next),
+            naive,
+            expires,
+        )?;
         Ok::<_, ApiError>(Ok((found, next)))
     })?;
     // The revocation above must be committed even though the answer is an error.

@@ -9,5 +9,6 @@ pub mod routes;
 
 /// Registers the routes under `/api/v1`.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(routes::list_libraries).service(routes::get_library);
+    cfg.service(routes::list_libraries)
+        .service(routes::get_library);
 }

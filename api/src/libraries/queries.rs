@@ -24,7 +24,13 @@ pub struct LibraryRow {
 
 impl From<LibraryRow> for LibrarySummary {
     fn from(r: LibraryRow) -> Self {
-        LibrarySummary { slug: r.slug, name: r.name, phone: r.phone, email: r.email, time_zone: r.time_zone }
+        LibrarySummary {
+            slug: r.slug,
+            name: r.name,
+            phone: r.phone,
+            email: r.email,
+            time_zone: r.time_zone,
+        }
     }
 }
 
@@ -56,12 +62,19 @@ pub struct HoursRow {
 
 /// Finds a library by slug.
 pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<LibraryRow>> {
-    libraries::table.filter(libraries::slug.eq(slug)).select(LibraryRow::as_select()).first(conn).optional()
+    libraries::table
+        .filter(libraries::slug.eq(slug))
+        .select(LibraryRow::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// The library, when the instance serves exactly one.
 pub fn the_only_library(conn: &mut DbConnection) -> QueryResult<Option<LibraryRow>> {
-    let mut rows: Vec<LibraryRow> = libraries::table.select(LibraryRow::as_select()).limit(2).load(conn)?;
+    let mut rows: Vec<LibraryRow> = libraries::table
+        .select(LibraryRow::as_select())
+        .limit(2)
+        .load(conn)?;
     Ok(if rows.len() == 1 { rows.pop() } else { None })
 }
 
@@ -71,8 +84,16 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
 }
 
 /// Up to `limit` libraries after the slug `after`, ordered by slug.
-pub fn list(conn: &mut DbConnection, after: Option<&str>, limit: i64) -> QueryResult<Vec<LibraryRow>> {
-    let mut q = libraries::table.select(LibraryRow::as_select()).order(libraries::slug).limit(limit).into_boxed();
+pub fn list(
+    conn: &mut DbConnection,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<LibraryRow>> {
+    let mut q = libraries::table
+        .select(LibraryRow::as_select())
+        .order(libraries::slug)
+        .limit(limit)
+        .into_boxed();
     if let Some(a) = after {
         q = q.filter(libraries::slug.gt(a.to_owned()));
     }
@@ -98,7 +119,11 @@ pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Lib
             opening_hours: hours
                 .iter()
                 .filter(|h| h.branch_id == b.id)
-                .map(|h| OpeningHours { weekday: h.weekday as u8, opens: h.opens.clone(), closes: h.closes.clone() })
+                .map(|h| OpeningHours {
+                    weekday: h.weekday as u8,
+                    opens: h.opens.clone(),
+                    closes: h.closes.clone(),
+                })
                 .collect(),
             id: b.id,
             name: b.name,
@@ -110,19 +135,37 @@ pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Lib
             email: b.email,
         })
         .collect();
-    Ok(Library { slug: row.slug, name: row.name, phone: row.phone, email: row.email, time_zone: row.time_zone, branches })
+    Ok(Library {
+        slug: row.slug,
+        name: row.name,
+        phone: row.phone,
+        email: row.email,
+        time_zone: row.time_zone,
+        branches,
+    })
 }
 
 /// Inserts a library.
 pub fn insert_library(conn: &mut DbConnection, row: &LibraryRow) -> QueryResult<()> {
-    diesel::insert_into(libraries::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(libraries::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Inserts a branch with its weekly hours.
-pub fn insert_branch(conn: &mut DbConnection, row: &BranchRow, hours: &[HoursRow]) -> QueryResult<()> {
-    diesel::insert_into(branches::table).values(row).execute(conn)?;
+pub fn insert_branch(
+    conn: &mut DbConnection,
+    row: &BranchRow,
+    hours: &[HoursRow],
+) -> QueryResult<()> {
+    diesel::insert_into(branches::table)
+        .values(row)
+        .execute(conn)?;
     for h in hours {
-        diesel::insert_into(opening_hours::table).values(h).execute(conn)?;
+        diesel::insert_into(opening_hours::table)
+            .values(h)
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -20,11 +20,19 @@ use crate::{AppState, db, error::ApiError, pagination::ListParams};
 )]
 #[get("/libraries")]
 #[tracing::instrument(skip_all)]
-pub async fn list_libraries(state: web::Data<AppState>, params: web::Query<ListParams>) -> Result<impl Responder, ApiError> {
+pub async fn list_libraries(
+    state: web::Data<AppState>,
+    params: web::Query<ListParams>,
+) -> Result<impl Responder, ApiError> {
     let (after, limit) = params.window()?;
     let page = db::run(&state.pool, move |conn| {
         let rows = queries::list(conn, after.as_deref(), i64::from(limit) + 1)?;
-        Ok(crate::pagination::page(rows, limit, |r| r.slug.clone(), LibrarySummary::from))
+        Ok(crate::pagination::page(
+            rows,
+            limit,
+            |r| r.slug.clone(),
+            LibrarySummary::from,
+        ))
     })
     .await?;
     Ok(web::Json(page))
@@ -44,7 +52,10 @@ pub async fn list_libraries(state: web::Data<AppState>, params: web::Query<ListP
 )]
 #[get("/libraries/{slug}")]
 #[tracing::instrument(skip_all)]
-pub async fn get_library(state: web::Data<AppState>, slug: web::Path<String>) -> Result<impl Responder, ApiError> {
+pub async fn get_library(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
     let slug = slug.into_inner();
     let library = db::run(&state.pool, move |conn| {
         let row = queries::find_by_slug(conn, &slug)?.ok_or_else(ApiError::not_found)?;

@@ -1,0 +1,164 @@
+//! Running commands, and installing missing tools with a clear message for each.
+
+use std::{
+    ffi::OsStr,
+    path::Path,
+    process::{Command, Stdio},
+};
+
+use crate::{root, step};
+
+/// Runs a command in `dir` with extra environment, failing on a non-zero exit.
+pub fn run_in(
+    program: impl AsRef<OsStr>,
+    args: &[&str],
+    dir: &Path,
+    envs: &[(&str, String)],
+) -> Result<(), String> {
+    let program = program.as_ref();
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .envs(envs.iter().map(|(k, v)| (*k, v.as_str())))
+        .status()
+        .map_err(|e| format!("cannot run {}: {e}", program.to_string_lossy()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{} {}` failed ({status})",
+            program.to_string_lossy(),
+            args.join(" ")
+        ))
+    }
+}
+
+/// Runs cargo in the workspace root.
+pub fn cargo(args: &[&str]) -> Result<(), String> {
+    run_in(cargo_bin(), args, &root(), &[])
+}
+
+/// Runs cargo and returns its standard output.
+pub fn cargo_output(args: &[&str]) -> Result<String, String> {
+    output(&cargo_bin(), args)
+}
+
+fn cargo_bin() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Runs a program and returns its standard output, failing on a non-zero exit.
+pub fn output(program: &str, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`{program} {}` failed ({})",
+            args.join(" "),
+            out.status
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+}
+
+fn found(program: &str, args: &[&str]) -> Option<String> {
+    Command::new(program)
+        .args(args)
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+/// The version of a package as locked in Cargo.lock.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
+    Ok(lock[start..start + end].to_owned())
+}
+
+/// The wasm32 target and wasm-bindgen-cli at the version in Cargo.lock.
+pub fn ensure_wasm_toolchain() -> Result<(), String> {
+    let targets = found("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        step("Installing the Rust target wasm32-unknown-unknown (rustup target add)");
+        run_in(
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+            &root(),
+            &[],
+        )?;
+    }
+    let wanted = locked_version("wasm-bindgen")?;
+    let have = found("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(wanted.as_str()) {
+        step(&format!(
+            "Installing wasm-bindgen-cli {wanted} to match Cargo.lock (cargo install, about 2 minutes)"
+        ));
+        // Not --locked: its lock file names a webpki-roots release the registry does not serve.
+        run_in(
+            cargo_bin(),
+            &["install", "wasm-bindgen-cli", "--version", &wanted],
+            &root(),
+            &[],
+        )?;
+    }
+    Ok(())
+}
+
+/// Chromium from Debian's packages and the browser-test npm packages.
+pub fn ensure_browser() -> Result<(), String> {
+    if !Path::new("/usr/bin/chromium").exists() {
+        step("Installing Chromium from Debian's packages (apt-get install chromium)");
+        let sudo = if found("id", &["-u"])
+            .map(|s| s.trim() == "0")
+            .unwrap_or(false)
+        {
+            None
+        } else {
+            Some("sudo")
+        };
+        let apt = |args: &[&str]| match sudo {
+            None => run_in(
+                "apt-get",
+                args,
+                &root(),
+                &[("DEBIAN_FRONTEND", "noninteractive".into())],
+            ),
+            Some(s) => {
+                let mut all = vec!["apt-get"];
+                all.extend_from_slice(args);
+                run_in(
+                    s,
+                    &all,
+                    &root(),
+                    &[("DEBIAN_FRONTEND", "noninteractive".into())],
+                )
+            }
+        };
+        apt(&["update"])?;
+        apt(&["install", "-y", "chromium"])?;
+    }
+    let browser_dir = root().join("e2e/browser");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let installed = modified(&browser_dir.join("node_modules/.package-lock.json"));
+    if installed.is_none() || installed < modified(&browser_dir.join("package-lock.json")) {
+        step("Installing the browser-test packages (npm ci in e2e/browser)");
+        run_in("npm", &["ci", "--no-fund", "--no-audit"], &browser_dir, &[])?;
+    }
+    Ok(())
+}
