@@ -1,12 +1,12 @@
 //! The project's own commands. `cargo xtask <command>`:
 //!
-//! - `run`        install what is missing, build the web app and the server (release), load demo data
-//!                into `data/etakirjasto.db` if it is empty, and serve at http://127.0.0.1:8080
-//! - `test`       every check and test: fmt, clippy, the wasm and dependency checks for `shared`, unit
-//!                and end-to-end tests on SQLite and on a throwaway PostgreSQL, the OpenAPI drift check,
-//!                and the browser tests in headless Chromium
-//! - `build-web`  build the web app into `web/dist` with content-hashed file names
-//! - `openapi`    rewrite `openapi/openapi.json` from the code
+//! - `run`: install what is missing, build the web app and the server (release), load demo data
+//!   into `data/etakirjasto.db` if it is empty, and serve at http://127.0.0.1:8080
+//! - `test`: every check and test: fmt, clippy, the wasm and dependency checks for `shared`, unit
+//!   and end-to-end tests on SQLite and on a throwaway PostgreSQL, the OpenAPI drift check,
+//!   and the browser tests in headless Chromium
+//! - `build-web`: build the web app into `web/dist` with content-hashed file names
+//! - `openapi`: rewrite `openapi/openapi.json` from the code
 //!
 //! Each step says what it does; every tool it needs is installed from the package registries when
 //! missing (the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, Chromium, npm packages).

@@ -88,6 +88,18 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     Ok(lock[start..start + end].to_owned())
 }
 
+/// The wasm-bindgen CLI: cargo's install folder first, so a fresh install is found even when that
+/// folder is not on `PATH`.
+pub fn wasm_bindgen() -> String {
+    let home = std::env::var("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|_| std::env::var("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")));
+    match home.map(|h| h.join("bin/wasm-bindgen")) {
+        Ok(p) if p.exists() => p.to_string_lossy().into_owned(),
+        _ => "wasm-bindgen".into(),
+    }
+}
+
 /// The wasm32 target and wasm-bindgen-cli at the version in Cargo.lock.
 pub fn ensure_wasm_toolchain() -> Result<(), String> {
     let targets = found("rustup", &["target", "list", "--installed"]).unwrap_or_default();
@@ -104,7 +116,7 @@ pub fn ensure_wasm_toolchain() -> Result<(), String> {
         )?;
     }
     let wanted = locked_version("wasm-bindgen")?;
-    let have = found("wasm-bindgen", &["--version"]).unwrap_or_default();
+    let have = found(&wasm_bindgen(), &["--version"]).unwrap_or_default();
     if have.split_whitespace().nth(1) != Some(wanted.as_str()) {
         step(&format!(
             "Installing wasm-bindgen-cli {wanted} to match Cargo.lock (cargo install, about 2 minutes)"

@@ -27,7 +27,7 @@ pub fn build(report: bool) -> Result<u64, String> {
     let _ = std::fs::remove_dir_all(&bindgen_out);
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/web.wasm");
     tools::run_in(
-        "wasm-bindgen",
+        tools::wasm_bindgen(),
         &[
             "--target",
             "web",
