@@ -399,3 +399,56 @@ fn code_for_status(status: StatusCode) -> ErrorCode {
         _ => ErrorCode::Internal,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use actix_web::{App, middleware::from_fn, test, web};
+
+    use super::*;
+
+    #[actix_web::test]
+    async fn a_panicking_handler_answers_a_500_problem_in_the_asked_language() {
+        async fn boom() -> HttpResponse {
+            panic!("handler bug")
+        }
+        let app = test::init_service(
+            App::new()
+                .wrap(from_fn(problems))
+                .route("/boom", web::get().to(boom)),
+        )
+        .await;
+        let req = test::TestRequest::get()
+            .uri("/boom")
+            .insert_header(("Accept-Language", "en"))
+            .to_request();
+        // The middleware passes the rendered problem up as an error; the server sends its response.
+        let err = test::try_call_service(&app, req)
+            .await
+            .err()
+            .expect("the panic becomes an error answer");
+        let resp = err.error_response();
+        assert_eq!(resp.status(), 500);
+        assert_eq!(
+            resp.headers().get(header::CONTENT_TYPE).unwrap(),
+            "application/problem+json"
+        );
+        let bytes = actix_web::body::to_bytes(resp.into_body()).await.unwrap();
+        let body: Problem = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(body.code, ErrorCode::Internal);
+        assert_eq!(body.title, ErrorCode::Internal.message(Lang::En));
+    }
+
+    #[actix_web::test]
+    async fn plain_error_answers_become_problems() {
+        let app = test::init_service(App::new().wrap(from_fn(problems)).route(
+            "/gone",
+            web::get().to(|| async { HttpResponse::Forbidden().finish() }),
+        ))
+        .await;
+        let resp =
+            test::call_service(&app, test::TestRequest::get().uri("/gone").to_request()).await;
+        assert_eq!(resp.status(), 403);
+        let body: Problem = test::read_body_json(resp).await;
+        assert_eq!(body.code, ErrorCode::Forbidden);
+    }
+}

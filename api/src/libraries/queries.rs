@@ -83,9 +83,10 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     libraries::table.count().get_result(conn)
 }
 
-/// Up to `limit` libraries after the slug `after`, ordered by slug.
+/// Up to `limit` libraries after the slug `after`, ordered by slug; only the one named `only`, if given.
 pub fn list(
     conn: &mut DbConnection,
+    only: Option<&str>,
     after: Option<&str>,
     limit: i64,
 ) -> QueryResult<Vec<LibraryRow>> {
@@ -96,6 +97,9 @@ pub fn list(
         .into_boxed();
     if let Some(a) = after {
         q = q.filter(libraries::slug.gt(a.to_owned()));
+    }
+    if let Some(o) = only {
+        q = q.filter(libraries::slug.eq(o.to_owned()));
     }
     q.load(conn)
 }

@@ -8,7 +8,8 @@ use crate::{AppState, db, error::ApiError, pagination::ListParams};
 
 /// List libraries.
 ///
-/// Every library this instance serves, ordered by slug, a page at a time.
+/// Every library this instance serves, ordered by slug, a page at a time; `library` narrows the
+/// list to that one library.
 #[utoipa::path(
     tag = "libraries",
     operation_id = "list_libraries",
@@ -25,8 +26,14 @@ pub async fn list_libraries(
     params: web::Query<ListParams>,
 ) -> Result<impl Responder, ApiError> {
     let (after, limit) = params.window()?;
+    let only = params.library.clone();
     let page = db::run(&state.pool, move |conn| {
-        let rows = queries::list(conn, after.as_deref(), i64::from(limit) + 1)?;
+        let rows = queries::list(
+            conn,
+            only.as_deref(),
+            after.as_deref(),
+            i64::from(limit) + 1,
+        )?;
         Ok(crate::pagination::page(
             rows,
             limit,
