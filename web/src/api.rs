@@ -1,0 +1,160 @@
+//! The typed client for the Etäkirjasto API, served from the same origin as the app.
+//!
+//! Every call sends `Accept-Language` in the chosen UI language and returns either the decoded answer
+//! or an [`ApiError`] holding a [`Problem`]. The server sends every error as `application/problem+json`;
+//! when a body is not a problem (a proxy's HTML page, a dropped connection) the client makes a
+//! synthetic `internal` problem, so pages handle exactly one error shape.
+//!
+//! *Invariant:* the access token is only ever passed in as an argument; this module stores nothing.
+//! The refresh token travels in an HttpOnly cookie the browser sends on same-origin requests.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use web_sys::RequestCredentials;
+
+use etakirjasto_shared::{
+    ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me, Page, Problem, RegisterRequest,
+    TokenResponse,
+};
+
+/// The API's path prefix.
+const BASE: &str = "/api/v1";
+
+/// A failed call: the server's problem document and, for 429 answers, how long to wait.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    /// What went wrong, with the fields at fault.
+    pub problem: Problem,
+    /// Seconds from the `Retry-After` header, when the server sent one.
+    pub retry_after: Option<u32>,
+}
+
+impl ApiError {
+    /// An error made here rather than by the server, with the standard wording of `code`.
+    pub fn local(code: ErrorCode, lang: Lang) -> Self {
+        ApiError {
+            problem: Problem::new(code, lang),
+            retry_after: None,
+        }
+    }
+
+    /// The machine-readable code.
+    pub fn code(&self) -> ErrorCode {
+        self.problem.code
+    }
+}
+
+/// Result of an API call.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// `GET /api/v1/libraries`: the libraries this instance serves.
+pub async fn libraries(lang: Lang) -> ApiResult<Page<LibrarySummary>> {
+    let req = builder(Request::get(&format!("{BASE}/libraries")), lang, None);
+    json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// `GET /api/v1/libraries/{slug}`: one library with its branches.
+pub async fn library(slug: &str, lang: Lang) -> ApiResult<Library> {
+    let req = builder(
+        Request::get(&format!("{BASE}/libraries/{slug}")),
+        lang,
+        None,
+    );
+    json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// `POST /api/v1/auth/register`: creates a patron account and signs it in.
+pub async fn register(body: &RegisterRequest, lang: Lang) -> ApiResult<TokenResponse> {
+    post(&format!("{BASE}/auth/register"), body, lang, None).await
+}
+
+/// `POST /api/v1/auth/login`: signs in with email/phone and password or card and PIN.
+pub async fn login(body: &LoginRequest, lang: Lang) -> ApiResult<TokenResponse> {
+    post(&format!("{BASE}/auth/login"), body, lang, None).await
+}
+
+/// `POST /api/v1/auth/refresh`: trades the refresh cookie for a new access token (and a new cookie).
+pub async fn refresh(lang: Lang) -> ApiResult<TokenResponse> {
+    post(&format!("{BASE}/auth/refresh"), &EmptyBody {}, lang, None).await
+}
+
+/// `POST /api/v1/auth/logout`: ends the session on the server and clears the cookie.
+pub async fn logout(lang: Lang, token: Option<&str>) -> ApiResult<()> {
+    let req = builder(Request::post(&format!("{BASE}/auth/logout")), lang, token);
+    let resp = send(req.json(&EmptyBody {}), lang).await?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(problem_of(resp, lang).await)
+    }
+}
+
+/// `GET /api/v1/me`: the signed-in person.
+pub async fn me(token: &str, lang: Lang) -> ApiResult<Me> {
+    let req = builder(Request::get(&format!("{BASE}/me")), lang, Some(token));
+    json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// The `{}` body that refresh and logout expect; the cookie carries the token.
+#[derive(Serialize)]
+struct EmptyBody {}
+
+/// Adds the headers every call carries.
+fn builder(req: RequestBuilder, lang: Lang, token: Option<&str>) -> RequestBuilder {
+    // Same-origin credentials are the fetch default, but the refresh cookie is the whole session,
+    // so say it out loud rather than rely on a default.
+    let req = req
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.code())
+        .credentials(RequestCredentials::SameOrigin);
+    match token {
+        Some(token) => req.header("Authorization", &format!("Bearer {token}")),
+        None => req,
+    }
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(
+    url: &str,
+    body: &B,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<T> {
+    let req = builder(Request::post(url), lang, token).json(body);
+    json_answer(send(req, lang).await?, lang).await
+}
+
+/// Sends a built request; a request that could not be built or a network failure becomes `internal`.
+async fn send(req: Result<Request, gloo_net::Error>, lang: Lang) -> ApiResult<Response> {
+    let req = req.map_err(|_| ApiError::local(ErrorCode::Internal, lang))?;
+    req.send()
+        .await
+        .map_err(|_| ApiError::local(ErrorCode::Internal, lang))
+}
+
+/// Decodes a success body as `T`, or the error body as a problem.
+async fn json_answer<T: DeserializeOwned>(resp: Response, lang: Lang) -> ApiResult<T> {
+    if resp.ok() {
+        resp.json::<T>()
+            .await
+            .map_err(|_| ApiError::local(ErrorCode::Internal, lang))
+    } else {
+        Err(problem_of(resp, lang).await)
+    }
+}
+
+/// Reads the problem envelope of a failed answer, falling back to a synthetic `internal` problem.
+async fn problem_of(resp: Response, lang: Lang) -> ApiError {
+    let retry_after = resp
+        .headers()
+        .get("Retry-After")
+        .and_then(|v| v.trim().parse::<u32>().ok());
+    let problem = resp
+        .json::<Problem>()
+        .await
+        .unwrap_or_else(|_| Problem::new(ErrorCode::Internal, lang));
+    ApiError {
+        problem,
+        retry_after,
+    }
+}

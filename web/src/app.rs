@@ -1,0 +1,41 @@
+//! The root component: provides the preferences, the session and the library's details, and maps
+//! each address in [`Page`] to its page.
+
+use leptos::prelude::*;
+use leptos_router::StaticSegment;
+use leptos_router::components::{Route, Router, Routes};
+
+use crate::components::layout::Layout;
+use crate::library::LibraryInfo;
+use crate::pages::{
+    home::Home, me::MePage, not_found::NotFound, register::Register, sign_in::SignIn, staff::Staff,
+};
+use crate::prefs::Prefs;
+use crate::routes::Page;
+use crate::session::Session;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let prefs = Prefs::provide();
+    let session = Session::provide();
+    // The language only sets `Accept-Language` on these calls; their answers do not depend on it,
+    // so they are not repeated when the language changes.
+    let lang = prefs.lang.get_untracked();
+    LibraryInfo::provide(lang);
+    session.restore(lang);
+
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment(Page::Home.segment()) view=Home />
+                    <Route path=StaticSegment(Page::SignIn.segment()) view=SignIn />
+                    <Route path=StaticSegment(Page::Register.segment()) view=Register />
+                    <Route path=StaticSegment(Page::Me.segment()) view=MePage />
+                    <Route path=StaticSegment(Page::Staff.segment()) view=Staff />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,243 @@
+//! Form parts that follow the GOV.UK pattern: a label above each input, an optional hint, the error
+//! message between label and input, and an error summary at the top of the form that takes focus
+//! after a failed submission and links to each field at fault.
+//!
+//! Errors are stored as codes, not sentences, so switching the language rewords the messages that are
+//! already on screen.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use etakirjasto_shared::{ErrorCode, FieldCode, Problem};
+
+use crate::api::ApiError;
+use crate::i18n::{self, Auth, Text, Ui};
+use crate::prefs::{tr, use_lang};
+
+/// One field at fault: the input's id, its label and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldFault {
+    /// The `id` of the input.
+    pub id: &'static str,
+    /// The label of the input, repeated in the summary.
+    pub label: Auth,
+    /// Why the value was rejected.
+    pub code: FieldCode,
+}
+
+/// What is wrong with a submitted form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormErrors {
+    /// A problem with the whole submission (wrong sign-in details, too many attempts).
+    pub problem: Option<ErrorCode>,
+    /// Seconds to wait before trying again, from `Retry-After`.
+    pub retry_after: Option<u32>,
+    /// The fields at fault, in the order they appear in the form.
+    pub fields: Vec<FieldFault>,
+}
+
+impl FormErrors {
+    /// True when there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.problem.is_none() && self.fields.is_empty()
+    }
+
+    /// The fault of the input with `id`, if any.
+    pub fn field(&self, id: &str) -> Option<FieldCode> {
+        self.fields.iter().find(|f| f.id == id).map(|f| f.code)
+    }
+
+    /// Turns a server answer into form errors. `locate` maps a server field name to the input that
+    /// shows it; fields the form does not have are folded into the general message so nothing is lost.
+    pub fn from_api(
+        err: &ApiError,
+        locate: impl Fn(&str) -> Option<(&'static str, Auth)>,
+    ) -> FormErrors {
+        let Problem { code, errors, .. } = &err.problem;
+        let mut fields: Vec<FieldFault> = Vec::new();
+        let mut unplaced = false;
+        for e in errors {
+            match locate(&e.field) {
+                Some((id, label)) if !fields.iter().any(|f| f.id == id) => {
+                    fields.push(FieldFault {
+                        id,
+                        label,
+                        code: e.code,
+                    })
+                }
+                Some(_) => {}
+                None => unplaced = true,
+            }
+        }
+        // Field errors speak for themselves; the general line is kept when it adds something.
+        let problem =
+            (fields.is_empty() || unplaced || *code != ErrorCode::InvalidInput).then_some(*code);
+        FormErrors {
+            problem,
+            retry_after: err.retry_after,
+            fields,
+        }
+    }
+}
+
+/// Moves keyboard focus to `target` once the browser has drawn the change that reveals it.
+pub fn focus_later(target: NodeRef<html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = target.get_untracked() {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Focuses the element with `id`; used by the summary's links so the router does not treat the
+/// fragment as a page change.
+fn focus_by_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The error summary at the top of a form. It is always in the page (hidden when empty) so that it can
+/// be focused as soon as errors appear.
+#[component]
+pub fn ErrorSummary(
+    /// The errors to list.
+    errors: RwSignal<FormErrors>,
+    /// Where the form moves focus after a failed submission.
+    node_ref: NodeRef<html::Div>,
+    /// Unique id of the summary heading within the page.
+    id: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let title = tr(Auth::SummaryTitle);
+    let items = move || {
+        let lang = lang.get();
+        let e = errors.get();
+        let general = e.problem.map(|code| {
+            let wait = e
+                .retry_after
+                .map(|s| format!(" {}", i18n::retry_after(lang, s)))
+                .unwrap_or_default();
+            view! { <li>{format!("{}{wait}", code.message(lang))}</li> }
+        });
+        let fields = e
+            .fields
+            .into_iter()
+            .map(|f| {
+                let href = format!("#{}", f.id);
+                let text = format!("{}: {}", f.label.text(lang), f.code.message(lang));
+                view! {
+                    <li>
+                        <a href=href on:click=move |ev| {
+                            ev.prevent_default();
+                            focus_by_id(f.id);
+                        }>{text}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { {general} {fields} }
+    };
+    view! {
+        <div class="error-summary" tabindex="-1" node_ref=node_ref aria-labelledby=id
+            hidden=move || errors.with(FormErrors::is_empty)>
+            <h2 id=id class="error-summary-title">{title}</h2>
+            <ul class="error-summary-list">{items}</ul>
+        </div>
+    }
+}
+
+/// A labelled text input with an optional hint and its error message.
+#[component]
+pub fn Field(
+    /// The input's `id` and `name`.
+    id: &'static str,
+    /// The label text.
+    label: Auth,
+    /// The input's `type`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The `autocomplete` token, so browsers and password managers can fill the field.
+    autocomplete: &'static str,
+    /// The `inputmode`, e.g. `numeric` for card numbers and PINs.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// A hint under the label.
+    #[prop(optional)]
+    hint: Option<Auth>,
+    /// The value, bound both ways.
+    value: RwSignal<String>,
+    /// The form's errors; this field shows its own.
+    errors: RwSignal<FormErrors>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let fault = move || errors.with(|e| e.field(id));
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if fault().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || fault().is_some()>
+            <label for=id>{move || label.text(lang.get())}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.text(lang.get())}</p> })}
+            {move || fault().map(|code| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{Ui::ErrorPrefix.text(lang.get())}</span>
+                    {code.message(lang.get())}
+                </p>
+            })}
+            <input id=id name=id type=kind autocomplete=autocomplete inputmode=inputmode
+                aria-invalid=move || fault().map(|_| "true")
+                aria-describedby=described_by
+                bind:value=value />
+        </div>
+    }
+}
+
+/// A choice between two ways of signing in, shown as radio buttons in a fieldset.
+#[component]
+pub fn MethodChoice(
+    /// The question in the legend.
+    legend: Auth,
+    /// The `name` shared by the two radios, unique within the page.
+    name: &'static str,
+    /// True when the card-and-PIN way is chosen.
+    card: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let option = move |value: bool, label: Auth| {
+        let id = if value {
+            format!("{name}-card")
+        } else {
+            format!("{name}-password")
+        };
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name=name prop:checked=move || card.get() == value
+                    on:change=move |_| card.set(value) />
+                <label for=id>{move || label.text(lang.get())}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="method">
+            <legend>{move || legend.text(lang.get())}</legend>
+            {option(false, Auth::MethodPassword)}
+            {option(true, Auth::MethodCard)}
+        </fieldset>
+    }
+}

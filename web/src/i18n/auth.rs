@@ -1,0 +1,157 @@
+//! Texts of the sign-in and registration forms.
+
+use etakirjasto_shared::Lang;
+
+use super::Text;
+
+/// A text of the sign-in or registration form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// Heading and title of the sign-in page.
+    SignInTitle,
+    /// Introduction on the sign-in page.
+    SignInIntro,
+    /// Legend of the sign-in method choice.
+    SignInHow,
+    /// Method: email or phone with password.
+    MethodPassword,
+    /// Method: library card with PIN.
+    MethodCard,
+    /// Label of the combined email-or-phone field.
+    EmailOrPhone,
+    /// Hint under the combined email-or-phone field.
+    EmailOrPhoneHint,
+    /// Label of the password field.
+    Password,
+    /// Label of the library card number field.
+    CardNumber,
+    /// Hint under the card number field.
+    CardNumberHint,
+    /// Label of the PIN field.
+    Pin,
+    /// Hint under the PIN field when signing in.
+    PinHint,
+    /// Submit button on the sign-in page.
+    SignInButton,
+    /// Shown while the form is being sent.
+    Sending,
+    /// Link from sign-in to registration.
+    NoAccount,
+    /// Confirmation after signing out.
+    SignedOut,
+    /// Heading of the error summary.
+    SummaryTitle,
+    /// Heading and title of the registration page.
+    RegisterTitle,
+    /// Introduction on the registration page.
+    RegisterIntro,
+    /// Label of the name field.
+    Name,
+    /// Hint under the name field.
+    NameHint,
+    /// Legend of the registration method choice.
+    RegisterHow,
+    /// Label of the email field.
+    Email,
+    /// Label of the phone field.
+    Phone,
+    /// Hint under the email and phone fields.
+    EmailPhoneHint,
+    /// Hint under the new password field.
+    NewPasswordHint,
+    /// Hint under the PIN field when registering.
+    NewPinHint,
+    /// Submit button on the registration page.
+    RegisterButton,
+    /// Link from registration to sign-in.
+    HaveAccount,
+}
+
+impl Text for Auth {
+    fn text(self, lang: Lang) -> &'static str {
+        use Auth::*;
+        match self {
+            SignInTitle => lang.pick("Kirjaudu sisään", "Logga in", "Sign in"),
+            SignInIntro => lang.pick(
+                "Voit kirjautua sähköpostiosoitteella tai puhelinnumerolla ja salasanalla, tai kirjastokortilla ja PIN-koodilla.",
+                "Du kan logga in med e-postadress eller telefonnummer och lösenord, eller med lånekort och PIN-kod.",
+                "You can sign in with your email address or phone number and password, or with your library card and PIN.",
+            ),
+            SignInHow => lang.pick("Miten haluat kirjautua?", "Hur vill du logga in?", "How do you want to sign in?"),
+            MethodPassword => lang.pick(
+                "Sähköposti tai puhelinnumero ja salasana",
+                "E-post eller telefonnummer och lösenord",
+                "Email or phone number and password",
+            ),
+            MethodCard => lang.pick("Kirjastokortti ja PIN-koodi", "Lånekort och PIN-kod", "Library card and PIN"),
+            EmailOrPhone => lang.pick(
+                "Sähköposti tai puhelinnumero",
+                "E-post eller telefonnummer",
+                "Email or phone number",
+            ),
+            EmailOrPhoneHint => lang.pick(
+                "Esimerkiksi maija@esimerkki.fi tai 040 123 4567",
+                "Till exempel maja@exempel.fi eller 040 123 4567",
+                "For example maija@example.fi or 040 123 4567",
+            ),
+            Password => lang.pick("Salasana", "Lösenord", "Password"),
+            CardNumber => lang.pick("Kirjastokortin numero", "Lånekortets nummer", "Library card number"),
+            CardNumberHint => lang.pick(
+                "Numero on kortin takana viivakoodin alla.",
+                "Numret finns på baksidan av kortet under streckkoden.",
+                "The number is on the back of the card, under the barcode.",
+            ),
+            Pin => lang.pick("PIN-koodi", "PIN-kod", "PIN"),
+            PinHint => lang.pick(
+                "Saat PIN-koodin kirjastosta, jos se on unohtunut.",
+                "Om du har glömt PIN-koden får du en ny på biblioteket.",
+                "If you have forgotten your PIN, the library can give you a new one.",
+            ),
+            SignInButton => lang.pick("Kirjaudu sisään", "Logga in", "Sign in"),
+            Sending => lang.pick("Lähetetään…", "Skickar…", "Sending…"),
+            NoAccount => lang.pick(
+                "Eikö sinulla ole vielä tiliä? Luo tili",
+                "Har du inget konto ännu? Skapa konto",
+                "No account yet? Create one",
+            ),
+            SignedOut => lang.pick("Olet kirjautunut ulos.", "Du har loggat ut.", "You have signed out."),
+            SummaryTitle => lang.pick("Tarkista tiedot", "Kontrollera uppgifterna", "There is a problem"),
+            RegisterTitle => lang.pick("Luo tili", "Skapa konto", "Create an account"),
+            RegisterIntro => lang.pick(
+                "Tilillä voit käyttää kirjaston etäpalveluja. Tarvitset nimen ja joko sähköpostin tai puhelinnumeron ja salasanan, tai kirjastokortin ja PIN-koodin.",
+                "Med ett konto kan du använda bibliotekets distanstjänster. Du behöver ett namn och antingen e-post eller telefonnummer och lösenord, eller lånekort och PIN-kod.",
+                "An account lets you use the library's remote services. You need a name and either an email address or phone number with a password, or a library card and PIN.",
+            ),
+            Name => lang.pick("Nimi", "Namn", "Name"),
+            NameHint => lang.pick(
+                "Nimi, jolla kirjasto voi puhutella sinua.",
+                "Namnet som biblioteket kan kalla dig.",
+                "The name the library may call you.",
+            ),
+            RegisterHow => lang.pick(
+                "Miten haluat kirjautua jatkossa?",
+                "Hur vill du logga in i fortsättningen?",
+                "How do you want to sign in later?",
+            ),
+            Email => lang.pick("Sähköposti", "E-post", "Email"),
+            Phone => lang.pick("Puhelinnumero", "Telefonnummer", "Phone number"),
+            EmailPhoneHint => lang.pick(
+                "Anna sähköposti, puhelinnumero tai molemmat.",
+                "Ange e-post, telefonnummer eller båda.",
+                "Give an email address, a phone number or both.",
+            ),
+            NewPasswordHint => lang.pick(
+                "Vähintään 10 merkkiä. Pitkä lause on hyvä salasana.",
+                "Minst 10 tecken. En lång mening är ett bra lösenord.",
+                "At least 10 characters. A long sentence makes a good password.",
+            ),
+            NewPinHint => lang.pick("4–8 numeroa.", "4–8 siffror.", "4 to 8 digits."),
+            RegisterButton => lang.pick("Luo tili", "Skapa konto", "Create account"),
+            HaveAccount => lang.pick(
+                "Onko sinulla jo tili? Kirjaudu sisään",
+                "Har du redan ett konto? Logga in",
+                "Already have an account? Sign in",
+            ),
+        }
+    }
+}

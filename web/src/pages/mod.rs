@@ -1,0 +1,8 @@
+//! One module per page; each sets its own `<title>` through `use_title`.
+
+pub mod home;
+pub mod me;
+pub mod not_found;
+pub mod register;
+pub mod sign_in;
+pub mod staff;

@@ -1,0 +1,178 @@
+//! Signing in, with email or phone and password, or with library card and PIN.
+//!
+//! The browser checks the input with the same `shared::validate` rules as the server before sending,
+//! so most mistakes are explained without a round trip; whatever the server still rejects is shown the
+//! same way. After signing in the person lands on "my page".
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use etakirjasto_shared::{FieldCode, LoginRequest, TokenResponse, validate};
+
+use crate::api::{self, ApiResult};
+use crate::components::form::{
+    ErrorSummary, Field, FieldFault, FormErrors, MethodChoice, focus_later,
+};
+use crate::i18n::{Auth, Text};
+use crate::prefs::{tr, use_lang, use_title};
+use crate::routes::Page;
+use crate::session::use_session;
+
+/// The sign-in page.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    use_title(Auth::SignInTitle);
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = use_navigate();
+
+    let card = RwSignal::new(false);
+    let login = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let card_number = RwSignal::new(String::new());
+    let pin = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let summary = NodeRef::<html::Div>::new();
+
+    // Switching method hides the other fields, so their messages would point at nothing.
+    Effect::new(move || {
+        card.track();
+        errors.set(FormErrors::default());
+    });
+
+    let action = Action::new_local(move |req: &LoginRequest| {
+        let req = req.clone();
+        let lang = lang.get_untracked();
+        async move { api::login(&req, lang).await }
+    });
+    Effect::new(move || {
+        let Some(result): Option<ApiResult<TokenResponse>> = action.value().get() else {
+            return;
+        };
+        match result {
+            Ok(tokens) => {
+                session.sign_in(tokens);
+                navigate(Page::Me.href(), Default::default());
+            }
+            Err(err) => {
+                errors.set(FormErrors::from_api(&err, locate));
+                focus_later(summary);
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let checked = if card.get_untracked() {
+            check_card(&card_number.get_untracked(), &pin.get_untracked())
+        } else {
+            check_password(&login.get_untracked(), &password.get_untracked())
+        };
+        match checked {
+            Ok(req) => {
+                errors.set(FormErrors::default());
+                action.dispatch_local(req);
+            }
+            Err(fields) => {
+                errors.set(FormErrors {
+                    fields,
+                    ..Default::default()
+                });
+                focus_later(summary);
+            }
+        }
+    };
+
+    view! {
+        <h1>{tr(Auth::SignInTitle)}</h1>
+        <Show when=move || session.just_signed_out.get()>
+            <p class="notice" role="status">{tr(Auth::SignedOut)}</p>
+        </Show>
+        <p>{tr(Auth::SignInIntro)}</p>
+        <ErrorSummary errors=errors node_ref=summary id="sign-in-summary" />
+        <form class="form" novalidate on:submit=on_submit>
+            <MethodChoice legend=Auth::SignInHow name="sign-in-method" card=card />
+            <Show when=move || !card.get() fallback=move || view! {
+                <Field id="card_number" label=Auth::CardNumber hint=Auth::CardNumberHint autocomplete="username"
+                    inputmode="numeric" value=card_number errors=errors />
+                <Field id="pin" label=Auth::Pin hint=Auth::PinHint kind="password" autocomplete="current-password"
+                    inputmode="numeric" value=pin errors=errors />
+            }>
+                <Field id="login" label=Auth::EmailOrPhone hint=Auth::EmailOrPhoneHint autocomplete="username"
+                    value=login errors=errors />
+                <Field id="password" label=Auth::Password kind="password" autocomplete="current-password"
+                    value=password errors=errors />
+            </Show>
+            <button type="submit" class="button" disabled=move || action.pending().get()>
+                {move || if action.pending().get() { Auth::Sending.text(lang.get()) } else { Auth::SignInButton.text(lang.get()) }}
+            </button>
+        </form>
+        <p><A href=Page::Register.href()>{tr(Auth::NoAccount)}</A></p>
+    }
+}
+
+/// Which input shows a field the server named.
+fn locate(field: &str) -> Option<(&'static str, Auth)> {
+    match field {
+        "email" | "phone" => Some(("login", Auth::EmailOrPhone)),
+        "password" => Some(("password", Auth::Password)),
+        "card_number" => Some(("card_number", Auth::CardNumber)),
+        "pin" => Some(("pin", Auth::Pin)),
+        _ => None,
+    }
+}
+
+/// Email or phone with password. A value with `@` is an email address, anything else a phone number.
+fn check_password(login: &str, password: &str) -> Result<LoginRequest, Vec<FieldFault>> {
+    let mut faults = Vec::new();
+    let (email, phone) = if login.contains('@') {
+        (
+            validate::email(login)
+                .map_err(|c| fault("login", Auth::EmailOrPhone, c, &mut faults))
+                .ok(),
+            None,
+        )
+    } else {
+        (
+            None,
+            validate::phone(login)
+                .map_err(|c| fault("login", Auth::EmailOrPhone, c, &mut faults))
+                .ok(),
+        )
+    };
+    // Only presence is checked here: an old password may predate today's length rule.
+    if password.is_empty() {
+        fault("password", Auth::Password, FieldCode::Required, &mut faults);
+    }
+    if !faults.is_empty() {
+        return Err(faults);
+    }
+    Ok(LoginRequest {
+        email,
+        phone,
+        password: Some(password.to_owned()),
+        ..Default::default()
+    })
+}
+
+/// Card number with PIN.
+fn check_card(card_number: &str, pin: &str) -> Result<LoginRequest, Vec<FieldFault>> {
+    let mut faults = Vec::new();
+    let card_number = validate::card_number(card_number)
+        .map_err(|c| fault("card_number", Auth::CardNumber, c, &mut faults));
+    let pin = validate::pin(pin).map_err(|c| fault("pin", Auth::Pin, c, &mut faults));
+    match (card_number, pin) {
+        (Ok(card_number), Ok(pin)) => Ok(LoginRequest {
+            card_number: Some(card_number),
+            pin: Some(pin),
+            ..Default::default()
+        }),
+        _ => Err(faults),
+    }
+}
+
+fn fault(id: &'static str, label: Auth, code: FieldCode, faults: &mut Vec<FieldFault>) {
+    faults.push(FieldFault { id, label, code });
+}

@@ -1,0 +1,43 @@
+//! The one place where the app's addresses are spelled.
+//!
+//! The server answers every non-API path with `index.html`, so each of these can be opened directly
+//! (a bookmark, a link in an email) and the client-side router shows the right page.
+
+/// A page of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The home page.
+    Home,
+    /// Signing in.
+    SignIn,
+    /// Creating an account.
+    Register,
+    /// The signed-in person's own page.
+    Me,
+    /// The staff dashboard.
+    Staff,
+}
+
+impl Page {
+    /// The path segment the router matches (empty for the home page).
+    pub const fn segment(self) -> &'static str {
+        match self {
+            Page::Home => "",
+            Page::SignIn => "sign-in",
+            Page::Register => "register",
+            Page::Me => "me",
+            Page::Staff => "staff",
+        }
+    }
+
+    /// The address to link to.
+    pub const fn href(self) -> &'static str {
+        match self {
+            Page::Home => "/",
+            Page::SignIn => "/sign-in",
+            Page::Register => "/register",
+            Page::Me => "/me",
+            Page::Staff => "/staff",
+        }
+    }
+}
