@@ -148,7 +148,15 @@ fn test() -> Result<(), String> {
     step("Unit, API and end-to-end tests on SQLite and PostgreSQL (cargo test)");
     tools::run_in(
         "cargo",
-        &["test", "--workspace", "--exclude", "etakirjasto-web", "--", "--color", "never"],
+        &[
+            "test",
+            "--workspace",
+            "--exclude",
+            "etakirjasto-web",
+            "--",
+            "--color",
+            "never",
+        ],
         &root(),
         &envs,
     )?;
