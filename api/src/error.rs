@@ -422,10 +422,9 @@ mod tests {
             .insert_header(("Accept-Language", "en"))
             .to_request();
         // The middleware passes the rendered problem up as an error; the server sends its response.
-        let err = test::try_call_service(&app, req)
-            .await
-            .err()
-            .expect("the panic becomes an error answer");
+        let Err(err) = test::try_call_service(&app, req).await else {
+            panic!("the panic must become an error answer");
+        };
         let resp = err.error_response();
         assert_eq!(resp.status(), 500);
         assert_eq!(
