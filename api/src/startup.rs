@@ -116,13 +116,18 @@ fn build_app(
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
         .service(web::redirect("/api/docs", "/api/docs/"))
         .service(static_files(dist))
-        .wrap(middleware::from_fn(cache_headers))
+        .wrap(middleware::from_fn(response_headers))
         .wrap(middleware::from_fn(error::problems))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()
                 .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                 .add((header::REFERRER_POLICY, "no-referrer"))
+                .add(("Cross-Origin-Opener-Policy", "same-origin"))
+                .add((
+                    "Permissions-Policy",
+                    "camera=(), microphone=(), geolocation=(), payment=()",
+                ))
                 .add((header::X_FRAME_OPTIONS, "DENY")),
         )
         .wrap(TracingLogger::default())
@@ -155,15 +160,35 @@ fn static_files(dist: PathBuf) -> actix_web::Scope {
     )
 }
 
-/// Hashed file names never change content, so browsers may keep them a year; everything else of the
-/// web app (index.html) is revalidated, and API answers are not cached unless they say so.
-async fn cache_headers(
+/// The web app's policy: its own scripts (and WebAssembly) only, no inline scripts or styles, no
+/// framing, and calls to this server only.
+pub const APP_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+form-action 'self'; frame-ancestors 'none'";
+/// Swagger UI sets inline styles from its script; everything else stays as strict as the app's.
+pub const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+form-action 'self'; frame-ancestors 'none'";
+
+/// Security and caching headers on every answer. Hashed file names never change content, so browsers
+/// may keep them a year; everything else of the web app (index.html) is revalidated, and API answers
+/// are not cached unless they say so.
+async fn response_headers(
     req: ServiceRequest,
     next: middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
     let path = req.path().to_owned();
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
+    let csp = if path.starts_with("/api/docs") {
+        DOCS_CSP
+    } else {
+        APP_CSP
+    };
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static(csp),
+    );
     if !headers.contains_key(header::CACHE_CONTROL) {
         let value = if is_hashed_asset(&path) {
             "public, max-age=31536000, immutable"

@@ -151,7 +151,9 @@ async function signInWithPassword(page, login, password) {
 /** Runs axe-core with the WCAG 2.1 A and AA rules and returns the violations. */
 async function axeViolations(page) {
   const has = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!has) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol rather than added as a <script>: the app's
+  // Content-Security-Policy rightly refuses inline scripts.
+  if (!has) await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   }));

@@ -40,7 +40,7 @@ impl TextSize {
     }
 
     /// The name stored in `localStorage`.
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             TextSize::Normal => "normal",
             TextSize::Large => "large",
@@ -98,8 +98,9 @@ impl Prefs {
         Effect::new(move || {
             let size = prefs.size.get();
             if let Some(html) = document().document_element() {
-                let _ =
-                    html.set_attribute("style", &format!("font-size: {}", size.root_font_size()));
+                // An attribute the style sheet reads, not an inline style: the Content-Security-Policy
+                // allows no inline styles.
+                let _ = html.set_attribute("data-text-size", size.key());
             }
             if let Some(s) = storage() {
                 let _ = s.set_item(SIZE_KEY, size.key());

@@ -44,33 +44,40 @@ pub fn build(report: bool) -> Result<u64, String> {
     let dist = root.join("web/dist");
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+    optimise_wasm(&bindgen_out.join("web_bg.wasm"))?;
+    // The generated files first, then the static ones, whose text may name the generated files.
     let mut names = BTreeMap::new();
     for dir in [bindgen_out.clone(), root.join("web/static")] {
-        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_file() {
-                let (name, hashed) = hashed_copy(&path, &dist)?;
-                names.insert(name, hashed);
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let mut bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            if path.extension().is_some_and(|e| e == "js" || e == "css") && dir != bindgen_out {
+                let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+                bytes = fill_names(&text, &names, &path)?.into_bytes();
             }
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .ok_or("bad file name")?
+                .to_owned();
+            let hashed = hashed_name(&name, &bytes);
+            std::fs::write(dist.join(&hashed), &bytes).map_err(|e| e.to_string())?;
+            names.insert(name, hashed);
         }
     }
-    let template = std::fs::read_to_string(root.join("web/index.html"))
-        .map_err(|e| format!("web/index.html: {e}"))?;
-    let mut index = template;
-    for (name, hashed) in &names {
-        index = index.replace(&format!("{{{{{name}}}}}"), &format!("/{hashed}"));
-    }
-    if let Some(start) = index.find("{{") {
-        let end = index[start..]
-            .find("}}")
-            .map(|e| start + e + 2)
-            .unwrap_or(index.len());
-        return Err(format!(
-            "web/index.html names a file that is not built: {}",
-            &index[start..end]
-        ));
-    }
-    std::fs::write(dist.join("index.html"), index).map_err(|e| e.to_string())?;
+    let template_path = root.join("web/index.html");
+    let template =
+        std::fs::read_to_string(&template_path).map_err(|e| format!("web/index.html: {e}"))?;
+    std::fs::write(
+        dist.join("index.html"),
+        fill_names(&template, &names, &template_path)?,
+    )
+    .map_err(|e| e.to_string())?;
     let (raw, gzip) = sizes(&dist)?;
     if report {
         eprintln!("web/dist: {raw} bytes, {gzip} bytes gzip -9 (first load)");
@@ -78,25 +85,69 @@ pub fn build(report: bool) -> Result<u64, String> {
     Ok(gzip)
 }
 
-/// Copies `path` into `dist` as `stem-<16 hex>.ext` (or `stem-<hash>_bg.wasm`).
-fn hashed_copy(path: &Path, dist: &Path) -> Result<(String, String), String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let digest = Sha256::digest(&bytes);
+/// Replaces each `{{name}}` with `/<hashed name>`; a name that was not built is an error.
+fn fill_names(text: &str, names: &BTreeMap<String, String>, path: &Path) -> Result<String, String> {
+    let mut out = text.to_owned();
+    for (name, hashed) in names {
+        out = out.replace(&format!("{{{{{name}}}}}"), &format!("/{hashed}"));
+    }
+    if let Some(start) = out.find("{{") {
+        let end = out[start..]
+            .find("}}")
+            .map(|e| start + e + 2)
+            .unwrap_or(out.len());
+        return Err(format!(
+            "{} names a file that is not built: {}",
+            path.display(),
+            &out[start..end]
+        ));
+    }
+    Ok(out)
+}
+
+/// `stem-<16 hex>.ext` (or `stem-<hash>_bg.wasm`) from the content's SHA-256.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
     let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or("bad file name")?
-        .to_owned();
-    let hashed = match name.split_once('.') {
+    match name.split_once('.') {
         Some((stem, ext)) => match stem.strip_suffix("_bg") {
             Some(base) => format!("{base}-{hash}_bg.{ext}"),
             None => format!("{stem}-{hash}.{ext}"),
         },
         None => format!("{name}-{hash}"),
-    };
-    std::fs::write(dist.join(&hashed), &bytes).map_err(|e| e.to_string())?;
-    Ok((name, hashed))
+    }
+}
+
+/// Shrinks the wasm with binaryen's wasm-opt from npm (version 132, pinned in `web/package.json`).
+/// Debian's binaryen 108 is not used: its output crashes at start-up in Chromium.
+fn optimise_wasm(wasm: &Path) -> Result<(), String> {
+    let web = root().join("web");
+    let bin = web.join("node_modules/.bin/wasm-opt");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let installed = modified(&web.join("node_modules/.package-lock.json"));
+    if !bin.exists() || installed < modified(&web.join("package-lock.json")) {
+        step("Installing binaryen's wasm-opt from npm (npm ci in web)");
+        tools::run_in("npm", &["ci", "--no-fund", "--no-audit"], &web, &[])?;
+    }
+    step("Optimising the wasm for size (wasm-opt -Oz)");
+    let out = wasm.with_extension("opt.wasm");
+    tools::run_in(
+        &bin,
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-reference-types",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "-o",
+            &out.to_string_lossy(),
+            &wasm.to_string_lossy(),
+        ],
+        &root(),
+        &[],
+    )?;
+    std::fs::rename(&out, wasm).map_err(|e| e.to_string())
 }
 
 /// Total raw and gzip -9 size of everything in `dist`.
