@@ -60,3 +60,55 @@ pub fn spec_json() -> String {
     s.push('\n');
     s
 }
+
+/// The errors every operation with a JSON body can answer, so they are documented once:
+/// 400 (not JSON or the wrong shape), 413 (too large) and 415 (not `application/json`).
+pub struct JsonBodyErrors;
+
+impl utoipa::IntoResponses for JsonBodyErrors {
+    fn responses() -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        use utoipa::openapi::{ContentBuilder, response::ResponseBuilder};
+        let problem = |description: &str, example: serde_json::Value| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                        .example(Some(example))
+                        .build(),
+                )
+                .build()
+                .into()
+        };
+        [
+            (
+                "400",
+                problem(
+                    "The body is not valid JSON or has the wrong shape (`malformed_request`).",
+                    serde_json::json!({"type": "urn:etakirjasto:problem:malformed_request", "title": "The request is not valid.", "status": 400, "code": "malformed_request", "detail": "The body is not valid JSON (line 1, column 12)."}),
+                ),
+            ),
+            (
+                "413",
+                problem(
+                    "The body is larger than 64 KiB (`payload_too_large`).",
+                    serde_json::json!({"type": "urn:etakirjasto:problem:payload_too_large", "title": "What you sent is too large.", "status": 413, "code": "payload_too_large"}),
+                ),
+            ),
+            (
+                "415",
+                problem(
+                    "The body is not sent as `application/json` (`unsupported_media_type`).",
+                    serde_json::json!({"type": "urn:etakirjasto:problem:unsupported_media_type", "title": "Send the data as JSON.", "status": 415, "code": "unsupported_media_type"}),
+                ),
+            ),
+        ]
+        .into_iter()
+        .map(|(status, response)| (status.to_owned(), response))
+        .collect()
+    }
+}

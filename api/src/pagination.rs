@@ -18,6 +18,7 @@ pub struct ListParams {
     #[param(minimum = 1, maximum = 100, example = 25)]
     pub limit: Option<u32>,
     /// `next_cursor` from the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
     /// Only items of this library (its slug).
     #[param(example = "kalajoki")]
@@ -45,6 +46,9 @@ impl ListParams {
 }
 
 fn decode_cursor(c: &str) -> Option<String> {
+    if c.is_empty() {
+        return None;
+    }
     String::from_utf8(URL_SAFE_NO_PAD.decode(c).ok()?).ok()
 }
 

@@ -111,11 +111,13 @@ fn build_app(
 > {
     let (app, spec) = api_app();
     let dist = state.config.web_dist.clone();
+    let routes = std::rc::Rc::new(RouteMethods::from_spec(&spec));
     app.app_data(state)
         .configure(error::extractor_configs)
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
         .service(web::redirect("/api/docs", "/api/docs/"))
-        .service(static_files(dist))
+        .service(static_files(dist.clone(), routes.clone()))
+        .default_service(fallback(dist, routes))
         .wrap(middleware::from_fn(response_headers))
         .wrap(middleware::from_fn(error::problems))
         .wrap(Compress::default())
@@ -134,12 +136,45 @@ fn build_app(
 }
 
 /// The web app: files from `WEB_DIST`, and `index.html` for any other non-API path so deep links work.
-fn static_files(dist: PathBuf) -> actix_web::Scope {
+fn static_files(dist: PathBuf, routes: std::rc::Rc<RouteMethods>) -> actix_web::Scope {
+    if !dist.is_dir() {
+        tracing::warn!(dir = %dist.display(), "WEB_DIST does not exist; only the API is served (run `cargo xtask build-web`)");
+        return web::scope("");
+    }
+    let fallback = fallback(dist.clone(), routes);
+    web::scope("").service(
+        Files::new("/", dist)
+            .index_file("index.html")
+            .default_handler(fallback),
+    )
+}
+
+/// What answers a request no route took: 405 with `Allow` for a known path with another method, a
+/// 404 problem under `/api`, and otherwise the web app's `index.html`, so deep links work.
+fn fallback(
+    dist: PathBuf,
+    routes: std::rc::Rc<RouteMethods>,
+) -> impl actix_web::dev::ServiceFactory<
+    ServiceRequest,
+    Config = (),
+    Response = ServiceResponse,
+    Error = actix_web::Error,
+    InitError = (),
+> + Clone {
     let index = dist.join("index.html");
-    let fallback = fn_service(move |req: ServiceRequest| {
+    fn_service(move |req: ServiceRequest| {
         let index = index.clone();
+        let routes = routes.clone();
         async move {
             let (req, _) = req.into_parts();
+            if let Some(allow) = routes.allow_header(req.path()) {
+                let mut resp =
+                    error::ApiError::client(etakirjasto_shared::ErrorCode::MethodNotAllowed)
+                        .render(error::request_lang(&req));
+                resp.headers_mut()
+                    .insert(header::ALLOW, header::HeaderValue::from_str(&allow)?);
+                return Ok(ServiceResponse::new(req, resp));
+            }
             let api_path = req.path() == "/api" || req.path().starts_with("/api/");
             if api_path || !index.is_file() {
                 let resp = error::ApiError::not_found().render(error::request_lang(&req));
@@ -148,16 +183,51 @@ fn static_files(dist: PathBuf) -> actix_web::Scope {
             let resp = NamedFile::open(&index)?.into_response(&req);
             Ok(ServiceResponse::new(req, resp))
         }
-    });
-    if !dist.is_dir() {
-        tracing::warn!(dir = %dist.display(), "WEB_DIST does not exist; only the API is served (run `cargo xtask build-web`)");
-        return web::scope("").default_service(fallback);
+    })
+}
+
+/// The methods of every documented path, so a request with another method gets 405 with `Allow`
+/// instead of 404.
+pub struct RouteMethods(Vec<(Vec<String>, String)>);
+
+impl RouteMethods {
+    /// Reads the paths and methods from the OpenAPI document.
+    pub fn from_spec(spec: &utoipa::openapi::OpenApi) -> RouteMethods {
+        let json = serde_json::to_value(&spec.paths).unwrap_or_default();
+        let routes = json
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(path, item)| {
+                let mut methods: Vec<String> = item
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(m, _)| m.to_ascii_uppercase())
+                    .filter(|m| ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&m.as_str()))
+                    .collect();
+                methods.sort();
+                (
+                    path.split('/').map(str::to_owned).collect(),
+                    methods.join(", "),
+                )
+            })
+            .collect();
+        RouteMethods(routes)
     }
-    web::scope("").service(
-        Files::new("/", dist)
-            .index_file("index.html")
-            .default_handler(fallback),
-    )
+
+    /// The `Allow` value for a path that some operation has, `None` for unknown paths.
+    pub fn allow_header(&self, path: &str) -> Option<String> {
+        let parts: Vec<&str> = path.split('/').collect();
+        self.0.iter().find_map(|(template, allow)| {
+            let same = template.len() == parts.len()
+                && template
+                    .iter()
+                    .zip(&parts)
+                    .all(|(t, p)| t == p || (t.starts_with('{') && !p.is_empty()));
+            same.then(|| allow.clone())
+        })
+    }
 }
 
 /// The web app's policy: its own scripts (and WebAssembly) only, no inline scripts or styles, no

@@ -52,6 +52,10 @@ impl Role {
 })))]
 pub struct RegisterRequest {
     /// The name the library may call the patron by.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, example = "Maija Meikäläinen")
+    )]
     pub name: String,
     /// Email address; one of `email` and `phone` goes with `password`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,12 +65,17 @@ pub struct RegisterRequest {
     pub phone: Option<String>,
     /// Password, at least 10 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
     pub password: Option<String>,
     /// Library card number, 5 to 20 digits; goes with `pin`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_number: Option<String>,
     /// Card PIN, 4 to 8 digits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[0-9]{4,8}$", example = "1234")
+    )]
     pub pin: Option<String>,
     /// The library to join (its slug); may be left out when the instance serves one library.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,12 +96,17 @@ pub struct LoginRequest {
     pub phone: Option<String>,
     /// Password for `email` or `phone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub password: Option<String>,
     /// Library card number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_number: Option<String>,
     /// PIN for `card_number`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[0-9]{4,8}$", example = "1234")
+    )]
     pub pin: Option<String>,
 }
 

@@ -2,15 +2,19 @@
 //!
 //! - `run`: install what is missing, build the web app and the server (release), load demo data
 //!   into `data/etakirjasto.db` if it is empty, and serve at http://127.0.0.1:8080
-//! - `test`: every check and test: fmt, clippy, the wasm and dependency checks for `shared`, unit
+//! - `test`: every check and test: fmt, clippy, the wasm and dependency checks for `shared`,
+//!   the supply-chain check (cargo deny with the advisory snapshot), unit
 //!   and end-to-end tests on SQLite and on a throwaway PostgreSQL, the OpenAPI drift check,
 //!   and the browser tests in headless Chromium
+//! - `fuzz`: schemathesis with 500 examples per operation (`ETAKIRJASTO_FUZZ_EXAMPLES`)
+//! - `deny`: the supply-chain check alone
 //! - `build-web`: build the web app into `web/dist` with content-hashed file names
 //! - `openapi`: rewrite `openapi/openapi.json` from the code
 //!
 //! Each step says what it does; every tool it needs is installed from the package registries when
 //! missing (the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, Chromium, npm packages).
 
+mod deny;
 mod pg;
 mod tools;
 mod web;
@@ -24,7 +28,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("build-web") => web::build(true).map(|_| ()),
         Some("openapi") => openapi(),
-        _ => Err("usage: cargo xtask run | test | build-web | openapi".to_owned()),
+        Some("fuzz") => fuzz(),
+        Some("deny") => deny::check(),
+        _ => Err("usage: cargo xtask run | test | fuzz | deny | build-web | openapi".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -86,6 +92,36 @@ fn openapi() -> Result<(), String> {
     Ok(())
 }
 
+/// Hostile input at length: schemathesis with many examples per operation, on both databases.
+fn fuzz() -> Result<(), String> {
+    let schemathesis = tools::ensure_schemathesis()?;
+    step("Building the server (debug)");
+    tools::cargo(&["build", "-p", "etakirjasto-api", "--bin", "etakirjasto"])?;
+    let pg = pg::TestPostgres::start()?;
+    let examples = std::env::var("ETAKIRJASTO_FUZZ_EXAMPLES").unwrap_or_else(|_| "500".into());
+    step(&format!(
+        "schemathesis, {examples} examples per operation, anonymous, patron and staff"
+    ));
+    let envs = [
+        ("ETAKIRJASTO_TEST_PG", pg.admin_url()),
+        (
+            "ETAKIRJASTO_BIN",
+            root()
+                .join("target/debug/etakirjasto")
+                .to_string_lossy()
+                .into_owned(),
+        ),
+        ("ETAKIRJASTO_SCHEMATHESIS", schemathesis),
+        ("ETAKIRJASTO_FUZZ_EXAMPLES", examples),
+    ];
+    tools::run_in(
+        "cargo",
+        &["test", "-p", "etakirjasto-e2e", "--test", "schemathesis"],
+        &root(),
+        &envs,
+    )
+}
+
 fn test() -> Result<(), String> {
     step("Formatting (cargo fmt --check)");
     tools::cargo(&["fmt", "--all", "--check"])?;
@@ -135,6 +171,7 @@ fn test() -> Result<(), String> {
     {
         return Err(format!("etakirjasto-shared must not depend on `{bad}`"));
     }
+    deny::check()?;
     web::build(false)?;
     step("Building the server (debug) for the end-to-end tests");
     tools::cargo(&["build", "-p", "etakirjasto-api", "--bin", "etakirjasto"])?;
@@ -144,6 +181,7 @@ fn test() -> Result<(), String> {
     let envs = [
         ("ETAKIRJASTO_TEST_PG", pg.admin_url()),
         ("ETAKIRJASTO_BIN", bin.to_string_lossy().into_owned()),
+        ("ETAKIRJASTO_SCHEMATHESIS", tools::ensure_schemathesis()?),
     ];
     step("Unit, API and end-to-end tests on SQLite and PostgreSQL (cargo test)");
     tools::run_in(

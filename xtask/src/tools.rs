@@ -65,6 +65,11 @@ pub fn output(program: &str, args: &[&str]) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| e.to_string())
 }
 
+/// A program's standard output, or `None` when it is missing or fails.
+pub fn output_quiet(program: &str, args: &[&str]) -> Option<String> {
+    found(program, args)
+}
+
 fn found(program: &str, args: &[&str]) -> Option<String> {
     Command::new(program)
         .args(args)
@@ -173,4 +178,39 @@ pub fn ensure_browser() -> Result<(), String> {
         run_in("npm", &["ci", "--no-fund", "--no-audit"], &browser_dir, &[])?;
     }
     Ok(())
+}
+
+/// The schemathesis version the hostile-input tests run.
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// schemathesis from PyPI in `.venv`; returns its path.
+pub fn ensure_schemathesis() -> Result<String, String> {
+    let venv = root().join(".venv");
+    let bin = venv.join("bin/schemathesis");
+    let have = found(&bin.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if !have.contains(SCHEMATHESIS_VERSION) {
+        step(&format!(
+            "Installing schemathesis {SCHEMATHESIS_VERSION} from PyPI into .venv"
+        ));
+        if !venv.join("bin/pip").exists() {
+            run_in(
+                "python3",
+                &["-m", "venv", &venv.to_string_lossy()],
+                &root(),
+                &[],
+            )?;
+        }
+        let pip = venv.join("bin/pip");
+        run_in(
+            &pip,
+            &[
+                "install",
+                "--quiet",
+                &format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+            ],
+            &root(),
+            &[],
+        )?;
+    }
+    Ok(bin.to_string_lossy().into_owned())
 }

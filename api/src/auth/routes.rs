@@ -11,7 +11,7 @@ use etakirjasto_shared::{
 };
 
 use super::{extract::AuthUser, queries, rules, service};
-use crate::{AppState, db, error::ApiError};
+use crate::{AppState, db, error::ApiError, openapi::JsonBodyErrors};
 
 /// Name of the HttpOnly cookie that carries the refresh token for the web app.
 pub const REFRESH_COOKIE: &str = "etakirjasto_refresh";
@@ -64,12 +64,10 @@ fn client_ip(req: &HttpRequest, state: &AppState) -> String {
     operation_id = "register",
     request_body = RegisterRequest,
     responses(
+        JsonBodyErrors,
         (status = 201, description = "Account created and signed in.", body = TokenResponse),
-        (status = 400, description = "The body is not valid JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An account with this email, phone or card already exists (`account_exists`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:account_exists", "title": "An account with these details already exists. Please sign in.", "status": 409, "code": "account_exists", "errors": [{"field": "email", "code": "taken", "message": "This is already used by another account."}]})),
-        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:invalid_input", "title": "Please check the marked fields.", "status": 422, "code": "invalid_input", "errors": [{"field": "password", "code": "too_short", "message": "This is too short."}]})),
     )
@@ -99,11 +97,10 @@ pub async fn register(
     operation_id = "login",
     request_body = LoginRequest,
     responses(
+        JsonBodyErrors,
         (status = 200, description = "Signed in.", body = TokenResponse),
-        (status = 400, description = "The body is not valid JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong sign-in details (`invalid_credentials`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:invalid_credentials", "title": "Those sign-in details do not match. Check them and try again.", "status": 401, "code": "invalid_credentials"})),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields are missing or malformed.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; see `Retry-After`.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait."))),
@@ -141,10 +138,10 @@ fn presented_refresh(req: &HttpRequest, body: Option<&RefreshRequest>) -> Option
     operation_id = "refresh",
     request_body(content = RefreshRequest, description = "May be `{}` when the cookie is sent."),
     responses(
+        JsonBodyErrors,
+        (status = 422, description = "An unknown field was sent (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
         (status = 200, description = "New tokens.", body = TokenResponse),
-        (status = 400, description = "The body is not valid JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The refresh token is missing, unknown, expired, revoked or reused (`invalid_refresh_token`).", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/refresh")]
@@ -173,9 +170,9 @@ pub async fn refresh(
     operation_id = "logout",
     request_body(content = RefreshRequest, description = "May be `{}` when the cookie is sent."),
     responses(
+        JsonBodyErrors,
+        (status = 422, description = "An unknown field was sent (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
         (status = 204, description = "Signed out; the cookie is cleared."),
-        (status = 400, description = "The body is not valid JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/logout")]
