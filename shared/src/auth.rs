@@ -48,7 +48,7 @@ impl Role {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "name": "Maija Meikäläinen", "email": "maija@example.fi", "password": "kirjasto-2026", "library": "kalajoki"
+    "name": "Maija Meikäläinen", "email": "patron@example.fi", "password": "kirjasto-2026", "library": "kalajoki"
 })))]
 pub struct RegisterRequest {
     /// The name the library may call the patron by.
@@ -86,7 +86,7 @@ pub struct RegisterRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "openapi", schema(example = json!({"email": "maija@example.fi", "password": "kirjasto-2026"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "patron@example.fi", "password": "kirjasto-2026"})))]
 pub struct LoginRequest {
     /// Email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,158 @@
+//! The permission matrix, generated from the served OpenAPI document: every operation is called by
+//! every kind of caller, and the answer must be the one its rule allows. An operation without a rule
+//! fails the test, so a new endpoint cannot ship without deciding who may call it.
+
+use etakirjasto_e2e::{TestApp, demo, on_both_databases};
+use serde_json::{Value, json};
+
+on_both_databases! {
+    every_operation_answers_every_caller_as_its_rule_says => matrix;
+}
+
+/// Who may call an operation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Anyone signed in; others get 401.
+    SignedIn,
+}
+
+/// The rule of each operation, by operationId. Add a line here with every new operation.
+fn rule(operation_id: &str) -> Option<Access> {
+    use Access::*;
+    Some(match operation_id {
+        "healthz" | "readyz" => Public,
+        "list_libraries" | "get_library" => Public,
+        "register" | "login" | "refresh" | "logout" => Public,
+        "get_me" => SignedIn,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Caller {
+    Anonymous,
+    Patron,
+    AnotherPatron,
+    Staff,
+    StaffOfAnotherLibrary,
+    Admin,
+}
+
+const CALLERS: [Caller; 6] = [
+    Caller::Anonymous,
+    Caller::Patron,
+    Caller::AnotherPatron,
+    Caller::Staff,
+    Caller::StaffOfAnotherLibrary,
+    Caller::Admin,
+];
+
+/// A fresh access token for the caller (fresh, because `logout` ends the session it is called with).
+async fn token(app: &TestApp, caller: Caller) -> Option<String> {
+    let (email, password) = match caller {
+        Caller::Anonymous => return None,
+        Caller::Patron => demo::PATRON,
+        Caller::AnotherPatron => ("toinen@example.fi", "toinen salasana 1"),
+        Caller::Staff => demo::STAFF,
+        Caller::StaffOfAnotherLibrary => ("henkilokunta@oulu.example", "oulun salasana 1"),
+        Caller::Admin => demo::ADMIN,
+    };
+    Some(app.token_for(email, password).await)
+}
+
+/// The request path with each `{param}` replaced by the parameter's example.
+fn concrete_path(path: &str, op: &Value) -> String {
+    let mut out = path.to_owned();
+    for p in op["parameters"].as_array().into_iter().flatten() {
+        if p["in"] == "path" {
+            let name = p["name"].as_str().unwrap();
+            let example = p["example"]
+                .as_str()
+                .or(p["schema"]["example"].as_str())
+                .unwrap_or("x");
+            out = out.replace(&format!("{{{name}}}"), example);
+        }
+    }
+    out
+}
+
+/// The body: the documented example of the request, or of its schema, or `{}`.
+fn body(spec: &Value, op: &Value) -> Option<Value> {
+    let content = op["requestBody"]["content"]["application/json"].as_object()?;
+    if let Some(example) = content.get("example") {
+        return Some(example.clone());
+    }
+    let schema = content.get("schema")?;
+    let schema = match schema["$ref"].as_str() {
+        Some(r) => &spec["components"]["schemas"][r.rsplit('/').next().unwrap()],
+        None => schema,
+    };
+    Some(schema.get("example").cloned().unwrap_or_else(|| json!({})))
+}
+
+async fn matrix(app: TestApp) {
+    // Arrange: a second patron, and a second library with its own staff member.
+    app.register("Toinen Asiakas", "toinen@example.fi", "toinen salasana 1")
+        .await;
+    let out = app.cli(
+        &[
+            "library",
+            "add",
+            "--slug",
+            "oulu",
+            "--name",
+            "Oulun kaupunginkirjasto",
+        ],
+        &[],
+    );
+    assert!(out.status.success());
+    let out = app.cli(
+        &[
+            "user",
+            "add",
+            "--library",
+            "oulu",
+            "--role",
+            "staff",
+            "--email",
+            "henkilokunta@oulu.example",
+        ],
+        &[("ETAKIRJASTO_PASSWORD", "oulun salasana 1")],
+    );
+    assert!(out.status.success());
+    let (_, spec) = app.get("/api/openapi.json", None).await;
+
+    let mut checked = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            let access = rule(id).unwrap_or_else(|| {
+                panic!("operation `{id}` ({method} {path}) has no permission rule")
+            });
+            let url = app.url(&concrete_path(path, op));
+            for caller in CALLERS {
+                let mut req = app
+                    .client
+                    .request(method.to_uppercase().parse().unwrap(), &url);
+                if let Some(t) = token(&app, caller).await {
+                    req = req.bearer_auth(t);
+                }
+                if let Some(b) = body(&spec, op) {
+                    req = req.json(&b);
+                }
+                let resp = req.send().await.unwrap();
+                let status = resp.status().as_u16();
+                let problem: Value = resp.json().await.unwrap_or(Value::Null);
+                let denied = (status == 401 && problem["code"] == "unauthorized")
+                    || (status == 403 && problem["code"] == "forbidden");
+                let must_deny = access == Access::SignedIn && caller == Caller::Anonymous;
+                assert!(status < 500, "{id} as {caller:?}: {status} {problem}");
+                assert_eq!(denied, must_deny, "{id} as {caller:?}: {status} {problem}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 9 * CALLERS.len(), "checked {checked}");
+}
