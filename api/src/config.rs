@@ -12,7 +12,7 @@
 //! | `ETAKIRJASTO_DEMO` | `false` | `serve` loads the demo data into an empty database |
 //! | `RUST_LOG` | `info` | log filter |
 //!
-//! A bad value stops start-up with one line naming the variable.
+//! An empty variable counts as unset. A bad value stops start-up with one line naming the variable.
 
 use std::{fmt, net::SocketAddr, path::PathBuf};
 
@@ -83,7 +83,7 @@ pub struct ConfigError {
 impl Config {
     /// Reads the configuration from the process environment.
     pub fn from_env() -> Result<Config, ConfigError> {
-        Config::from_lookup(|k| std::env::var(k).ok())
+        Config::from_lookup(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
     }
 
     /// Reads the configuration through `get`, so tests can pass their own variables.

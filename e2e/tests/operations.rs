@@ -1,0 +1,166 @@
+//! Running for real: several processes behind one address behave as one, and logs hold no secrets.
+
+use etakirjasto_e2e::{Backend, TEST_JWT_SECRET, TestApp, binary, demo, free_port, status_json};
+use serde_json::json;
+
+/// The one address both processes stand behind; it names the issuer of their tokens.
+const PUBLIC_URL: &str = "https://kirjasto.example";
+
+/// Starts a second process on the same database as `app`, sharing nothing else.
+fn second_process(app: &TestApp) -> (std::process::Child, String) {
+    let port = free_port();
+    let child = std::process::Command::new(binary())
+        .arg("serve")
+        .env("DATABASE_URL", &app.database_url)
+        .env("BIND", format!("127.0.0.1:{port}"))
+        .env("WEB_DIST", app.dir.path().join("no-web-app"))
+        .env("PUBLIC_URL", PUBLIC_URL)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+async fn wait_up(client: &reqwest::Client, base: &str) {
+    for _ in 0..600 {
+        if client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status() == 200)
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("second process did not start");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_on_one_postgres_share_keys_sessions_and_throttling() {
+    // The first process is given no JWT secret either, so both read the key kept in the database.
+    let app = TestApp::spawn_with(
+        Backend::Postgres,
+        &[("JWT_SECRET", ""), ("PUBLIC_URL", PUBLIC_URL)],
+    )
+    .await;
+    let (mut child, other) = second_process(&app);
+    wait_up(&app.client, &other).await;
+    let login = json!({"email": demo::PATRON.0, "password": demo::PATRON.1});
+
+    // A token from one process is accepted by the other: the signing key is shared.
+    let (status, tokens) = app.post("/api/v1/auth/login", &login).await;
+    assert_eq!(status, 200, "{tokens}");
+    let r = app
+        .client
+        .get(format!("{other}/api/v1/me"))
+        .bearer_auth(tokens["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        200,
+        "access token from process A works on process B"
+    );
+
+    // Refresh-token families are shared: rotate on B, replay the old one on A, and the family dies on both.
+    let first = tokens["refresh_token"].clone();
+    let r = app
+        .client
+        .post(format!("{other}/api/v1/auth/refresh"))
+        .json(&json!({"refresh_token": first}))
+        .send()
+        .await
+        .unwrap();
+    let (status, rotated) = status_json(r).await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .post("/api/v1/auth/refresh", &json!({"refresh_token": first}))
+        .await;
+    assert_eq!(status, 401, "replay on A is caught");
+    let r = app
+        .client
+        .post(format!("{other}/api/v1/auth/refresh"))
+        .json(&json!({"refresh_token": rotated["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401, "and B has revoked the family too");
+
+    // Throttling counts failures from both processes together.
+    for i in 0..5 {
+        let wrong = json!({"email": demo::STAFF.0, "password": "wrong password"});
+        let r = if i % 2 == 0 {
+            app.client
+                .post(app.url("/api/v1/auth/login"))
+                .json(&wrong)
+                .send()
+                .await
+                .unwrap()
+        } else {
+            app.client
+                .post(format!("{other}/api/v1/auth/login"))
+                .json(&wrong)
+                .send()
+                .await
+                .unwrap()
+        };
+        assert_eq!(r.status(), 401, "failure {i}");
+    }
+    let (status, body) = app.login(demo::STAFF.0, demo::STAFF.1).await;
+    assert_eq!(
+        status, 429,
+        "five failures across two processes throttle the account: {body}"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn logs_hold_no_passwords_tokens_or_personal_data() {
+    // Arrange: canary values that must never reach a log line, at the most talkative level.
+    let app = TestApp::spawn_with(Backend::Sqlite, &[("RUST_LOG", "trace")]).await;
+    let password = "canary-password-93847";
+    let email = "canary.person.58211@example.fi";
+    let phone = "+358 40 555 8211";
+    let card = "7700558211";
+    let pin = "8211";
+    let reg = app.register("Kanarialintu Koe", email, password).await;
+    let (status, _) = app
+        .post("/api/v1/auth/register", &json!({"name": "Toinen Kanaria", "phone": phone, "password": password, "card_number": card, "pin": pin}))
+        .await;
+    assert_eq!(status, 201);
+    let (_, login) = app.login(email, password).await;
+    let (status, _) = app.login(email, "wrong-canary-password-1").await;
+    assert_eq!(status, 401);
+    let refresh = login["refresh_token"].as_str().unwrap().to_owned();
+    let access = login["access_token"].as_str().unwrap().to_owned();
+    app.get("/api/v1/me", Some(&access)).await;
+    app.post("/api/v1/auth/refresh", &json!({"refresh_token": refresh}))
+        .await;
+    app.post("/api/v1/auth/refresh", &json!({"refresh_token": refresh}))
+        .await; // a replay is logged
+    let log = app.log();
+    assert!(
+        log.len() > 1000,
+        "the trace log was captured ({} bytes)",
+        log.len()
+    );
+    for (what, canary) in [
+        ("password", password),
+        ("email", email),
+        ("phone", "555 8211"),
+        ("phone (E.164)", "+358405558211"),
+        ("card number", card),
+        ("access token", access.as_str()),
+        ("refresh token", refresh.as_str()),
+        ("registration token", reg["refresh_token"].as_str().unwrap()),
+        ("name", "Kanarialintu"),
+        ("signing key", TEST_JWT_SECRET),
+    ] {
+        assert!(!log.contains(canary), "the log contains the {what}");
+    }
+}
