@@ -125,21 +125,7 @@ impl TestApp {
         let (database_url, dir) = fresh_database(backend);
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
-        let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
-        let child = Command::new(binary())
-            .arg("serve")
-            .env("DATABASE_URL", &database_url)
-            .env("BIND", format!("127.0.0.1:{port}"))
-            .env("WEB_DIST", dir.path().join("no-web-app"))
-            .env("JWT_SECRET", TEST_JWT_SECRET)
-            .env("ETAKIRJASTO_DEMO", "1")
-            .env("DATABASE_POOL_SIZE", "16")
-            .env("RUST_LOG", "warn")
-            .envs(envs.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("start etakirjasto");
+        let child = start_process(&database_url, port, dir.path(), envs);
         let app = TestApp {
             base,
             database_url,
@@ -150,6 +136,21 @@ impl TestApp {
         };
         app.wait_healthy().await;
         app
+    }
+
+    /// Kills the server with SIGKILL (no chance to clean up) and starts it again on the same
+    /// database and port.
+    pub async fn kill_and_restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let port: u16 = self
+            .base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("port");
+        self.child = start_process(&self.database_url, port, self.dir.path(), &[]);
+        self.wait_healthy().await;
     }
 
     async fn wait_healthy(&self) {
@@ -250,6 +251,34 @@ impl Drop for TestApp {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Starts `etakirjasto serve` on `port` with the demo data; its stderr is appended to `server.log`.
+fn start_process(
+    database_url: &str,
+    port: u16,
+    dir: &std::path::Path,
+    envs: &[(&str, &str)],
+) -> Child {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("server.log"))
+        .expect("log file");
+    Command::new(binary())
+        .arg("serve")
+        .env("DATABASE_URL", database_url)
+        .env("BIND", format!("127.0.0.1:{port}"))
+        .env("WEB_DIST", dir.join("no-web-app"))
+        .env("JWT_SECRET", TEST_JWT_SECRET)
+        .env("ETAKIRJASTO_DEMO", "1")
+        .env("DATABASE_POOL_SIZE", "16")
+        .env("RUST_LOG", "warn")
+        .envs(envs.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("start etakirjasto")
 }
 
 /// Status and JSON body (or `null` when the body is empty or not JSON).
