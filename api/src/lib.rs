@@ -2,6 +2,8 @@
 //! web app. `main.rs` is a shim over [`cli`]; [`startup::Application`] builds the real app, which tests
 //! start on port 0 with a fresh database.
 
+pub mod account;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;

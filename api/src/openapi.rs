@@ -22,6 +22,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "health", description = "Liveness and readiness."),
         (name = "libraries", description = "Libraries, branches and opening hours."),
         (name = "auth", description = "Accounts, sign-in and tokens."),
+        (name = "account", description = "A person's own data: export and deletion."),
     ),
     modifiers(&BearerAuth),
 )]

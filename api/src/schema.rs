@@ -114,4 +114,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     login_attempts,
     settings,
+    audit_log,
 );
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        at -> Timestamp,
+        actor_user_id -> Nullable<Text>,
+        action -> Text,
+        subject_user_id -> Nullable<Text>,
+        library_id -> Nullable<Text>,
+    }
+}

@@ -16,13 +16,15 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    AppState, auth, config::Config, db, demo, error, health, libraries, openapi::ApiDoc, settings,
+    AppState, account, auth, config::Config, db, demo, error, health, libraries, openapi::ApiDoc,
+    settings,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
 fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.configure(libraries::configure)
-        .configure(auth::configure);
+        .configure(auth::configure)
+        .configure(account::configure);
 }
 
 /// The route table with its OpenAPI document.
@@ -75,6 +77,7 @@ impl Application {
                 .map_err(|e| format!("cannot read the signing key: {e}"))?,
         };
         drop(conn);
+        spawn_maintenance(pool.clone());
         let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
         let listener = TcpListener::bind(config.bind)
             .map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;
@@ -96,6 +99,27 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// Housekeeping every ten minutes: sign-in attempts older than a day are forgotten. Safe to run in
+/// every process at once (the deletes are idempotent).
+fn spawn_maintenance(pool: db::DbPool) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let before = chrono::Utc::now().naive_utc() - chrono::Duration::hours(24);
+            match db::run(&pool, move |conn| {
+                Ok(auth::queries::prune_attempts(conn, before)?)
+            })
+            .await
+            {
+                Ok(n) if n > 0 => tracing::info!(deleted = n, "old sign-in attempts forgotten"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
+            }
+        }
+    });
 }
 
 fn build_app(

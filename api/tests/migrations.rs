@@ -47,6 +47,7 @@ fn check(conn: &mut DbConnection) {
         .get_result::<i64>(conn)
         .unwrap();
     settings::table.count().get_result::<i64>(conn).unwrap();
+    audit_log::table.count().get_result::<i64>(conn).unwrap();
 }
 
 #[test]

@@ -299,3 +299,21 @@ pub mod demo {
     /// Patron's card and PIN.
     pub const CARD: (&str, &str) = ("2000123456", "1234");
 }
+
+/// Runs a query returning one text column directly against a test server's database.
+pub fn query_strings(database_url: &str, sql: &str) -> Vec<String> {
+    use diesel::{QueryableByName, sql_types::Text, sqlite::SqliteConnection};
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        value: String,
+    }
+    let rows: Vec<Row> = if let Some(path) = database_url.strip_prefix("sqlite://") {
+        let mut conn = SqliteConnection::establish(path).expect("open SQLite");
+        diesel::sql_query(sql).load(&mut conn).expect("query")
+    } else {
+        let mut conn = PgConnection::establish(database_url).expect("connect");
+        diesel::sql_query(sql).load(&mut conn).expect("query")
+    };
+    rows.into_iter().map(|r| r.value).collect()
+}

@@ -25,7 +25,7 @@ fn rule(operation_id: &str) -> Option<Access> {
         "healthz" | "readyz" => Public,
         "list_libraries" | "get_library" => Public,
         "register" | "login" | "refresh" | "logout" => Public,
-        "get_me" => SignedIn,
+        "get_me" | "export_my_data" | "delete_my_account" => SignedIn,
         _ => return None,
     })
 }

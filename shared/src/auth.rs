@@ -185,3 +185,54 @@ impl Me {
         self.memberships.iter().any(|m| m.role.is_staff())
     }
 }
+
+/// Confirms a request to delete one's own account with the password or the card PIN.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"password": "kirjasto-2026"})))]
+pub struct DeleteAccountRequest {
+    /// The account's password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// The card PIN, for accounts that sign in with a library card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
+}
+
+/// One sign-in session, as shown in a data export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionRecord {
+    /// When the person signed in.
+    pub created_at: DateTime<Utc>,
+    /// When the session ends at the latest.
+    pub expires_at: DateTime<Utc>,
+    /// When it was ended (sign-out or a reused token), if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// One sign-in attempt, as shown in a data export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInRecord {
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Whether it succeeded.
+    pub succeeded: bool,
+}
+
+/// Everything the service holds on a person (GDPR art. 15 and 20), as a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountExport {
+    /// When the export was made.
+    pub exported_at: DateTime<Utc>,
+    /// The account and its memberships.
+    pub account: Me,
+    /// Sign-in sessions.
+    pub sessions: Vec<SessionRecord>,
+    /// Sign-in attempts of the last 24 hours (older ones are not kept).
+    pub sign_in_attempts: Vec<SignInRecord>,
+}

@@ -189,6 +189,8 @@ pub enum FieldCode {
     Taken,
     /// The value is not one of the allowed ones.
     InvalidChoice,
+    /// The value is well-formed but wrong (a password that does not match).
+    Incorrect,
 }
 
 impl FieldCode {
@@ -226,6 +228,11 @@ impl FieldCode {
                 "Valitse yksi vaihtoehdoista.",
                 "Välj ett av alternativen.",
                 "Choose one of the options.",
+            ),
+            Incorrect => lang.pick(
+                "Tämä ei täsmää. Tarkista ja yritä uudelleen.",
+                "Detta stämmer inte. Kontrollera och försök igen.",
+                "This does not match. Check it and try again.",
             ),
         }
     }

@@ -17,7 +17,8 @@ use crate::{AppState, db, error::ApiError, openapi::JsonBodyErrors};
 pub const REFRESH_COOKIE: &str = "etakirjasto_refresh";
 const COOKIE_PATH: &str = "/api/v1/auth";
 
-fn refresh_cookie(state: &AppState, value: &str, max_age_secs: i64) -> Cookie<'static> {
+/// The refresh-token cookie (an empty value with max-age 0 clears it).
+pub fn refresh_cookie(state: &AppState, value: &str, max_age_secs: i64) -> Cookie<'static> {
     Cookie::build(REFRESH_COOKIE, value.to_owned())
         .path(COOKIE_PATH)
         .http_only(true)

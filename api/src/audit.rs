@@ -1,0 +1,50 @@
+//! The audit log: every access to personal data and every change to an account, by whom and when.
+//!
+//! *Invariant:* entries hold identifiers and an action name only, never the personal data itself, so
+//! the log can be kept longer than the data it speaks of.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::{db::DbConnection, schema::audit_log};
+
+/// What was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A person downloaded everything held on them.
+    AccountExported,
+    /// A person deleted their account.
+    AccountDeleted,
+}
+
+impl Action {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::AccountExported => "account.exported",
+            Action::AccountDeleted => "account.deleted",
+        }
+    }
+}
+
+/// Records that `actor` did `action` to `subject`'s data.
+pub fn record(
+    conn: &mut DbConnection,
+    actor: Option<&str>,
+    action: Action,
+    subject: Option<&str>,
+    library_id: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::id.eq(uuid::Uuid::new_v4().to_string()),
+            audit_log::at.eq(now),
+            audit_log::actor_user_id.eq(actor),
+            audit_log::action.eq(action.as_str()),
+            audit_log::subject_user_id.eq(subject),
+            audit_log::library_id.eq(library_id),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,0 +1,2 @@
+DROP INDEX login_attempts_at;
+DROP TABLE audit_log;
