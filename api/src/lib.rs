@@ -15,6 +15,7 @@ pub mod libraries;
 pub mod openapi;
 pub mod pagination;
 pub mod schema;
+pub mod services;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;

@@ -97,7 +97,99 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    services (id) {
+        id -> Text,
+        library_id -> Text,
+        name_fi -> Text,
+        name_sv -> Text,
+        name_en -> Text,
+        description_fi -> Text,
+        description_sv -> Text,
+        description_en -> Text,
+        duration_minutes -> Integer,
+        modes -> Text,
+        buffer_before_minutes -> Integer,
+        buffer_after_minutes -> Integer,
+        min_notice_minutes -> Integer,
+        booking_window_days -> Integer,
+        cancellation_cutoff_minutes -> Integer,
+        questions -> Text,
+        ground_rules -> Nullable<Text>,
+        active -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_staff (service_id, staff_id) {
+        service_id -> Text,
+        staff_id -> Text,
+    }
+}
+
+diesel::table! {
+    availability_weekly (id) {
+        id -> Text,
+        library_id -> Text,
+        staff_id -> Text,
+        weekday -> Integer,
+        start_minute -> Integer,
+        end_minute -> Integer,
+    }
+}
+
+diesel::table! {
+    availability_exceptions (id) {
+        id -> Text,
+        library_id -> Text,
+        staff_id -> Text,
+        day -> Text,
+        available -> Bool,
+        start_minute -> Integer,
+        end_minute -> Integer,
+    }
+}
+
+diesel::table! {
+    library_closures (library_id, day) {
+        library_id -> Text,
+        day -> Text,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    bookings (id) {
+        id -> Text,
+        library_id -> Text,
+        service_id -> Text,
+        staff_id -> Text,
+        patron_id -> Nullable<Text>,
+        guest_name -> Nullable<Text>,
+        guest_email -> Nullable<Text>,
+        guest_phone -> Nullable<Text>,
+        manage_token_hash -> Nullable<Text>,
+        mode -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        blocked_from -> Timestamp,
+        blocked_until -> Timestamp,
+        status -> Text,
+        answers -> Text,
+        meeting_room -> Nullable<Text>,
+        language -> Text,
+        booked_by_staff_id -> Nullable<Text>,
+        internal_note -> Nullable<Text>,
+        created_at -> Timestamp,
+        cancelled_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(branches -> libraries (library_id));
+diesel::joinable!(services -> libraries (library_id));
+diesel::joinable!(service_staff -> services (service_id));
+diesel::joinable!(service_staff -> users (staff_id));
 diesel::joinable!(opening_hours -> branches (branch_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> libraries (library_id));
@@ -115,6 +207,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_attempts,
     settings,
     audit_log,
+    services,
+    service_staff,
+    availability_weekly,
+    availability_exceptions,
+    library_closures,
+    bookings,
 );
 
 diesel::table! {

@@ -48,6 +48,24 @@ fn check(conn: &mut DbConnection) {
         .unwrap();
     settings::table.count().get_result::<i64>(conn).unwrap();
     audit_log::table.count().get_result::<i64>(conn).unwrap();
+    services::table.count().get_result::<i64>(conn).unwrap();
+    service_staff::table
+        .count()
+        .get_result::<i64>(conn)
+        .unwrap();
+    availability_weekly::table
+        .count()
+        .get_result::<i64>(conn)
+        .unwrap();
+    availability_exceptions::table
+        .count()
+        .get_result::<i64>(conn)
+        .unwrap();
+    library_closures::table
+        .count()
+        .get_result::<i64>(conn)
+        .unwrap();
+    bookings::table.count().get_result::<i64>(conn).unwrap();
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 pub mod lang;
 pub mod library;
+pub mod services;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,7 @@ pub use auth::*;
 pub use error::*;
 pub use lang::Lang;
 pub use library::*;
+pub use services::*;
 
 /// Liveness and readiness answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

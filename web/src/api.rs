@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 use web_sys::RequestCredentials;
 
 use etakirjasto_shared::{
-    ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me, Page, Problem, RegisterRequest,
-    TokenResponse,
+    DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me, Page,
+    Problem, RegisterRequest, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -94,6 +94,42 @@ pub async fn logout(lang: Lang, token: Option<&str>) -> ApiResult<()> {
 pub async fn me(token: &str, lang: Lang) -> ApiResult<Me> {
     let req = builder(Request::get(&format!("{BASE}/me")), lang, Some(token));
     json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// `GET /api/v1/me/export`: everything held on the signed-in person, as the JSON text the server sent.
+///
+/// The text is kept as it came rather than decoded into `AccountExport`, so the file the person saves
+/// is exactly the server's document, including anything this version of the app does not know yet.
+pub async fn export_my_data(token: &str, lang: Lang) -> ApiResult<String> {
+    let req = builder(
+        Request::get(&format!("{BASE}/me/export")),
+        lang,
+        Some(token),
+    );
+    let resp = send(req.build(), lang).await?;
+    if resp.ok() {
+        resp.text()
+            .await
+            .map_err(|_| ApiError::local(ErrorCode::Internal, lang))
+    } else {
+        Err(problem_of(resp, lang).await)
+    }
+}
+
+/// `POST /api/v1/me/delete`: deletes the signed-in patron's account after the password or PIN is
+/// given again. On success the server has also cleared the refresh cookie.
+pub async fn delete_account(token: &str, body: &DeleteAccountRequest, lang: Lang) -> ApiResult<()> {
+    let req = builder(
+        Request::post(&format!("{BASE}/me/delete")),
+        lang,
+        Some(token),
+    );
+    let resp = send(req.json(body), lang).await?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        Err(problem_of(resp, lang).await)
+    }
 }
 
 /// The `{}` body that refresh and logout expect; the cookie carries the token.

@@ -54,6 +54,8 @@ pub struct Session {
     pub me: Memo<Option<Me>>,
     /// True right after the person signed out, so the next page can confirm it.
     pub just_signed_out: RwSignal<bool>,
+    /// True right after the person deleted their account, so the home page can confirm it.
+    pub just_deleted: RwSignal<bool>,
     /// True while a refresh call is in flight, so a second one is not started.
     refreshing: RwSignal<bool>,
 }
@@ -74,6 +76,7 @@ impl Session {
                 _ => None,
             }),
             just_signed_out: RwSignal::new(false),
+            just_deleted: RwSignal::new(false),
             refreshing: RwSignal::new(false),
         };
         provide_context(session);
@@ -94,6 +97,7 @@ impl Session {
     /// Records a successful sign-in or registration.
     pub fn sign_in(self, tokens: TokenResponse) {
         self.just_signed_out.set(false);
+        self.just_deleted.set(false);
         self.state.set(signed_in(tokens));
     }
 
@@ -103,7 +107,16 @@ impl Session {
         let token = self.token();
         let _ = api::logout(lang, token.as_deref()).await;
         self.state.set(AuthState::SignedOut);
+        self.just_deleted.set(false);
         self.just_signed_out.set(true);
+    }
+
+    /// Records that the server has deleted the signed-in account. The server has already ended every
+    /// session and cleared the refresh cookie, so there is nothing left to call.
+    pub fn account_deleted(self) {
+        self.state.set(AuthState::SignedOut);
+        self.just_signed_out.set(false);
+        self.just_deleted.set(true);
     }
 
     /// The signed-in person, tracked.

@@ -1,4 +1,4 @@
-//! Texts of the sign-in and registration forms.
+//! Texts of the sign-in and registration forms, and of the fields that confirm an account deletion.
 
 use etakirjasto_shared::Lang;
 
@@ -65,6 +65,10 @@ pub enum Auth {
     RegisterButton,
     /// Link from registration to sign-in.
     HaveAccount,
+    /// Hint under the password field that confirms an account deletion.
+    ConfirmPasswordHint,
+    /// Hint under the PIN field that confirms an account deletion.
+    ConfirmPinHint,
 }
 
 impl Text for Auth {
@@ -151,6 +155,16 @@ impl Text for Auth {
                 "Onko sinulla jo tili? Kirjaudu sisään",
                 "Har du redan ett konto? Logga in",
                 "Already have an account? Sign in",
+            ),
+            ConfirmPasswordHint => lang.pick(
+                "Vahvista poisto kirjoittamalla salasanasi.",
+                "Bekräfta genom att skriva ditt lösenord.",
+                "To confirm, type your password.",
+            ),
+            ConfirmPinHint => lang.pick(
+                "Vahvista poisto kirjoittamalla kirjastokorttisi PIN-koodi.",
+                "Bekräfta genom att skriva lånekortets PIN-kod.",
+                "To confirm, type your library card PIN.",
             ),
         }
     }

@@ -3,17 +3,20 @@
 //! Texts are enum variants with a `text(lang)` method built on [`Lang::pick`], so the compiler proves
 //! that each message exists in all three languages: adding a variant without its translations does not
 //! compile. Texts are grouped by where they appear ([`Ui`] for the frame around every page, [`Auth`] for
-//! the sign-in and registration forms, [`Pages`] for page contents) to keep each file short.
+//! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
+//! downloading one's data and deleting one's account) to keep each file short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
 //! so the browser and the server always say the same thing.
 
+mod account;
 mod auth;
 mod pages;
 mod ui;
 
 use etakirjasto_shared::Lang;
 
+pub use account::Account;
 pub use auth::Auth;
 pub use pages::{Pages, role_name};
 pub use ui::Ui;

@@ -1,14 +1,16 @@
 //! The home page: the library's name, what the remote library offers in plain words, the phone
-//! number in large type, and the branches with their addresses and opening hours.
+//! number in large type, and the branches with their addresses and opening hours. Right after an
+//! account is deleted it also confirms that.
 
 use leptos::prelude::*;
 
 use etakirjasto_shared::{Branch, Lang};
 
 use crate::components::layout::PhoneLink;
-use crate::i18n::{self, Pages, Text, Ui};
+use crate::i18n::{self, Account, Pages, Text, Ui};
 use crate::library::use_library;
 use crate::prefs::{tr, use_lang, use_title};
+use crate::session::use_session;
 
 /// The home page.
 #[component]
@@ -16,6 +18,7 @@ pub fn Home() -> impl IntoView {
     use_title(Pages::HomeTitle);
     let library = use_library();
     let lang = use_lang();
+    let session = use_session();
 
     let name = move || {
         library
@@ -32,6 +35,9 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <h1>{name}</h1>
+        <Show when=move || session.just_deleted.get()>
+            <p class="notice" role="status">{tr(Account::Deleted)}</p>
+        </Show>
         <section class="call-box" aria-labelledby="call-heading">
             <h2 id="call-heading">{tr(Pages::CallHeading)}</h2>
             <p>{tr(Pages::CallText)}</p>

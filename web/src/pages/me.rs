@@ -1,4 +1,5 @@
-//! "My page": the signed-in person's name, contact details and libraries, and the sign-out button.
+//! "My page": the signed-in person's name, contact details and libraries, the sign-out button, and
+//! "My data" (downloading one's data and deleting the account, in [`super::my_data`]).
 //!
 //! The page shows the details from the session at once and then asks `GET /me` for fresh ones, so a
 //! change made by library staff shows up without signing in again.
@@ -12,6 +13,7 @@ use etakirjasto_shared::Me;
 
 use crate::api;
 use crate::i18n::{self, Pages, Text, Ui, role_name};
+use crate::pages::my_data::{DeleteAccount, DownloadData};
 use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::Page;
 use crate::session::{Phase, use_session};
@@ -59,7 +61,7 @@ pub fn SignInPrompt() -> impl IntoView {
     }
 }
 
-/// The person's details and the sign-out button.
+/// The person's details, the sign-out button and "My data".
 #[component]
 fn Details(me: Me) -> impl IntoView {
     let session = use_session();
@@ -74,6 +76,7 @@ fn Details(me: Me) -> impl IntoView {
         }
     };
     let memberships = me.memberships.clone();
+    let for_delete = me.clone();
     let sign_out = move |_| {
         signing_out.set(true);
         let navigate = navigate.clone();
@@ -104,5 +107,7 @@ fn Details(me: Me) -> impl IntoView {
         <button type="button" class="button button-secondary" disabled=move || signing_out.get() on:click=sign_out>
             {tr(Pages::SignOut)}
         </button>
+        <DownloadData />
+        <DeleteAccount me=for_delete />
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod me;
+pub mod my_data;
 pub mod not_found;
 pub mod register;
 pub mod sign_in;
