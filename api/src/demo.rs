@@ -1,10 +1,11 @@
-//! Demo data: the Kalajoki city library with two branches, an admin, two staff and a patron.
+//! Demo data: the Kalajoki city library with two branches, an admin, two staff and a patron, and three
+//! bookable session types delivered by the three staff members on weekdays.
 //!
 //! Loaded only into an empty database (no libraries), so it never mixes with real data. The demo
 //! passwords are public on purpose: they are printed at start-up and in the README.
 
-use chrono::Utc;
-use etakirjasto_shared::Role;
+use chrono::{NaiveDateTime, Utc};
+use etakirjasto_shared::{Localized, Role, ServiceInput, SessionMode};
 
 use crate::{
     auth::{
@@ -14,6 +15,11 @@ use crate::{
     db::{DbConnection, write_tx},
     error::ApiError,
     libraries::queries::{self as libs, BranchRow, HoursRow, LibraryRow},
+    services::{
+        input::{self, CheckedAvailability},
+        queries::{self as services_q, ServiceRow},
+        rules::DayInterval,
+    },
 };
 
 /// A demo account: (role, name, email, password).
@@ -132,6 +138,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
                 ],
             ),
         )?;
+        let mut staff_ids = Vec::new();
         for (role, name, email, hash) in &accounts {
             let is_patron = *role == Role::Patron;
             let user = UserRow {
@@ -147,10 +154,147 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
             };
             users::insert_user(conn, &user)?;
             users::insert_membership(conn, &user.id, &library.id, *role, now)?;
+            if role.is_staff() {
+                staff_ids.push(user.id.clone());
+            }
         }
+        demo_services(conn, &library.id, &staff_ids, now)?;
         Ok(true)
     })?;
     Ok(loaded.then(signins))
+}
+
+fn text(fi: &str, sv: &str, en: &str) -> Localized {
+    Localized {
+        fi: fi.into(),
+        sv: sv.into(),
+        en: en.into(),
+    }
+}
+
+/// Reading guidance, e-services help and a practice call, delivered by every demo staff member, who
+/// are available on weekdays 9–12 and 13–15.
+fn demo_services(
+    conn: &mut DbConnection,
+    library_id: &str,
+    staff_ids: &[String],
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    use SessionMode::*;
+    let services = [
+        ServiceInput {
+            library: "kalajoki".into(),
+            name: text("Lukuneuvonta", "Läsråd", "Reading guidance"),
+            description: text(
+                "Kerro, mistä olet pitänyt, niin kirjastonhoitaja ehdottaa sinulle seuraavaa luettavaa.",
+                "Berätta vad du har tyckt om, så föreslår bibliotekarien vad du kan läsa härnäst.",
+                "Tell us what you have enjoyed, and a librarian suggests what to read next.",
+            ),
+            duration_minutes: 45,
+            modes: vec![Video, Phone, InPerson],
+            buffer_before_minutes: 0,
+            buffer_after_minutes: 15,
+            min_notice_minutes: 24 * 60,
+            booking_window_days: 60,
+            cancellation_cutoff_minutes: 120,
+            questions: vec![text(
+                "Mitä olet lukenut mielelläsi?",
+                "Vad har du tyckt om att läsa?",
+                "What have you enjoyed reading?",
+            )],
+            ground_rules: None,
+            active: true,
+        },
+        ServiceInput {
+            library: "kalajoki".into(),
+            name: text(
+                "Apua e-palveluihin",
+                "Hjälp med e-tjänster",
+                "Help with e-services",
+            ),
+            description: text(
+                "Apua e-kirjoihin, kirjaston verkkopalveluihin ja laitteen käyttöön.",
+                "Hjälp med e-böcker, bibliotekets nättjänster och din enhet.",
+                "Help with e-books, the library's online services and your device.",
+            ),
+            duration_minutes: 30,
+            modes: vec![Video, Phone, InPerson],
+            buffer_before_minutes: 0,
+            buffer_after_minutes: 15,
+            min_notice_minutes: 24 * 60,
+            booking_window_days: 60,
+            cancellation_cutoff_minutes: 120,
+            questions: vec![text(
+                "Missä tarvitset apua?",
+                "Vad behöver du hjälp med?",
+                "What do you need help with?",
+            )],
+            ground_rules: Some(text(
+                "Kirjaston työntekijä ei hoida pankkiasioitasi. Kirjaudut omiin palveluihisi itse. Asiasi pysyvät luottamuksellisina.",
+                "Bibliotekets personal sköter inte dina bankärenden. Du loggar själv in i dina tjänster. Dina ärenden behandlas konfidentiellt.",
+                "Library staff do not do your banking. You sign in to your own services yourself. What you tell us stays confidential.",
+            )),
+            active: true,
+        },
+        ServiceInput {
+            library: "kalajoki".into(),
+            name: text("Harjoituspuhelu", "Övningssamtal", "Practice call"),
+            description: text(
+                "Maksuton 10 minuutin videopuhelu, jossa kokeillaan yhdessä, että kuva ja ääni toimivat.",
+                "Ett avgiftsfritt videosamtal på 10 minuter där vi tillsammans provar att bild och ljud fungerar.",
+                "A free 10-minute video call in which we check together that picture and sound work.",
+            ),
+            duration_minutes: 10,
+            modes: vec![Video],
+            buffer_before_minutes: 0,
+            buffer_after_minutes: 5,
+            min_notice_minutes: 60,
+            booking_window_days: 30,
+            cancellation_cutoff_minutes: 30,
+            questions: vec![],
+            ground_rules: None,
+            active: true,
+        },
+    ];
+    let weekly = CheckedAvailability {
+        weekly: (1..=5u32)
+            .flat_map(|d| {
+                [
+                    (
+                        d,
+                        DayInterval {
+                            start: 9 * 60,
+                            end: 12 * 60,
+                        },
+                    ),
+                    (
+                        d,
+                        DayInterval {
+                            start: 13 * 60,
+                            end: 15 * 60,
+                        },
+                    ),
+                ]
+            })
+            .collect(),
+        exceptions: Vec::new(),
+    };
+    for input in &services {
+        let modes = input::check_service(input).map_err(ApiError::invalid)?;
+        let row = ServiceRow::from_input(
+            uuid::Uuid::new_v4().to_string(),
+            library_id.into(),
+            input,
+            &modes,
+            now,
+        );
+        services_q::insert(conn, &row)?;
+        services_q::set_staff(conn, &row.id, staff_ids)?;
+    }
+    for id in staff_ids {
+        services_q::set_availability(conn, library_id, id, &weekly)?;
+    }
+    Ok(())
 }
 
 /// The demo sign-ins as printed text.

@@ -17,14 +17,15 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     AppState, account, auth, config::Config, db, demo, error, health, libraries, openapi::ApiDoc,
-    settings,
+    services, settings,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
 fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.configure(libraries::configure)
         .configure(auth::configure)
-        .configure(account::configure);
+        .configure(account::configure)
+        .configure(services::configure);
 }
 
 /// The route table with its OpenAPI document.

@@ -148,6 +148,28 @@ async function signInWithPassword(page, login, password) {
   await page.waitForSelector('.me-name');
 }
 
+/**
+ * Registers a new patron through the form, with email and password, or with `card` and `pin` when
+ * those are given instead; waits for "my page".
+ */
+async function register(page, { name, email, password, card, pin }) {
+  await page.goto('/register');
+  await appReady(page);
+  await page.locator('#name').fill(name);
+  if (card) {
+    await page.getByLabel('Kirjastokortti ja PIN-koodi').check();
+    await page.locator('#card_number').fill(card);
+    await page.locator('#pin').fill(pin);
+    await page.locator('#pin').press('Enter');
+  } else {
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(password);
+    await page.locator('#password').press('Enter');
+  }
+  await page.waitForURL('**/me');
+  await page.waitForSelector(`.me-name:has-text("${name}")`);
+}
+
 /** Runs axe-core with the WCAG 2.1 A and AA rules and returns the violations. */
 async function axeViolations(page) {
   const has = await page.evaluate(() => typeof window.axe !== 'undefined');
@@ -172,6 +194,6 @@ async function chooseLanguage(page, label) {
 }
 
 module.exports = {
-  DEMO, startServer, launchBrowser, openPage, appReady, signInWithPassword, axeViolations,
+  DEMO, startServer, launchBrowser, openPage, appReady, signInWithPassword, register, axeViolations,
   describeViolations, chooseLanguage,
 };

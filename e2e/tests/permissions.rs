@@ -16,6 +16,8 @@ enum Access {
     Public,
     /// Anyone signed in; others get 401.
     SignedIn,
+    /// Staff and admins of the library concerned (`kalajoki` here); others get 401, 403 or 404.
+    LibraryStaff,
 }
 
 /// The rule of each operation, by operationId. Add a line here with every new operation.
@@ -26,6 +28,11 @@ fn rule(operation_id: &str) -> Option<Access> {
         "list_libraries" | "get_library" => Public,
         "register" | "login" | "refresh" | "logout" => Public,
         "get_me" | "export_my_data" | "delete_my_account" => SignedIn,
+        "list_services" | "get_service" | "list_slots" => Public,
+        "create_service" | "update_service" | "get_service_staff" | "set_service_staff" => {
+            LibraryStaff
+        }
+        "get_availability" | "set_availability" => LibraryStaff,
         _ => return None,
     })
 }
@@ -62,18 +69,35 @@ async fn token(app: &TestApp, caller: Caller) -> Option<String> {
     Some(app.token_for(email, password).await)
 }
 
-/// The request path with each `{param}` replaced by the parameter's example.
-fn concrete_path(path: &str, op: &Value) -> String {
+/// Real identifiers for path parameters, so "allowed" answers are real answers and not 404s.
+struct Ids {
+    service: String,
+    staff: String,
+}
+
+/// The request path with each `{param}` filled in, and the required query parameters' examples.
+fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
     let mut out = path.to_owned();
+    let mut query = Vec::new();
     for p in op["parameters"].as_array().into_iter().flatten() {
+        let name = p["name"].as_str().unwrap();
+        let example = p["example"]
+            .as_str()
+            .or(p["schema"]["example"].as_str())
+            .unwrap_or("x");
         if p["in"] == "path" {
-            let name = p["name"].as_str().unwrap();
-            let example = p["example"]
-                .as_str()
-                .or(p["schema"]["example"].as_str())
-                .unwrap_or("x");
-            out = out.replace(&format!("{{{name}}}"), example);
+            let value = match name {
+                "id" if path.starts_with("/api/v1/services/") => ids.service.as_str(),
+                "staff_id" => ids.staff.as_str(),
+                _ => example,
+            };
+            out = out.replace(&format!("{{{name}}}"), value);
+        } else if p["in"] == "query" && p["required"] == true {
+            query.push(format!("{name}={example}"));
         }
+    }
+    if !query.is_empty() {
+        out = format!("{out}?{}", query.join("&"));
     }
     out
 }
@@ -123,6 +147,16 @@ async fn matrix(app: TestApp) {
     );
     assert!(out.status.success());
     let (_, spec) = app.get("/api/openapi.json", None).await;
+    let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
+    let staff_token = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (_, staff_me) = app.get("/api/v1/me", Some(&staff_token)).await;
+    let ids = Ids {
+        service: services["items"][0]["id"]
+            .as_str()
+            .expect("a demo service")
+            .to_owned(),
+        staff: staff_me["id"].as_str().unwrap().to_owned(),
+    };
 
     let mut checked = 0;
     for (path, item) in spec["paths"].as_object().unwrap() {
@@ -131,7 +165,7 @@ async fn matrix(app: TestApp) {
             let access = rule(id).unwrap_or_else(|| {
                 panic!("operation `{id}` ({method} {path}) has no permission rule")
             });
-            let url = app.url(&concrete_path(path, op));
+            let url = app.url(&concrete_path(path, op, &ids));
             for caller in CALLERS {
                 let mut req = app
                     .client
@@ -146,13 +180,18 @@ async fn matrix(app: TestApp) {
                 let status = resp.status().as_u16();
                 let problem: Value = resp.json().await.unwrap_or(Value::Null);
                 let denied = (status == 401 && problem["code"] == "unauthorized")
-                    || (status == 403 && problem["code"] == "forbidden");
-                let must_deny = access == Access::SignedIn && caller == Caller::Anonymous;
+                    || (status == 403 && problem["code"] == "forbidden")
+                    || (status == 404 && problem["code"] == "not_found");
+                let must_deny = match access {
+                    Access::Public => false,
+                    Access::SignedIn => caller == Caller::Anonymous,
+                    Access::LibraryStaff => !matches!(caller, Caller::Staff | Caller::Admin),
+                };
                 assert!(status < 500, "{id} as {caller:?}: {status} {problem}");
                 assert_eq!(denied, must_deny, "{id} as {caller:?}: {status} {problem}");
                 checked += 1;
             }
         }
     }
-    assert!(checked >= 9 * CALLERS.len(), "checked {checked}");
+    assert!(checked >= 20 * CALLERS.len(), "checked {checked}");
 }

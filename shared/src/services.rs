@@ -108,6 +108,16 @@ pub struct Service {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "library": "kalajoki",
+    "name": {"fi": "Lukuneuvonta", "sv": "Läsråd", "en": "Reading guidance"},
+    "description": {"fi": "Kirjastonhoitaja ehdottaa sinulle luettavaa.", "sv": "En bibliotekarie föreslår läsning för dig.", "en": "A librarian suggests what to read next."},
+    "duration_minutes": 45, "modes": ["video", "phone", "in_person"], "buffer_before_minutes": 0,
+    "buffer_after_minutes": 15, "min_notice_minutes": 1440, "booking_window_days": 60,
+    "cancellation_cutoff_minutes": 120,
+    "questions": [{"fi": "Mitä olet lukenut mielelläsi?", "sv": "Vad har du tyckt om att läsa?", "en": "What have you enjoyed reading?"}],
+    "active": true
+})))]
 pub struct ServiceInput {
     /// The library's slug.
     #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
@@ -159,6 +169,7 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"staff_ids": []})))]
 pub struct ServiceStaff {
     /// Account ids of staff members of the service's library.
     pub staff_ids: Vec<String>,
@@ -219,6 +230,11 @@ pub enum ExceptionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "library": "kalajoki",
+    "weekly": [{"weekday": 1, "start": "09:00", "end": "12:00"}, {"weekday": 1, "start": "13:00", "end": "15:00"}],
+    "exceptions": [{"date": "2026-12-24", "kind": "unavailable"}]
+})))]
 pub struct Availability {
     /// The library's slug.
     #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
@@ -242,4 +258,17 @@ pub struct Slot {
     pub end: DateTime<FixedOffset>,
     /// How many staff members could take it.
     pub staff_available: u32,
+}
+
+/// The bookable times of a service in a range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SlotList {
+    /// The service.
+    pub service_id: String,
+    /// The library's IANA time zone; the offsets of the times follow it.
+    #[cfg_attr(feature = "openapi", schema(example = "Europe/Helsinki"))]
+    pub time_zone: String,
+    /// Bookable times in order.
+    pub slots: Vec<Slot>,
 }

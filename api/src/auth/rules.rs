@@ -142,7 +142,9 @@ impl Credentials {
 pub fn parse_login(req: &LoginRequest) -> Result<Credentials, FieldFaults> {
     let present = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
     let mut faults = FieldFaults::new();
-    if present(&req.card_number) || present(&req.pin) {
+    // A card field that is there at all, even empty, means a card sign-in: an empty PIN is refused,
+    // not ignored.
+    if req.card_number.is_some() || req.pin.is_some() {
         let card = req
             .card_number
             .as_deref()

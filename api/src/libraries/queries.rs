@@ -173,3 +173,11 @@ pub fn insert_branch(
     }
     Ok(())
 }
+
+/// Finds a library by id.
+pub fn find_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<LibraryRow> {
+    libraries::table
+        .find(id)
+        .select(LibraryRow::as_select())
+        .first(conn)
+}

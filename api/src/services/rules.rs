@@ -363,15 +363,7 @@ mod tests {
         );
         // A booking 10:00–11:00 local (08:00–09:00 UTC) with buffers blocks 09:45–11:15 for a.
         a.busy.push(t.blocked(utc("2026-11-30T08:00:00Z")));
-        let c = candidates(
-            t,
-            &[a, b.clone()],
-            &HashSet::new(),
-            HKI,
-            from,
-            to,
-            now,
-        );
+        let c = candidates(t, &[a, b.clone()], &HashSet::new(), HKI, from, to, now);
         let summary: Vec<(String, Vec<String>)> = c
             .iter()
             .map(|c| {
