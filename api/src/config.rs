@@ -10,6 +10,7 @@
 //! | `DATABASE_POOL_SIZE` | `8` | connections per process |
 //! | `TRUST_FORWARDED_FOR` | `false` | take the client address from `X-Forwarded-For` (only behind a trusted proxy) |
 //! | `ETAKIRJASTO_DEMO` | `false` | `serve` loads the demo data into an empty database |
+//! | `MEETING_BASE_URL` | `https://meet.jit.si` | video sessions get a unique, unguessable room under this address |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! An empty variable counts as unset. A bad value stops start-up with one line naming the variable.
@@ -68,6 +69,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// Whether `serve` loads demo data into an empty database.
     pub demo: bool,
+    /// Base address of video meeting rooms, without a trailing slash.
+    pub meeting_base_url: String,
 }
 
 /// A configuration error: names the variable and what is wrong.
@@ -135,6 +138,18 @@ impl Config {
         let trust_forwarded_for =
             parse_bool(get("TRUST_FORWARDED_FOR")).map_err(|m| err("TRUST_FORWARDED_FOR", m))?;
         let demo = parse_bool(get("ETAKIRJASTO_DEMO")).map_err(|m| err("ETAKIRJASTO_DEMO", m))?;
+        let meeting_base_url = match get("MEETING_BASE_URL") {
+            Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+                u.trim_end_matches('/').to_owned()
+            }
+            Some(u) => {
+                return Err(err(
+                    "MEETING_BASE_URL",
+                    format!("`{u}` must start with https://"),
+                ));
+            }
+            None => "https://meet.jit.si".to_owned(),
+        };
         Ok(Config {
             database_url,
             backend,
@@ -145,6 +160,7 @@ impl Config {
             pool_size,
             trust_forwarded_for,
             demo,
+            meeting_base_url,
         })
     }
 

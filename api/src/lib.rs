@@ -5,6 +5,7 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod bookings;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -23,6 +23,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "libraries", description = "Libraries, branches and opening hours."),
         (name = "auth", description = "Accounts, sign-in and tokens."),
         (name = "account", description = "A person's own data: export and deletion."),
+        (name = "bookings", description = "Booking, seeing and cancelling one-to-one sessions."),
         (name = "services", description = "Bookable one-to-one sessions: session types, staff availability, bookable times."),
     ),
     modifiers(&BearerAuth),

@@ -188,6 +188,7 @@ diesel::table! {
 
 diesel::joinable!(branches -> libraries (library_id));
 diesel::joinable!(services -> libraries (library_id));
+diesel::joinable!(bookings -> services (service_id));
 diesel::joinable!(service_staff -> services (service_id));
 diesel::joinable!(service_staff -> users (staff_id));
 diesel::joinable!(opening_hours -> branches (branch_id));

@@ -16,8 +16,8 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    AppState, account, auth, config::Config, db, demo, error, health, libraries, openapi::ApiDoc,
-    services, settings,
+    AppState, account, auth, bookings, config::Config, db, demo, error, health, libraries,
+    openapi::ApiDoc, services, settings,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -25,7 +25,8 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.configure(libraries::configure)
         .configure(auth::configure)
         .configure(account::configure)
-        .configure(services::configure);
+        .configure(services::configure)
+        .configure(bookings::configure);
 }
 
 /// The route table with its OpenAPI document.

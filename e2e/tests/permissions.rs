@@ -18,6 +18,8 @@ enum Access {
     SignedIn,
     /// Staff and admins of the library concerned (`kalajoki` here); others get 401, 403 or 404.
     LibraryStaff,
+    /// The patron who owns the resource and the library's staff; others get 401 or 404.
+    OwnerOrLibraryStaff,
 }
 
 /// The rule of each operation, by operationId. Add a line here with every new operation.
@@ -33,6 +35,9 @@ fn rule(operation_id: &str) -> Option<Access> {
             LibraryStaff
         }
         "get_availability" | "set_availability" => LibraryStaff,
+        "create_booking" => Public,
+        "list_bookings" => SignedIn,
+        "get_booking" | "cancel_booking" => OwnerOrLibraryStaff,
         _ => return None,
     })
 }
@@ -73,6 +78,7 @@ async fn token(app: &TestApp, caller: Caller) -> Option<String> {
 struct Ids {
     service: String,
     staff: String,
+    booking: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -88,6 +94,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
         if p["in"] == "path" {
             let value = match name {
                 "id" if path.starts_with("/api/v1/services/") => ids.service.as_str(),
+                "id" if path.starts_with("/api/v1/bookings/") => ids.booking.as_str(),
                 "staff_id" => ids.staff.as_str(),
                 _ => example,
             };
@@ -114,6 +121,39 @@ fn body(spec: &Value, op: &Value) -> Option<Value> {
         None => schema,
     };
     Some(schema.get("example").cloned().unwrap_or_else(|| json!({})))
+}
+
+/// Books the service's first free time next week as the demo patron; returns the booking's id.
+async fn book_as_patron(app: &TestApp, service_id: &str) -> String {
+    let from = chrono::Utc::now() + chrono::Duration::days(7);
+    let to = from + chrono::Duration::days(7);
+    let (_, slots) = app
+        .get(
+            &format!(
+                "/api/v1/services/{service_id}/slots?from={}&to={}",
+                from.format("%Y-%m-%dT%H:%M:%SZ"),
+                to.format("%Y-%m-%dT%H:%M:%SZ")
+            ),
+            None,
+        )
+        .await;
+    let service = app
+        .get(&format!("/api/v1/services/{service_id}"), None)
+        .await
+        .1;
+    let token = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let body = json!({"service_id": service_id, "start": slots["slots"][0]["start"], "mode": service["modes"][0], "accept_ground_rules": true, "phone": "0401234567"});
+    let r = app
+        .client
+        .post(app.url("/api/v1/bookings"))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let (status, booking) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{booking}");
+    booking["id"].as_str().unwrap().to_owned()
 }
 
 async fn matrix(app: TestApp) {
@@ -150,12 +190,15 @@ async fn matrix(app: TestApp) {
     let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
     let staff_token = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
     let (_, staff_me) = app.get("/api/v1/me", Some(&staff_token)).await;
+    let service = services["items"][0]["id"]
+        .as_str()
+        .expect("a demo service")
+        .to_owned();
+    let booking = book_as_patron(&app, &service).await;
     let ids = Ids {
-        service: services["items"][0]["id"]
-            .as_str()
-            .expect("a demo service")
-            .to_owned(),
+        service,
         staff: staff_me["id"].as_str().unwrap().to_owned(),
+        booking,
     };
 
     let mut checked = 0;
@@ -186,6 +229,9 @@ async fn matrix(app: TestApp) {
                     Access::Public => false,
                     Access::SignedIn => caller == Caller::Anonymous,
                     Access::LibraryStaff => !matches!(caller, Caller::Staff | Caller::Admin),
+                    Access::OwnerOrLibraryStaff => {
+                        !matches!(caller, Caller::Patron | Caller::Staff | Caller::Admin)
+                    }
                 };
                 assert!(status < 500, "{id} as {caller:?}: {status} {problem}");
                 assert_eq!(denied, must_deny, "{id} as {caller:?}: {status} {problem}");

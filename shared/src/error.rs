@@ -37,6 +37,10 @@ pub enum ErrorCode {
     Conflict,
     /// An account with this email, phone number or card number already exists.
     AccountExists,
+    /// Someone else booked this time first.
+    SlotTaken,
+    /// The booking can no longer be changed (past its cancellation cut-off, or already cancelled).
+    BookingLocked,
     /// Too many attempts; wait for `Retry-After` seconds.
     TooManyRequests,
     /// The database does not answer; try again shortly.
@@ -61,6 +65,8 @@ impl ErrorCode {
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Conflict => "conflict",
             ErrorCode::AccountExists => "account_exists",
+            ErrorCode::SlotTaken => "slot_taken",
+            ErrorCode::BookingLocked => "booking_locked",
             ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::DatabaseUnavailable => "database_unavailable",
             ErrorCode::Internal => "internal",
@@ -80,7 +86,10 @@ impl ErrorCode {
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::Conflict | ErrorCode::AccountExists => 409,
+            ErrorCode::Conflict
+            | ErrorCode::AccountExists
+            | ErrorCode::SlotTaken
+            | ErrorCode::BookingLocked => 409,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::DatabaseUnavailable => 503,
             ErrorCode::Internal => 500,
@@ -150,6 +159,16 @@ impl ErrorCode {
                 "Näillä tiedoilla on jo tili. Kirjaudu sisään.",
                 "Det finns redan ett konto med dessa uppgifter. Logga in.",
                 "An account with these details already exists. Please sign in.",
+            ),
+            SlotTaken => lang.pick(
+                "Joku ehti varata tämän ajan juuri ennen sinua. Valitse toinen aika.",
+                "Någon hann boka den här tiden just före dig. Välj en annan tid.",
+                "Someone booked this time just before you. Please choose another time.",
+            ),
+            BookingLocked => lang.pick(
+                "Varausta ei voi enää muuttaa verkossa. Soita kirjastoon.",
+                "Bokningen kan inte längre ändras på nätet. Ring biblioteket.",
+                "This booking can no longer be changed online. Please phone the library.",
             ),
             TooManyRequests => lang.pick(
                 "Liian monta yritystä. Odota hetki ja yritä uudelleen.",

@@ -7,6 +7,7 @@
 //! `cargo xtask test` checks both.
 
 pub mod auth;
+pub mod bookings;
 pub mod error;
 pub mod lang;
 pub mod library;
@@ -16,6 +17,7 @@ pub mod validate;
 use serde::{Deserialize, Serialize};
 
 pub use auth::*;
+pub use bookings::*;
 pub use error::*;
 pub use lang::Lang;
 pub use library::*;

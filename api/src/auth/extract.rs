@@ -131,3 +131,24 @@ impl FromRequest for Admin {
         })
     }
 }
+
+/// Signed in or a guest: no `Authorization` header gives `None`; a header that is not a valid
+/// token is refused with 401 rather than treated as a guest.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<AuthUser>);
+
+impl FromRequest for MaybeUser {
+    type Error = ApiError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            if req.headers().contains_key(header::AUTHORIZATION) {
+                Ok(MaybeUser(Some(authenticate(req).await?)))
+            } else {
+                Ok(MaybeUser(None))
+            }
+        })
+    }
+}

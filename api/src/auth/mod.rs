@@ -15,7 +15,7 @@ pub mod rules;
 pub mod secrets;
 pub mod service;
 
-pub use extract::{Admin, AuthUser, Staff};
+pub use extract::{Admin, AuthUser, MaybeUser, Staff};
 
 /// Registers the routes under `/api/v1`.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -1,0 +1,267 @@
+//! HTTP handlers for bookings.
+
+use actix_web::{HttpRequest, HttpResponse, Responder, get, post, web};
+use chrono::{DateTime, FixedOffset, Utc};
+use etakirjasto_shared::{Booking, BookingStatus, FieldCode, NewBooking, Page, Problem};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{
+    queries,
+    service::{self, Caller},
+};
+use crate::{
+    AppState,
+    auth::{AuthUser, MaybeUser},
+    db,
+    error::ApiError,
+    libraries::queries::find_by_slug,
+    openapi::JsonBodyErrors,
+    pagination::{ListParams, page},
+};
+
+/// The header that carries a guest's manage token.
+pub const MANAGE_TOKEN_HEADER: &str = "X-Manage-Token";
+
+fn caller(req: &HttpRequest, user: MaybeUser) -> Result<Caller, ApiError> {
+    if let Some(u) = user.0 {
+        return Ok(Caller::User(u));
+    }
+    match req
+        .headers()
+        .get(MANAGE_TOKEN_HEADER)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(t) if !t.is_empty() => Ok(Caller::Guest {
+            token: t.to_owned(),
+        }),
+        _ => Err(ApiError::unauthorized()),
+    }
+}
+
+/// Book a session.
+///
+/// Books a one-to-one session at a time listed by `GET /api/v1/services/{id}/slots`. Signed-in patrons
+/// are booked under their account; guests give `name` and `email` or `phone` and get a secret
+/// `manage_token` once, for the confirmation link (send it as `X-Manage-Token` to see or cancel).
+/// When someone else was faster the answer is 409 `slot_taken`; nothing is written then.
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "create_booking",
+    request_body = NewBooking,
+    responses(
+        JsonBodyErrors,
+        (status = 201, description = "Booked.", body = Booking),
+        (status = 401, description = "An `Authorization` header was sent but is not valid (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Someone booked this time first (`slot_taken`).", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "urn:etakirjasto:problem:slot_taken", "title": "Someone booked this time just before you. Please choose another time.", "status": 409, "code": "slot_taken"})),
+        (status = 422, description = "A field is missing or invalid, or the time is not bookable (`invalid_input`, field `start`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings")]
+#[tracing::instrument(skip_all)]
+pub async fn create_booking(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    body: web::Json<NewBooking>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.into_inner();
+    let st = state.clone();
+    let booking = db::run(&state.pool, move |conn| {
+        service::book(
+            conn,
+            user.0.as_ref(),
+            req,
+            &st.config.meeting_base_url,
+            Utc::now(),
+        )
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(booking))
+}
+
+/// Filters of the booking list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BookingListParams {
+    /// How many to return (1 to 100; 25 when left out).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]+$")]
+    pub cursor: Option<String>,
+    /// Staff: the library whose bookings to list (default: every library where one is staff).
+    #[param(example = "kalajoki")]
+    pub library: Option<String>,
+    /// Only one's own bookings as a patron (staff see their libraries' bookings otherwise).
+    pub mine: Option<bool>,
+    /// Staff: only this staff member's sessions.
+    pub staff_id: Option<String>,
+    /// Only this session type.
+    pub service_id: Option<String>,
+    /// Only this status.
+    pub status: Option<BookingStatus>,
+    /// Starting at or after (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub from: Option<DateTime<FixedOffset>>,
+    /// Starting before (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub to: Option<DateTime<FixedOffset>>,
+}
+
+/// List bookings.
+///
+/// A patron's own bookings; for staff, the bookings of their libraries (one library with `library`),
+/// filtered by staff member, session type, status and time, ordered by start.
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "list_bookings",
+    security(("bearer" = [])),
+    params(BookingListParams),
+    responses(
+        (status = 200, description = "A page of bookings.", body = Page<Booking>),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the library asked for (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A filter is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/bookings")]
+#[tracing::instrument(skip_all)]
+pub async fn list_bookings(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<BookingListParams>,
+) -> Result<impl Responder, ApiError> {
+    let q = q.into_inner();
+    let paging = ListParams {
+        limit: q.limit,
+        cursor: q.cursor.clone(),
+        library: None,
+    };
+    let (after, limit) = paging.window()?;
+    let after =
+        match after {
+            Some(raw) => Some(service::decode_cursor(&raw).ok_or_else(|| {
+                ApiError::invalid(vec![("cursor".into(), FieldCode::InvalidFormat)])
+            })?),
+            None => None,
+        };
+    let result = db::run(&state.pool, move |conn| {
+        let library_id = match &q.library {
+            Some(slug) => Some(
+                find_by_slug(conn, slug)?
+                    .ok_or_else(|| {
+                        ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)])
+                    })?
+                    .id,
+            ),
+            None => None,
+        };
+        let filter = queries::Filter {
+            patron_id: q.mine.unwrap_or(false).then(|| user.user_id.clone()),
+            staff_id: q.staff_id,
+            service_id: q.service_id,
+            status: q.status.map(|s| s.as_str().to_owned()),
+            from: q.from.map(|f| f.with_timezone(&Utc).naive_utc()),
+            to: q.to.map(|t| t.with_timezone(&Utc).naive_utc()),
+            library_ids: None,
+        };
+        let filter = service::list_filter(&user, library_id.as_deref(), filter)?;
+        let ids = queries::list_ids(conn, &filter, after, i64::from(limit) + 1)?;
+        let mut rows = Vec::new();
+        for (id, start) in ids {
+            if let Some(view) = queries::find(conn, &id)? {
+                rows.push((start, id, view));
+            }
+        }
+        let mut out = page(
+            rows,
+            limit,
+            |(start, id, _)| service::encode_cursor(*start, id),
+            |(_, _, view)| view,
+        );
+        let items = std::mem::take(&mut out.items)
+            .into_iter()
+            .map(|v| service::to_wire(conn, v))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Page {
+            items,
+            next_cursor: out.next_cursor,
+        })
+    })
+    .await?;
+    Ok(web::Json(result))
+}
+
+/// Get a booking.
+///
+/// For its patron, the guest holding its manage token (header `X-Manage-Token`), and staff of its
+/// library; anyone else gets 404.
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "get_booking",
+    params(
+        ("id" = String, Path, description = "The booking's id."),
+        ("X-Manage-Token" = Option<String>, Header, description = "A guest's manage token, instead of signing in."),
+    ),
+    responses(
+        (status = 200, description = "The booking.", body = Booking),
+        (status = 401, description = "Neither signed in nor a manage token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking, or not yours (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/bookings/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn get_booking(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let caller = caller(&req, user)?;
+    let id = id.into_inner();
+    let booking = db::run(&state.pool, move |conn| {
+        let (view, _) = service::visible(conn, &caller, &id)?;
+        service::to_wire(conn, view)
+    })
+    .await?;
+    Ok(web::Json(booking))
+}
+
+/// Cancel a booking.
+///
+/// Patrons and guests can cancel until the session type's cancellation cut-off (`cancellable_until`);
+/// after it, or for a booking already cancelled, the answer is 409 `booking_locked` and the patron
+/// should phone the library. Staff of the library can cancel at any time.
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "cancel_booking",
+    params(
+        ("id" = String, Path, description = "The booking's id."),
+        ("X-Manage-Token" = Option<String>, Header, description = "A guest's manage token, instead of signing in."),
+    ),
+    responses(
+        (status = 200, description = "Cancelled; the time is free again.", body = Booking),
+        (status = 401, description = "Neither signed in nor a manage token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking, or not yours (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Past the cut-off or already cancelled (`booking_locked`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings/{id}/cancel")]
+#[tracing::instrument(skip_all)]
+pub async fn cancel_booking(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let caller = caller(&req, user)?;
+    let id = id.into_inner();
+    let booking = db::run(&state.pool, move |conn| {
+        service::cancel(conn, &caller, &id, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(booking))
+}

@@ -1,0 +1,288 @@
+//! Booking flows as plain functions over a connection: book, read, list, cancel.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use etakirjasto_shared::{
+    Answer, Booking, BookingStatus, ErrorCode, FieldCode, Lang, NewBooking, SessionMode,
+};
+
+use super::{
+    queries::{self, BookingRow, BookingView},
+    rules,
+};
+use crate::{
+    auth::{AuthUser, queries as auth_queries, secrets},
+    db::{DbConnection, write_tx},
+    error::ApiError,
+    libraries::queries::find_by_id,
+    services::{queries as services_q, rules as slot_rules},
+};
+
+/// Who is asking: a signed-in person, a guest holding a manage token, or nobody.
+#[derive(Debug, Clone)]
+pub enum Caller {
+    /// Signed in.
+    User(AuthUser),
+    /// A guest with the secret from their confirmation.
+    Guest { token: String },
+}
+
+fn tz_of(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::Europe::Helsinki)
+}
+
+/// The wire form of a booking.
+pub fn to_wire(conn: &mut DbConnection, view: BookingView) -> Result<Booking, ApiError> {
+    let (b, service, slug, staff_name) = view;
+    let library = find_by_id(conn, &b.library_id)?;
+    let tz = tz_of(&library.time_zone);
+    let (contact_name, contact_email, account_phone) = match &b.patron_id {
+        Some(pid) => {
+            let u = auth_queries::find_user(conn, pid)?;
+            (u.name, u.email, u.phone)
+        }
+        None => (
+            b.guest_name.clone().unwrap_or_default(),
+            b.guest_email.clone(),
+            None,
+        ),
+    };
+    let questions = service.clone().into_wire(slug.clone()).questions;
+    let answers: Vec<String> = serde_json::from_str(&b.answers).unwrap_or_default();
+    let start = b.starts_at.and_utc();
+    Ok(Booking {
+        id: b.id,
+        service_id: b.service_id,
+        service_name: service.clone().into_wire(slug.clone()).name,
+        library: slug,
+        start: start.with_timezone(&tz).fixed_offset(),
+        end: b.ends_at.and_utc().with_timezone(&tz).fixed_offset(),
+        mode: SessionMode::parse(&b.mode).unwrap_or(SessionMode::Video),
+        status: BookingStatus::parse(&b.status).unwrap_or(BookingStatus::Confirmed),
+        staff_name,
+        contact_name,
+        contact_email,
+        contact_phone: b.guest_phone.or(account_phone),
+        meeting_url: b.meeting_room,
+        answers: questions
+            .into_iter()
+            .zip(answers)
+            .map(|(question, answer)| Answer { question, answer })
+            .collect(),
+        booked_by_staff: b.booked_by_staff_id.is_some(),
+        cancellable_until: rules::cancellable_until(
+            start,
+            i64::from(service.cancellation_cutoff_minutes),
+        ),
+        created_at: b.created_at.and_utc(),
+        manage_token: None,
+    })
+}
+
+/// Books a session for a signed-in patron or a guest.
+pub fn book(
+    conn: &mut DbConnection,
+    user: Option<&AuthUser>,
+    req: NewBooking,
+    meeting_base: &str,
+    now: DateTime<Utc>,
+) -> Result<Booking, ApiError> {
+    let (service_row, slug) = services_q::find(conn, &req.service_id)?
+        .ok_or_else(|| ApiError::invalid(vec![("service_id".into(), FieldCode::InvalidChoice)]))?;
+    if !service_row.active {
+        return Err(ApiError::invalid(vec![(
+            "service_id".into(),
+            FieldCode::InvalidChoice,
+        )]));
+    }
+    let account = match user {
+        Some(u) => Some(auth_queries::find_user(conn, &u.user_id)?),
+        None => None,
+    };
+    let service = service_row.clone().into_wire(slug.clone());
+    let account_view = account
+        .as_ref()
+        .map(|a| (a.name.as_str(), a.email.as_deref(), a.phone.as_deref()));
+    let (contact, answers) =
+        rules::check(&req, &service, account_view).map_err(ApiError::invalid)?;
+
+    // The requested time must be one the slots endpoint offers now.
+    let start = req.start.with_timezone(&Utc);
+    let library = find_by_id(conn, &service_row.library_id)?;
+    let tz = tz_of(&library.time_zone);
+    let timing = service_row.timing();
+    let window = (start, start + Duration::minutes(1));
+    let closures = services_q::closures(conn, &service_row.library_id)?;
+    let mut calendars = services_q::calendars(conn, &service_row, window.0, window.1)?;
+    let offered =
+        slot_rules::candidates(timing, &calendars, &closures, tz, window.0, window.1, now);
+    let Some(slot) = offered.into_iter().find(|c| c.start == start) else {
+        // Offered when bookings are ignored: someone else was faster. Otherwise never offered.
+        calendars.iter_mut().for_each(|c| c.busy.clear());
+        let without_bookings =
+            slot_rules::candidates(timing, &calendars, &closures, tz, window.0, window.1, now);
+        return Err(if without_bookings.iter().any(|c| c.start == start) {
+            ApiError::client(ErrorCode::SlotTaken)
+        } else {
+            ApiError::invalid(vec![("start".into(), FieldCode::InvalidChoice)])
+        });
+    };
+
+    let manage_token = user.is_none().then(secrets::random_token);
+    let (blocked_from, blocked_until) = timing.blocked(start);
+    let naive = now.naive_utc();
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut row = BookingRow {
+        id: id.clone(),
+        library_id: service_row.library_id.clone(),
+        service_id: service_row.id.clone(),
+        staff_id: String::new(),
+        patron_id: account.as_ref().map(|a| a.id.clone()),
+        guest_name: account.is_none().then(|| contact.name.clone()),
+        guest_email: if account.is_none() {
+            contact.email.clone()
+        } else {
+            None
+        },
+        guest_phone: if req.mode == SessionMode::Phone {
+            contact.phone.clone()
+        } else {
+            None
+        },
+        manage_token_hash: manage_token.as_deref().map(secrets::token_hash),
+        mode: req.mode.as_str().to_owned(),
+        starts_at: start.naive_utc(),
+        ends_at: slot.end.naive_utc(),
+        blocked_from: blocked_from.naive_utc(),
+        blocked_until: blocked_until.naive_utc(),
+        status: BookingStatus::Confirmed.as_str().to_owned(),
+        answers: serde_json::to_string(&answers).unwrap_or_else(|_| "[]".into()),
+        meeting_room: (req.mode == SessionMode::Video).then(|| {
+            format!(
+                "{meeting_base}/etakirjasto-{}",
+                secrets::random_token()
+                    .to_ascii_lowercase()
+                    .replace(['-', '_'], "")
+            )
+        }),
+        language: req.language.unwrap_or(Lang::Fi).code().to_owned(),
+        booked_by_staff_id: None,
+        internal_note: None,
+        created_at: naive,
+        cancelled_at: None,
+    };
+    // Try the free staff members in turn; each attempt locks that staff member and re-checks.
+    let booked = write_tx(conn, |conn| {
+        for staff_id in &slot.staff_ids {
+            row.staff_id = staff_id.clone();
+            if queries::insert_if_free(conn, &row)? {
+                return Ok(true);
+            }
+        }
+        Ok::<_, ApiError>(false)
+    })?;
+    if !booked {
+        return Err(ApiError::client(ErrorCode::SlotTaken));
+    }
+    let view = queries::find(conn, &id)?.ok_or_else(|| ApiError::internal("booking vanished"))?;
+    let mut booking = to_wire(conn, view)?;
+    booking.manage_token = manage_token;
+    Ok(booking)
+}
+
+/// A booking the caller may see: its patron, the guest with its token, or staff of its library.
+/// Anyone else gets 404, so they cannot even learn that it exists.
+pub fn visible(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: &str,
+) -> Result<(BookingView, bool), ApiError> {
+    let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+    let b = &view.0;
+    let (allowed, as_staff) = match caller {
+        Caller::User(u) => {
+            let staff = u.is_staff_of(&b.library_id);
+            (
+                staff || b.patron_id.as_deref() == Some(u.user_id.as_str()),
+                staff,
+            )
+        }
+        Caller::Guest { token } => (
+            queries::id_by_token(conn, &secrets::token_hash(token))?.as_deref() == Some(id),
+            false,
+        ),
+    };
+    if allowed {
+        Ok((view, as_staff))
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
+/// Cancels a booking. Patrons and guests may cancel until the service's cut-off; staff at any time.
+pub fn cancel(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Booking, ApiError> {
+    let ((b, service, _, _), as_staff) = visible(conn, caller, id)?;
+    let locked = || ApiError::client(ErrorCode::BookingLocked);
+    if b.status != BookingStatus::Confirmed.as_str() {
+        return Err(locked());
+    }
+    if !as_staff
+        && !rules::patron_may_cancel(
+            b.starts_at.and_utc(),
+            i64::from(service.cancellation_cutoff_minutes),
+            now,
+        )
+    {
+        return Err(locked());
+    }
+    if !queries::cancel(conn, id, now.naive_utc())? {
+        return Err(locked());
+    }
+    let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+    to_wire(conn, view)
+}
+
+/// Bookings the user may list: their own, or with `library` their library's when they are staff there.
+pub fn list_filter(
+    user: &AuthUser,
+    library_id: Option<&str>,
+    mut filter: queries::Filter,
+) -> Result<queries::Filter, ApiError> {
+    match library_id {
+        Some(lib) if user.is_staff_of(lib) => filter.library_ids = Some(vec![lib.to_owned()]),
+        Some(_) => return Err(ApiError::forbidden()),
+        None => {
+            let staff_libraries: Vec<String> = user
+                .memberships
+                .iter()
+                .filter(|m| m.role.is_staff())
+                .map(|m| m.library_id.clone())
+                .collect();
+            if staff_libraries.is_empty() || filter.patron_id.is_some() {
+                filter.patron_id = Some(user.user_id.clone());
+            } else {
+                filter.library_ids = Some(staff_libraries);
+            }
+        }
+    }
+    Ok(filter)
+}
+
+/// Parses a list cursor `(start, id)`.
+pub fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
+    let (start, id) = raw.split_once('|')?;
+    Some((
+        NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M:%S%.f").ok()?,
+        id.to_owned(),
+    ))
+}
+
+/// Encodes a list cursor.
+pub fn encode_cursor(start: NaiveDateTime, id: &str) -> String {
+    format!("{}|{id}", start.format("%Y-%m-%dT%H:%M:%S%.f"))
+}

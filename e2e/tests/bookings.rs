@@ -1,0 +1,290 @@
+//! Booking one-to-one sessions over HTTP on both databases: patrons, guests, races and refusals.
+
+use chrono::{Datelike, Duration, Utc};
+use etakirjasto_e2e::{TestApp, demo, on_both_databases, query_strings};
+use serde_json::{Value, json};
+
+on_both_databases! {
+    a_patron_books_a_video_session_and_sees_it_in_their_list => patron_books;
+    a_guest_books_and_manages_the_booking_with_the_secret_token => guest_books;
+    simultaneous_requests_for_one_time_book_exactly_as_many_as_there_are_free_staff => race;
+    times_not_offered_and_other_peoples_bookings_are_refused => refusals;
+}
+
+/// The demo service with this English name.
+async fn demo_service(app: &TestApp, en: &str) -> Value {
+    let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
+    services["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"]["en"] == en)
+        .unwrap()
+        .clone()
+}
+
+/// The first bookable slot of the service on a weekday at least a week ahead.
+async fn first_slot(app: &TestApp, service_id: &str) -> Value {
+    let mut d = Utc::now().date_naive() + Duration::days(7);
+    while d.weekday().number_from_monday() > 5 {
+        d += Duration::days(1);
+    }
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/services/{service_id}/slots?from={d}T00:00:00Z&to={d}T23:59:00Z"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    list["slots"][0].clone()
+}
+
+async fn post(app: &TestApp, path: &str, token: Option<&str>, body: &Value) -> (u16, Value) {
+    let mut req = app.client.post(app.url(path)).json(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    etakirjasto_e2e::status_json(req.send().await.unwrap()).await
+}
+
+async fn patron_books(app: TestApp) {
+    let service = demo_service(&app, "Reading guidance").await;
+    let sid = service["id"].as_str().unwrap();
+    let slot = first_slot(&app, sid).await;
+    assert_eq!(slot["staff_available"], 3);
+    let token = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let body = json!({"service_id": sid, "start": slot["start"], "mode": "video", "answers": ["Dekkarit."]});
+    let (status, booking) = post(&app, "/api/v1/bookings", Some(&token), &body).await;
+    assert_eq!(status, 201, "{booking}");
+    assert_eq!(booking["status"], "confirmed");
+    assert_eq!(booking["start"], slot["start"]);
+    assert_eq!(booking["contact_name"], "Maija Meikäläinen");
+    assert_eq!(booking["answers"][0]["answer"], "Dekkarit.");
+    assert_eq!(
+        booking["answers"][0]["question"]["en"],
+        "What have you enjoyed reading?"
+    );
+    let url = booking["meeting_url"].as_str().unwrap();
+    assert!(
+        url.starts_with("https://meet.jit.si/etakirjasto-") && url.len() > 50,
+        "{url}"
+    );
+    assert!(
+        booking.get("manage_token").is_none(),
+        "no token for account holders"
+    );
+    // One staff member fewer for that time.
+    assert_eq!(first_slot(&app, sid).await["staff_available"], 2);
+    let (status, mine) = app.get("/api/v1/bookings?mine=true", Some(&token)).await;
+    assert_eq!(status, 200);
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["items"][0]["id"], booking["id"]);
+    // Staff see it in their library's list, with the video room.
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, list) = app
+        .get("/api/v1/bookings?library=kalajoki", Some(&staff))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(list["items"][0]["meeting_url"], booking["meeting_url"]);
+}
+
+async fn guest_books(app: TestApp) {
+    let service = demo_service(&app, "Help with e-services").await;
+    let sid = service["id"].as_str().unwrap();
+    let slot = first_slot(&app, sid).await;
+    let mut body = json!({"service_id": sid, "start": slot["start"], "mode": "phone", "name": "Vieras Henkilö", "phone": "040 765 4321"});
+    let (status, problem) = post(&app, "/api/v1/bookings", None, &body).await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("accept_ground_rules")),
+        "{problem}"
+    );
+    body["accept_ground_rules"] = json!(true);
+    let (status, booking) = post(&app, "/api/v1/bookings", None, &body).await;
+    assert_eq!(status, 201, "{booking}");
+    assert_eq!(booking["contact_phone"], "+358407654321");
+    assert!(
+        booking["meeting_url"].is_null(),
+        "a phone session has no room"
+    );
+    let token = booking["manage_token"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/bookings/{}", booking["id"].as_str().unwrap());
+
+    let with_token = |t: &str| {
+        app.client
+            .get(app.url(&path))
+            .header("X-Manage-Token", t.to_owned())
+    };
+    assert_eq!(with_token(&token).send().await.unwrap().status(), 200);
+    assert_eq!(
+        with_token("wrong-token").send().await.unwrap().status(),
+        404
+    );
+    assert_eq!(
+        app.client
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let r = app
+        .client
+        .post(app.url(&format!("{path}/cancel")))
+        .header("X-Manage-Token", token.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<Value>().await.unwrap()["status"], "cancelled");
+    let r = app
+        .client
+        .post(app.url(&format!("{path}/cancel")))
+        .header("X-Manage-Token", token.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409, "cancelling twice");
+    // The time is free again for all three staff members.
+    assert_eq!(first_slot(&app, sid).await["staff_available"], 3);
+}
+
+async fn race(app: TestApp) {
+    let service = demo_service(&app, "Practice call").await;
+    let sid = service["id"].as_str().unwrap().to_owned();
+    let slot = first_slot(&app, &sid).await;
+    let attempts = (0..20).map(|i| {
+        let body = json!({"service_id": sid, "start": slot["start"], "mode": "video", "name": format!("Kilpailija {i}"), "email": format!("k{i}@example.fi")});
+        let app = &app;
+        async move { post(app, "/api/v1/bookings", None, &body).await }
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let booked: Vec<&Value> = results
+        .iter()
+        .filter(|(s, _)| *s == 201)
+        .map(|(_, b)| b)
+        .collect();
+    let taken = results
+        .iter()
+        .filter(|(s, b)| *s == 409 && b["code"] == "slot_taken")
+        .count();
+    assert_eq!(
+        booked.len(),
+        3,
+        "three staff members, three bookings: {results:?}"
+    );
+    assert_eq!(taken, 17, "{results:?}");
+    // In the database: three live bookings for that time, each with a different staff member.
+    let service_id = &sid;
+    let staff = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT staff_id AS value FROM bookings WHERE service_id = '{service_id}' AND status = 'confirmed'"
+        ),
+    );
+    let mut distinct = staff.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!((staff.len(), distinct.len()), (3, 3));
+    assert_eq!(
+        first_slot(&app, &sid).await["start"] != slot["start"],
+        true,
+        "the full time is no longer offered"
+    );
+}
+
+async fn refusals(app: TestApp) {
+    let service = demo_service(&app, "Reading guidance").await;
+    let sid = service["id"].as_str().unwrap();
+    let slot = first_slot(&app, sid).await;
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    // 08:00 local is outside every staff member's hours.
+    let early = slot["start"].as_str().unwrap().replace("T09:00", "T08:00");
+    let (status, problem) = post(
+        &app,
+        "/api/v1/bookings",
+        Some(&patron),
+        &json!({"service_id": sid, "start": early, "mode": "video"}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("start")),
+        "{problem}"
+    );
+    let (status, problem) = post(
+        &app,
+        "/api/v1/bookings",
+        Some(&patron),
+        &json!({"service_id": sid, "start": slot["start"], "mode": "carrier_pigeon"}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (400, Some("malformed_request"))
+    );
+    let (status, problem) = post(
+        &app,
+        "/api/v1/bookings",
+        Some(&patron),
+        &json!({"service_id": "nope", "start": slot["start"], "mode": "video"}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("service_id"))
+    );
+    let (status, problem) = post(
+        &app,
+        "/api/v1/bookings",
+        Some("not-a-token"),
+        &json!({"service_id": sid, "start": slot["start"], "mode": "video"}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (401, Some("unauthorized")),
+        "a bad token is not a guest"
+    );
+
+    let (status, booking) = post(
+        &app,
+        "/api/v1/bookings",
+        Some(&patron),
+        &json!({"service_id": sid, "start": slot["start"], "mode": "video"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let path = format!("/api/v1/bookings/{}", booking["id"].as_str().unwrap());
+    // Another patron and another library's staff cannot see it or cancel it; the library's staff can.
+    app.register("Toinen", "toinen@example.fi", "toinen salasana")
+        .await;
+    let other = app.token_for("toinen@example.fi", "toinen salasana").await;
+    assert_eq!(app.get(&path, Some(&other)).await.0, 404);
+    assert_eq!(
+        post(&app, &format!("{path}/cancel"), Some(&other), &json!({}))
+            .await
+            .0,
+        404
+    );
+    let (_, others) = app.get("/api/v1/bookings?mine=true", Some(&other)).await;
+    assert_eq!(others["items"], json!([]));
+    assert_eq!(
+        app.get("/api/v1/bookings?library=kalajoki", Some(&other))
+            .await
+            .0,
+        403
+    );
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, seen) = app.get(&path, Some(&staff)).await;
+    assert_eq!(
+        (status, &seen["contact_email"]),
+        (200, &json!(demo::PATRON.0))
+    );
+    let (status, cancelled) = post(&app, &format!("{path}/cancel"), Some(&staff), &json!({})).await;
+    assert_eq!(
+        (status, cancelled["status"].as_str()),
+        (200, Some("cancelled"))
+    );
+}
