@@ -187,9 +187,9 @@ async fn race(app: TestApp) {
     distinct.sort();
     distinct.dedup();
     assert_eq!((staff.len(), distinct.len()), (3, 3));
-    assert_eq!(
-        first_slot(&app, &sid).await["start"] != slot["start"],
-        true,
+    assert_ne!(
+        first_slot(&app, &sid).await["start"],
+        slot["start"],
         "the full time is no longer offered"
     );
 }
