@@ -9,6 +9,124 @@ on_both_databases! {
     a_guest_books_and_manages_the_booking_with_the_secret_token => guest_books;
     simultaneous_requests_for_one_time_book_exactly_as_many_as_there_are_free_staff => race;
     times_not_offered_and_other_peoples_bookings_are_refused => refusals;
+    a_booking_moves_to_a_free_time_gets_an_outcome_and_a_calendar_file => reschedule_outcome_calendar;
+}
+
+async fn reschedule_outcome_calendar(app: TestApp) {
+    let service = demo_service(&app, "Practice call").await;
+    let sid = service["id"].as_str().unwrap();
+    let slot = first_slot(&app, sid).await;
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let (status, booking) = post(
+        &app,
+        "/api/v1/bookings",
+        Some(&patron),
+        &json!({"service_id": sid, "start": slot["start"], "mode": "video"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let path = format!("/api/v1/bookings/{}", booking["id"].as_str().unwrap());
+
+    // Move it one slot later (15 minutes: 10 min + 5 min buffer rounded up to a quarter).
+    let start = chrono::DateTime::parse_from_rfc3339(slot["start"].as_str().unwrap()).unwrap();
+    let later = (start + Duration::minutes(15)).to_rfc3339();
+    let (status, moved) = post(
+        &app,
+        &format!("{path}/reschedule"),
+        Some(&patron),
+        &json!({"start": later}),
+    )
+    .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(moved["start"], json!(later));
+    assert_eq!(
+        moved["meeting_url"], booking["meeting_url"],
+        "the room stays"
+    );
+    assert_eq!(
+        first_slot(&app, sid).await["staff_available"],
+        3,
+        "the old time is free again"
+    );
+    // A time that is not offered is refused and nothing changes.
+    let night = slot["start"].as_str().unwrap().replace("T09:", "T03:");
+    let (status, _) = post(
+        &app,
+        &format!("{path}/reschedule"),
+        Some(&patron),
+        &json!({"start": night}),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(app.get(&path, Some(&patron)).await.1["start"], json!(later));
+
+    // Staff record the outcome; the note is for staff only.
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, _) = post(
+        &app,
+        &format!("{path}/outcome"),
+        Some(&patron),
+        &json!({"status": "held"}),
+    )
+    .await;
+    assert_eq!(status, 403, "a patron cannot");
+    let (status, done) = post(
+        &app,
+        &format!("{path}/outcome"),
+        Some(&staff),
+        &json!({"status": "held", "internal_note": "Kamera toimi."}),
+    )
+    .await;
+    assert_eq!(
+        (
+            status,
+            done["status"].as_str(),
+            done["internal_note"].as_str()
+        ),
+        (200, Some("held"), Some("Kamera toimi."))
+    );
+    let (_, seen) = app.get(&path, Some(&patron)).await;
+    assert_eq!(seen["status"], "held");
+    assert!(
+        seen.get("internal_note").is_none(),
+        "patrons never see the note"
+    );
+    let (status, _) = post(
+        &app,
+        &format!("{path}/outcome"),
+        Some(&staff),
+        &json!({"status": "cancelled"}),
+    )
+    .await;
+    assert_eq!(status, 422);
+
+    // The calendar file.
+    let r = app
+        .client
+        .get(app.url(&format!("{path}/calendar.ics")))
+        .bearer_auth(&patron)
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let ics = r.text().await.unwrap();
+    let local = chrono::DateTime::parse_from_rfc3339(&later)
+        .unwrap()
+        .format("%Y%m%dT%H%M%S")
+        .to_string();
+    assert!(
+        ics.contains(&format!("DTSTART;TZID=Europe/Helsinki:{local}\r\n")),
+        "{ics}"
+    );
+    assert!(ics.contains("SUMMARY:Practice call"), "{ics}");
+    assert!(ics.contains("BEGIN:VTIMEZONE"));
 }
 
 /// The demo service with this English name.

@@ -37,7 +37,10 @@ fn rule(operation_id: &str) -> Option<Access> {
         "get_availability" | "set_availability" => LibraryStaff,
         "create_booking" => Public,
         "list_bookings" => SignedIn,
-        "get_booking" | "cancel_booking" => OwnerOrLibraryStaff,
+        "get_booking" | "cancel_booking" | "reschedule_booking" | "get_booking_calendar" => {
+            OwnerOrLibraryStaff
+        }
+        "record_booking_outcome" => LibraryStaff,
         _ => return None,
     })
 }

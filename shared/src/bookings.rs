@@ -134,7 +134,35 @@ pub struct Booking {
     pub cancellable_until: DateTime<Utc>,
     /// When it was booked.
     pub created_at: DateTime<Utc>,
+    /// Staff's internal note; present only in answers to the library's staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_note: Option<String>,
     /// The guest's secret for managing the booking; given once, in the answer to the booking request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_token: Option<String>,
+}
+
+/// Moving a booking to another time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"start": "2026-12-08T13:00:00+02:00"})))]
+pub struct RescheduleRequest {
+    /// The new start, exactly as listed by the slots endpoint (RFC 3339).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime, example = "2026-12-08T13:00:00+02:00"))]
+    pub start: DateTime<FixedOffset>,
+}
+
+/// What staff record after a session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"status": "held", "internal_note": "Suositeltu dekkareita."})))]
+pub struct BookingOutcome {
+    /// `held` or `no_show`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<BookingStatus>,
+    /// A note for the library's staff only (never shown to the patron).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_note: Option<String>,
 }

@@ -7,6 +7,7 @@
 //! their own bookings, guests theirs through a secret manage token, staff their library's; anyone else
 //! gets 404. Video sessions get an unguessable meeting room shown only to the patron and staff.
 
+pub mod ics;
 pub mod queries;
 pub mod routes;
 pub mod rules;
@@ -17,5 +18,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(routes::create_booking)
         .service(routes::list_bookings)
         .service(routes::get_booking)
-        .service(routes::cancel_booking);
+        .service(routes::cancel_booking)
+        .service(routes::reschedule_booking)
+        .service(routes::record_outcome)
+        .service(routes::get_booking_calendar);
 }

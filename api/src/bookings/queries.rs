@@ -72,6 +72,59 @@ pub fn insert_if_free(conn: &mut DbConnection, row: &BookingRow) -> QueryResult<
     Ok(true)
 }
 
+/// Moves a live booking to new times with the staff member in `row`, if that staff member is free
+/// (the booking itself not counted); false when not free or no longer confirmed. Call inside `write_tx`.
+pub fn move_if_free(conn: &mut DbConnection, row: &BookingRow) -> QueryResult<bool> {
+    lock_staff(conn, &row.staff_id)?;
+    let overlapping: i64 = bookings::table
+        .filter(bookings::staff_id.eq(&row.staff_id))
+        .filter(bookings::status.ne("cancelled"))
+        .filter(bookings::id.ne(&row.id))
+        .filter(bookings::blocked_from.lt(row.blocked_until))
+        .filter(bookings::blocked_until.gt(row.blocked_from))
+        .count()
+        .get_result(conn)?;
+    if overlapping > 0 {
+        return Ok(false);
+    }
+    let n = diesel::update(
+        bookings::table.filter(
+            bookings::id
+                .eq(&row.id)
+                .and(bookings::status.eq("confirmed")),
+        ),
+    )
+    .set((
+        bookings::staff_id.eq(&row.staff_id),
+        bookings::starts_at.eq(row.starts_at),
+        bookings::ends_at.eq(row.ends_at),
+        bookings::blocked_from.eq(row.blocked_from),
+        bookings::blocked_until.eq(row.blocked_until),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Records how a session went and the staff's internal note.
+pub fn set_outcome(
+    conn: &mut DbConnection,
+    id: &str,
+    status: Option<&str>,
+    note: Option<&str>,
+) -> QueryResult<()> {
+    if let Some(s) = status {
+        diesel::update(bookings::table.find(id))
+            .set(bookings::status.eq(s))
+            .execute(conn)?;
+    }
+    if let Some(n) = note {
+        diesel::update(bookings::table.find(id))
+            .set(bookings::internal_note.eq(n))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// A booking with what its wire form needs: the service row, the library slug and the staff name.
 pub type BookingView = (
     BookingRow,

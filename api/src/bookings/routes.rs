@@ -2,7 +2,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, Responder, get, post, web};
 use chrono::{DateTime, FixedOffset, Utc};
-use etakirjasto_shared::{Booking, BookingStatus, FieldCode, NewBooking, Page, Problem};
+use etakirjasto_shared::{
+    Booking, BookingOutcome, BookingStatus, FieldCode, NewBooking, Page, Problem, RescheduleRequest,
+};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -23,19 +25,28 @@ use crate::{
 /// The header that carries a guest's manage token.
 pub const MANAGE_TOKEN_HEADER: &str = "X-Manage-Token";
 
-fn caller(req: &HttpRequest, user: MaybeUser) -> Result<Caller, ApiError> {
-    if let Some(u) = user.0 {
-        return Ok(Caller::User(u));
-    }
-    match req
-        .headers()
-        .get(MANAGE_TOKEN_HEADER)
-        .and_then(|v| v.to_str().ok())
-    {
-        Some(t) if !t.is_empty() => Ok(Caller::Guest {
-            token: t.to_owned(),
-        }),
-        _ => Err(ApiError::unauthorized()),
+impl actix_web::FromRequest for Caller {
+    type Error = ApiError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, ApiError>>>>;
+
+    /// A signed-in person, or else a guest with a manage token; neither is 401. As an extractor it runs
+    /// before the body is read, so the unauthenticated never learn anything from body errors.
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let user = MaybeUser::from_request(req, payload);
+        let token = req
+            .headers()
+            .get(MANAGE_TOKEN_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Box::pin(async move {
+            if let Some(u) = user.await?.0 {
+                return Ok(Caller::User(u));
+            }
+            match token {
+                Some(t) if !t.is_empty() => Ok(Caller::Guest { token: t }),
+                _ => Err(ApiError::unauthorized()),
+            }
+        })
     }
 }
 
@@ -184,7 +195,10 @@ pub async fn list_bookings(
         );
         let items = std::mem::take(&mut out.items)
             .into_iter()
-            .map(|v| service::to_wire(conn, v))
+            .map(|v| {
+                let staff = user.is_staff_of(&v.0.library_id);
+                service::to_wire(conn, v, staff)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Page {
             items,
@@ -215,16 +229,14 @@ pub async fn list_bookings(
 #[get("/bookings/{id}")]
 #[tracing::instrument(skip_all)]
 pub async fn get_booking(
-    req: HttpRequest,
     state: web::Data<AppState>,
-    user: MaybeUser,
+    caller: Caller,
     id: web::Path<String>,
 ) -> Result<impl Responder, ApiError> {
-    let caller = caller(&req, user)?;
     let id = id.into_inner();
     let booking = db::run(&state.pool, move |conn| {
-        let (view, _) = service::visible(conn, &caller, &id)?;
-        service::to_wire(conn, view)
+        let (view, as_staff) = service::visible(conn, &caller, &id)?;
+        service::to_wire(conn, view, as_staff)
     })
     .await?;
     Ok(web::Json(booking))
@@ -252,16 +264,136 @@ pub async fn get_booking(
 #[post("/bookings/{id}/cancel")]
 #[tracing::instrument(skip_all)]
 pub async fn cancel_booking(
-    req: HttpRequest,
     state: web::Data<AppState>,
-    user: MaybeUser,
+    caller: Caller,
     id: web::Path<String>,
 ) -> Result<impl Responder, ApiError> {
-    let caller = caller(&req, user)?;
     let id = id.into_inner();
     let booking = db::run(&state.pool, move |conn| {
         service::cancel(conn, &caller, &id, Utc::now())
     })
     .await?;
     Ok(web::Json(booking))
+}
+
+/// Move a booking.
+///
+/// Moves a booking to another time of the same session type, as listed by the slots endpoint.
+/// Patrons and guests can move it until the cancellation cut-off; staff of the library at any time.
+/// The staff member may change. When the new time was just taken the booking stays as it was (409).
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "reschedule_booking",
+    params(
+        ("id" = String, Path, description = "The booking's id."),
+        ("X-Manage-Token" = Option<String>, Header, description = "A guest's manage token, instead of signing in."),
+    ),
+    request_body = RescheduleRequest,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Moved.", body = Booking),
+        (status = 401, description = "Neither signed in nor a manage token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking, or not yours (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new time was just taken (`slot_taken`), or the booking can no longer be changed (`booking_locked`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The new time is not offered (`invalid_input`, field `start`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings/{id}/reschedule")]
+#[tracing::instrument(skip_all)]
+pub async fn reschedule_booking(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: web::Json<RescheduleRequest>,
+) -> Result<impl Responder, ApiError> {
+    let (id, start) = (id.into_inner(), body.start.with_timezone(&Utc));
+    let booking = db::run(&state.pool, move |conn| {
+        service::reschedule(conn, &caller, &id, start, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(booking))
+}
+
+/// Record how a session went.
+///
+/// Staff of the library mark a session held or a no-show and keep an internal note, which only the
+/// library's staff ever see.
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "record_booking_outcome",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The booking's id.")),
+    request_body = BookingOutcome,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Saved.", body = Booking),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the booking's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking, or not visible to you (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The status is not `held` or `no_show`, or the note is too long (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bookings/{id}/outcome")]
+#[tracing::instrument(skip_all)]
+pub async fn record_outcome(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<BookingOutcome>,
+) -> Result<impl Responder, ApiError> {
+    let (id, outcome) = (id.into_inner(), body.into_inner());
+    let booking = db::run(&state.pool, move |conn| {
+        service::record_outcome(conn, &user, &id, outcome.status, outcome.internal_note)
+    })
+    .await?;
+    Ok(web::Json(booking))
+}
+
+/// The booking as a calendar file.
+///
+/// An RFC 5545 `.ics` file with the session in the library's time zone (defined inside the file), for
+/// adding to a phone's or computer's calendar. Same access as reading the booking.
+#[utoipa::path(
+    tag = "bookings",
+    operation_id = "get_booking_calendar",
+    params(
+        ("id" = String, Path, description = "The booking's id."),
+        ("X-Manage-Token" = Option<String>, Header, description = "A guest's manage token, instead of signing in."),
+    ),
+    responses(
+        (status = 200, description = "The calendar file.", content_type = "text/calendar", body = String),
+        (status = 401, description = "Neither signed in nor a manage token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such booking, or not yours (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/bookings/{id}/calendar.ics")]
+#[tracing::instrument(skip_all)]
+pub async fn get_booking_calendar(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = crate::error::request_lang(&req);
+    let id = id.into_inner();
+    let ics = db::run(&state.pool, move |conn| {
+        let (view, as_staff) = service::visible(conn, &caller, &id)?;
+        let library = crate::libraries::queries::find_by_id(conn, &view.0.library_id)?;
+        let booking = service::to_wire(conn, view, as_staff)?;
+        Ok(super::ics::calendar(
+            &booking,
+            &library.name,
+            lang,
+            Utc::now(),
+        ))
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"etakirjasto-varaus.ics\"",
+        ))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(ics))
 }

@@ -15,7 +15,10 @@ use crate::{
     db::{DbConnection, write_tx},
     error::ApiError,
     libraries::queries::find_by_id,
-    services::{queries as services_q, rules as slot_rules},
+    services::{
+        queries::{self as services_q, ServiceRow},
+        rules as slot_rules,
+    },
 };
 
 /// Who is asking: a signed-in person, a guest holding a manage token, or nobody.
@@ -32,7 +35,11 @@ fn tz_of(name: &str) -> Tz {
 }
 
 /// The wire form of a booking.
-pub fn to_wire(conn: &mut DbConnection, view: BookingView) -> Result<Booking, ApiError> {
+pub fn to_wire(
+    conn: &mut DbConnection,
+    view: BookingView,
+    for_staff: bool,
+) -> Result<Booking, ApiError> {
     let (b, service, slug, staff_name) = view;
     let library = find_by_id(conn, &b.library_id)?;
     let tz = tz_of(&library.time_zone);
@@ -75,8 +82,120 @@ pub fn to_wire(conn: &mut DbConnection, view: BookingView) -> Result<Booking, Ap
             i64::from(service.cancellation_cutoff_minutes),
         ),
         created_at: b.created_at.and_utc(),
+        internal_note: if for_staff { b.internal_note } else { None },
         manage_token: None,
     })
+}
+
+/// The slot at `start` if it is offered now (the booking `except` not counted as busy): 409
+/// `slot_taken` when only bookings stand in the way, 422 on `start` when it is never offered.
+fn offered_slot(
+    conn: &mut DbConnection,
+    service: &ServiceRow,
+    start: DateTime<Utc>,
+    except: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<slot_rules::Candidate, ApiError> {
+    let library = find_by_id(conn, &service.library_id)?;
+    let tz = tz_of(&library.time_zone);
+    let timing = service.timing();
+    let window = (start, start + Duration::minutes(1));
+    let closures = services_q::closures(conn, &service.library_id)?;
+    let mut calendars = services_q::calendars(conn, service, window.0, window.1, except)?;
+    let offered =
+        slot_rules::candidates(timing, &calendars, &closures, tz, window.0, window.1, now);
+    if let Some(slot) = offered.into_iter().find(|c| c.start == start) {
+        return Ok(slot);
+    }
+    // Offered when bookings are ignored: someone else was faster. Otherwise never offered.
+    calendars.iter_mut().for_each(|c| c.busy.clear());
+    let without_bookings =
+        slot_rules::candidates(timing, &calendars, &closures, tz, window.0, window.1, now);
+    Err(if without_bookings.iter().any(|c| c.start == start) {
+        ApiError::client(ErrorCode::SlotTaken)
+    } else {
+        ApiError::invalid(vec![("start".into(), FieldCode::InvalidChoice)])
+    })
+}
+
+/// Moves a booking to another offered time of the same service. Patrons and guests may move it until
+/// the cut-off; staff at any time. The staff member may change; nothing changes when the new time is
+/// taken (409 `slot_taken`).
+pub fn reschedule(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: &str,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Booking, ApiError> {
+    let ((mut row, service, _, _), as_staff) = visible(conn, caller, id)?;
+    if row.status != BookingStatus::Confirmed.as_str()
+        || (!as_staff
+            && !rules::patron_may_cancel(
+                row.starts_at.and_utc(),
+                i64::from(service.cancellation_cutoff_minutes),
+                now,
+            ))
+    {
+        return Err(ApiError::client(ErrorCode::BookingLocked));
+    }
+    let slot = offered_slot(conn, &service, start, Some(id), now)?;
+    let (blocked_from, blocked_until) = service.timing().blocked(start);
+    row.starts_at = start.naive_utc();
+    row.ends_at = slot.end.naive_utc();
+    row.blocked_from = blocked_from.naive_utc();
+    row.blocked_until = blocked_until.naive_utc();
+    // Prefer keeping the same staff member when they are free at the new time.
+    let mut order = slot.staff_ids.clone();
+    order.sort_by_key(|s| *s != row.staff_id);
+    let moved = write_tx(conn, |conn| {
+        for staff_id in &order {
+            row.staff_id = staff_id.clone();
+            if queries::move_if_free(conn, &row)? {
+                return Ok(true);
+            }
+        }
+        Ok::<_, ApiError>(false)
+    })?;
+    if !moved {
+        return Err(ApiError::client(ErrorCode::SlotTaken));
+    }
+    let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+    to_wire(conn, view, as_staff)
+}
+
+/// Staff record how a session went (held or no-show) and an internal note.
+pub fn record_outcome(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    status: Option<BookingStatus>,
+    note: Option<String>,
+) -> Result<Booking, ApiError> {
+    let (_, as_staff) = visible(conn, &Caller::User(user.clone()), id)?;
+    if !as_staff {
+        return Err(ApiError::forbidden());
+    }
+    if let Some(s) = status
+        && !matches!(s, BookingStatus::Held | BookingStatus::NoShow)
+    {
+        return Err(ApiError::invalid(vec![(
+            "status".into(),
+            FieldCode::InvalidChoice,
+        )]));
+    }
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > rules::ANSWER_MAX)
+    {
+        return Err(ApiError::invalid(vec![(
+            "internal_note".into(),
+            FieldCode::TooLong,
+        )]));
+    }
+    queries::set_outcome(conn, id, status.map(BookingStatus::as_str), note.as_deref())?;
+    let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+    to_wire(conn, view, true)
 }
 
 /// Books a session for a signed-in patron or a guest.
@@ -108,25 +227,8 @@ pub fn book(
 
     // The requested time must be one the slots endpoint offers now.
     let start = req.start.with_timezone(&Utc);
-    let library = find_by_id(conn, &service_row.library_id)?;
-    let tz = tz_of(&library.time_zone);
     let timing = service_row.timing();
-    let window = (start, start + Duration::minutes(1));
-    let closures = services_q::closures(conn, &service_row.library_id)?;
-    let mut calendars = services_q::calendars(conn, &service_row, window.0, window.1)?;
-    let offered =
-        slot_rules::candidates(timing, &calendars, &closures, tz, window.0, window.1, now);
-    let Some(slot) = offered.into_iter().find(|c| c.start == start) else {
-        // Offered when bookings are ignored: someone else was faster. Otherwise never offered.
-        calendars.iter_mut().for_each(|c| c.busy.clear());
-        let without_bookings =
-            slot_rules::candidates(timing, &calendars, &closures, tz, window.0, window.1, now);
-        return Err(if without_bookings.iter().any(|c| c.start == start) {
-            ApiError::client(ErrorCode::SlotTaken)
-        } else {
-            ApiError::invalid(vec![("start".into(), FieldCode::InvalidChoice)])
-        });
-    };
+    let slot = offered_slot(conn, &service_row, start, None, now)?;
 
     let manage_token = user.is_none().then(secrets::random_token);
     let (blocked_from, blocked_until) = timing.blocked(start);
@@ -185,7 +287,7 @@ pub fn book(
         return Err(ApiError::client(ErrorCode::SlotTaken));
     }
     let view = queries::find(conn, &id)?.ok_or_else(|| ApiError::internal("booking vanished"))?;
-    let mut booking = to_wire(conn, view)?;
+    let mut booking = to_wire(conn, view, false)?;
     booking.manage_token = manage_token;
     Ok(booking)
 }
@@ -244,7 +346,7 @@ pub fn cancel(
         return Err(locked());
     }
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-    to_wire(conn, view)
+    to_wire(conn, view, as_staff)
 }
 
 /// Bookings the user may list: their own, or with `library` their library's when they are staff there.

@@ -398,18 +398,21 @@ pub fn closures(conn: &mut DbConnection, library_id: &str) -> QueryResult<HashSe
         .collect())
 }
 
-/// The intervals a staff member is held by live bookings that overlap `[from, to)`.
+/// The intervals a staff member is held by live bookings that overlap `[from, to)`, leaving out the
+/// booking `except` (the one being moved).
 pub fn busy(
     conn: &mut DbConnection,
     staff_id: &str,
     from: NaiveDateTime,
     to: NaiveDateTime,
+    except: Option<&str>,
 ) -> QueryResult<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
     let rows: Vec<(NaiveDateTime, NaiveDateTime)> = bookings::table
         .filter(bookings::staff_id.eq(staff_id))
         .filter(bookings::status.ne("cancelled"))
         .filter(bookings::blocked_from.lt(to))
         .filter(bookings::blocked_until.gt(from))
+        .filter(bookings::id.ne(except.unwrap_or("")))
         .select((bookings::blocked_from, bookings::blocked_until))
         .load(conn)?;
     Ok(rows
@@ -418,12 +421,14 @@ pub fn busy(
         .collect())
 }
 
-/// Calendars of the service's staff for `[from, to)` (bookings widened by a day for buffers).
+/// Calendars of the service's staff for `[from, to)` (bookings widened by a day for buffers),
+/// leaving out the booking `except`.
 pub fn calendars(
     conn: &mut DbConnection,
     service: &ServiceRow,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    except: Option<&str>,
 ) -> QueryResult<Vec<StaffCalendar>> {
     let pad = chrono::Duration::days(1);
     let mut out = Vec::new();
@@ -434,6 +439,7 @@ pub fn calendars(
             &staff_id,
             (from - pad).naive_utc(),
             (to + pad).naive_utc(),
+            except,
         )?;
         out.push(StaffCalendar {
             staff_id,

@@ -467,7 +467,7 @@ pub async fn list_slots(
             .parse()
             .unwrap_or(chrono_tz::Europe::Helsinki);
         let slots = if service.active {
-            let calendars = queries::calendars(conn, &service, from, to)?;
+            let calendars = queries::calendars(conn, &service, from, to, None)?;
             let closures = queries::closures(conn, &service.library_id)?;
             rules::candidates(service.timing(), &calendars, &closures, tz, from, to, now)
         } else {
