@@ -206,6 +206,11 @@ impl From<diesel::result::Error> for ApiError {
             E::DatabaseError(K::ClosedConnection, info) => {
                 ApiError::Unavailable(info.message().to_owned())
             }
+            // PostgreSQL cannot store NUL in text; inputs are checked for it, and this is the net below.
+            E::DatabaseError(_, info) if info.message().contains("invalid byte sequence") => {
+                ApiError::client(ErrorCode::MalformedRequest)
+                    .with_detail("Text must not contain the NUL character.")
+            }
             other => ApiError::Internal(Box::new(other)),
         }
     }

@@ -35,6 +35,14 @@ impl ListParams {
                 FieldCode::InvalidChoice,
             )]));
         }
+        if let Some(slug) = &self.library
+            && etakirjasto_shared::validate::slug(slug).is_err()
+        {
+            return Err(ApiError::invalid(vec![(
+                "library".into(),
+                FieldCode::InvalidChoice,
+            )]));
+        }
         let after = match &self.cursor {
             None => None,
             Some(c) => Some(decode_cursor(c).ok_or_else(|| {
@@ -49,7 +57,9 @@ fn decode_cursor(c: &str) -> Option<String> {
     if c.is_empty() {
         return None;
     }
-    String::from_utf8(URL_SAFE_NO_PAD.decode(c).ok()?).ok()
+    String::from_utf8(URL_SAFE_NO_PAD.decode(c).ok()?)
+        .ok()
+        .filter(|s| !s.chars().any(char::is_control))
 }
 
 /// Builds a page from up to `limit + 1` rows: the extra row only tells that there is a next page.

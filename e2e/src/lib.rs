@@ -233,6 +233,47 @@ impl TestApp {
         body["access_token"].as_str().expect("token").to_owned()
     }
 
+    /// Adds a second library, `oulu`, with one staff member (through the command line, as an instance
+    /// admin would); returns that staff member's email and password.
+    pub fn add_other_library(&self) -> (&'static str, &'static str) {
+        let (email, password) = ("henkilokunta@oulu.example", "oulun salasana 1");
+        let out = self.cli(
+            &[
+                "library",
+                "add",
+                "--slug",
+                "oulu",
+                "--name",
+                "Oulun kaupunginkirjasto",
+            ],
+            &[],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = self.cli(
+            &[
+                "user",
+                "add",
+                "--library",
+                "oulu",
+                "--role",
+                "staff",
+                "--email",
+                email,
+            ],
+            &[("ETAKIRJASTO_PASSWORD", password)],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (email, password)
+    }
+
     /// Runs a CLI subcommand of the binary against this server's database.
     pub fn cli(&self, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
         Command::new(binary())

@@ -6,6 +6,70 @@ use serde_json::{Value, json};
 on_both_databases! {
     bad_requests_get_the_right_problem => bad_requests;
     problems_speak_the_language_asked_for => problem_language;
+    nul_characters_and_malformed_ids_are_refused_without_a_500 => nul_characters;
+}
+
+async fn nul_characters(app: TestApp) {
+    // PostgreSQL cannot store NUL; every way in is checked before the database sees it.
+    let (_, services) = app.get("/api/v1/services", None).await;
+    let sid = services["items"][0]["id"].as_str().unwrap();
+    let slots = app
+        .get(&format!("/api/v1/services/{sid}/slots"), None)
+        .await
+        .1;
+    let start = slots["slots"][0]["start"].clone();
+    let staff = app
+        .token_for(
+            etakirjasto_e2e::demo::STAFF.0,
+            etakirjasto_e2e::demo::STAFF.1,
+        )
+        .await;
+    for (case, path, body, status) in [
+        (
+            "NUL service id",
+            "/api/v1/bookings",
+            json!({"service_id": "a\u{0}b", "start": start, "mode": "video", "name": "A", "email": "a@example.fi"}),
+            422,
+        ),
+        (
+            "NUL answer",
+            "/api/v1/bookings",
+            json!({"service_id": sid, "start": start, "mode": "video", "name": "A", "email": "a@example.fi", "answers": ["a\u{0}"], "accept_ground_rules": true}),
+            422,
+        ),
+        (
+            "NUL name",
+            "/api/v1/auth/register",
+            json!({"name": "a\u{0}", "email": "nul@example.fi", "password": "long enough 1"}),
+            422,
+        ),
+    ] {
+        let (got, problem) = app.post(path, &body).await;
+        assert_eq!(got, status, "{case}: {problem}");
+    }
+    let r = app
+        .client
+        .post(app.url("/api/v1/libraries/kalajoki/closures"))
+        .bearer_auth(&staff)
+        .json(&json!({"date": "2026-12-24", "reason": "a\u{0}"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().as_u16() < 500, "closure reason");
+    for path in [
+        "/api/v1/libraries/%00",
+        "/api/v1/services/%00/slots",
+        "/api/v1/services/not-an-id",
+    ] {
+        let (got, problem) = app.get(path, None).await;
+        assert_eq!(got, 404, "{path}: {problem}");
+    }
+    for query in ["library=%00", "cursor=AA"] {
+        let (got, _) = app.get(&format!("/api/v1/libraries?{query}"), None).await;
+        assert_eq!(got, 422, "{query}");
+    }
+    let (got, _) = app.get("/api/v1/bookings?staff_id=%00", Some(&staff)).await;
+    assert_eq!(got, 422);
 }
 
 struct Case {

@@ -10,6 +10,33 @@ on_both_databases! {
     simultaneous_requests_for_one_time_book_exactly_as_many_as_there_are_free_staff => race;
     times_not_offered_and_other_peoples_bookings_are_refused => refusals;
     a_booking_moves_to_a_free_time_gets_an_outcome_and_a_calendar_file => reschedule_outcome_calendar;
+    staff_book_on_behalf_of_a_patron_who_phoned_with_consent_noted => on_behalf;
+}
+
+async fn on_behalf(app: TestApp) {
+    let service = demo_service(&app, "Reading guidance").await;
+    let sid = service["id"].as_str().unwrap();
+    let slot = first_slot(&app, sid).await;
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let mut body = json!({"service_id": sid, "start": slot["start"], "mode": "phone", "name": "Soittava Asiakas", "phone": "040 111 2222"});
+    let (status, problem) = post(&app, "/api/v1/bookings", Some(&staff), &body).await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("patron_consent"))
+    );
+    body["patron_consent"] = json!(true);
+    let (status, booking) = post(&app, "/api/v1/bookings", Some(&staff), &body).await;
+    assert_eq!(status, 201, "{booking}");
+    assert_eq!(booking["booked_by_staff"], true);
+    assert_eq!(booking["contact_name"], "Soittava Asiakas");
+    assert_eq!(booking["contact_phone"], "+358401112222");
+    assert!(
+        booking["manage_token"].is_string(),
+        "the patron can manage it later"
+    );
+    // It is not the staff member's own booking.
+    let (_, mine) = app.get("/api/v1/bookings?mine=true", Some(&staff)).await;
+    assert_eq!(mine["items"], json!([]));
 }
 
 async fn reschedule_outcome_calendar(app: TestApp) {

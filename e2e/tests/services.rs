@@ -9,6 +9,80 @@ on_both_databases! {
     only_the_right_people_change_services_and_availability => permissions;
     bad_session_types_and_ranges_are_refused_with_the_field => validation;
     the_demo_library_offers_three_session_types_with_times => demo_services;
+    a_closing_day_removes_every_time_of_that_day => closures;
+}
+
+async fn closures(app: TestApp) {
+    let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
+    let sid = services["items"][0]["id"].as_str().unwrap().to_owned();
+    let monday = next_monday();
+    let range =
+        format!("/api/v1/services/{sid}/slots?from={monday}T00:00:00Z&to={monday}T23:00:00Z");
+    assert!(
+        !app.get(&range, None).await.1["slots"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let closure = json!({"date": monday, "reason": "Inventaario"});
+    assert_eq!(
+        send(
+            &app,
+            "POST",
+            "/api/v1/libraries/kalajoki/closures",
+            &staff,
+            &closure
+        )
+        .await
+        .0,
+        403,
+        "staff are not admins"
+    );
+    let (status, saved) = send(
+        &app,
+        "POST",
+        "/api/v1/libraries/kalajoki/closures",
+        &admin,
+        &closure,
+    )
+    .await;
+    assert_eq!((status, &saved), (200, &closure));
+    assert_eq!(
+        app.get(&range, None).await.1["slots"],
+        json!([]),
+        "closed: no times"
+    );
+    let (_, listed) = app.get("/api/v1/libraries/kalajoki/closures", None).await;
+    assert!(listed.as_array().unwrap().contains(&closure));
+    let (status, problem) = send(
+        &app,
+        "POST",
+        "/api/v1/libraries/kalajoki/closures",
+        &admin,
+        &json!({"date": "2026-02-30", "reason": "x"}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("date"))
+    );
+    let r = app
+        .client
+        .delete(app.url(&format!("/api/v1/libraries/kalajoki/closures/{monday}")))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    assert!(
+        !app.get(&range, None).await.1["slots"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "open again"
+    );
 }
 
 fn service_body(duration: u32) -> Value {
@@ -123,39 +197,14 @@ async fn create_and_list_slots(app: TestApp) {
 }
 
 async fn permissions(app: TestApp) {
-    let out = app.cli(
-        &[
-            "library",
-            "add",
-            "--slug",
-            "oulu",
-            "--name",
-            "Oulun kaupunginkirjasto",
-        ],
-        &[],
-    );
-    assert!(out.status.success());
-    let out = app.cli(
-        &[
-            "user",
-            "add",
-            "--library",
-            "oulu",
-            "--role",
-            "staff",
-            "--email",
-            "oulu@oulu.example",
-        ],
-        &[("ETAKIRJASTO_PASSWORD", "oulun salasana 1")],
-    );
-    assert!(out.status.success());
+    let (oulu_email, oulu_password) = app.add_other_library();
     let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
     let liisa = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
     let pekka = app
         .token_for("pekka@kalajoki.example", "demo-staff-2026")
         .await;
     let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
-    let oulu = app.token_for("oulu@oulu.example", "oulun salasana 1").await;
+    let oulu = app.token_for(oulu_email, oulu_password).await;
     let (_, pekka_me) = app.get("/api/v1/me", Some(&pekka)).await;
     let pekka_id = pekka_me["id"].as_str().unwrap();
 

@@ -78,6 +78,10 @@ pub struct NewBooking {
     /// Language for messages about this booking (default Finnish).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
+    /// Staff booking on a patron's behalf (the patron phoned): the patron agreed to the booking and to
+    /// their details being stored. Staff give the patron's `name` and `phone` or `email` like a guest.
+    #[serde(default)]
+    pub patron_consent: bool,
 }
 
 /// A question with the patron's answer.

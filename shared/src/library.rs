@@ -89,3 +89,17 @@ pub struct OpeningHours {
     #[cfg_attr(feature = "openapi", schema(example = "19:00"))]
     pub closes: String,
 }
+
+/// A day the library is closed: no sessions can be booked on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"date": "2026-12-24", "reason": "Jouluaatto"})))]
+pub struct Closure {
+    /// The date, `YYYY-MM-DD`, in the library's time zone.
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-24"))]
+    pub date: String,
+    /// Why, for people (e.g. a public holiday).
+    #[cfg_attr(feature = "openapi", schema(example = "Jouluaatto", max_length = 200))]
+    pub reason: String,
+}

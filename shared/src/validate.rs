@@ -29,6 +29,31 @@ pub fn name(raw: &str) -> Result<String, FieldCode> {
     Ok(v.to_owned())
 }
 
+/// Free text (answers, notes, descriptions): any characters but control characters other than line
+/// breaks and tabs, which databases and screen readers handle badly (PostgreSQL cannot store NUL).
+pub fn free_text(raw: &str) -> Result<&str, FieldCode> {
+    if raw
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        Err(FieldCode::InvalidFormat)
+    } else {
+        Ok(raw)
+    }
+}
+
+/// An identifier the server issued (a UUID); anything else cannot name a stored row.
+pub fn is_id(raw: &str) -> bool {
+    raw.len() == 36
+        && raw.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
 /// An email address: trimmed and lower-cased; one `@`, a dotted domain, no spaces.
 pub fn email(raw: &str) -> Result<String, FieldCode> {
     let v = raw.trim().to_lowercase();
@@ -164,6 +189,15 @@ pub fn slug(raw: &str) -> Result<String, FieldCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn free_text_and_ids() {
+        assert_eq!(free_text("rivi\nrivi\tsarake"), Ok("rivi\nrivi\tsarake"));
+        assert_eq!(free_text("nul\u{0}"), Err(FieldCode::InvalidFormat));
+        assert!(is_id("4c1f6f44-5b7c-4f7e-9d0a-3f4f0b7d9a11"));
+        assert!(!is_id("4c1f6f44-5b7c-4f7e-9d0a-3f4f0b7d9a1"));
+        assert!(!is_id("4c1f6f44x5b7c-4f7e-9d0a-3f4f0b7d9a11"));
+    }
 
     #[test]
     fn emails() {

@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 use web_sys::RequestCredentials;
 
 use etakirjasto_shared::{
-    DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me, Page,
-    Problem, RegisterRequest, TokenResponse,
+    Booking, DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me,
+    NewBooking, Page, Problem, RegisterRequest, Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -130,6 +130,92 @@ pub async fn delete_account(token: &str, body: &DeleteAccountRequest, lang: Lang
     } else {
         Err(problem_of(resp, lang).await)
     }
+}
+
+/// Who asks about a booking: a signed-in patron with the access token, or a guest with the secret
+/// manage token the booking answer gave.
+#[derive(Debug, Clone, Copy)]
+pub enum BookingKey<'a> {
+    /// The access token.
+    Bearer(&'a str),
+    /// A guest's manage token, sent as `X-Manage-Token`.
+    Manage(&'a str),
+}
+
+/// `GET /api/v1/services?library=…`: the bookable kinds of session of one library.
+pub async fn services(library: &str, lang: Lang) -> ApiResult<Page<Service>> {
+    let url = format!("{BASE}/services?library={}", encode(library));
+    json_answer(
+        send(builder(Request::get(&url), lang, None).build(), lang).await?,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/v1/services/{id}/slots?from=…&to=…`: the free times of a service in a range.
+pub async fn slots(service_id: &str, from: &str, to: &str, lang: Lang) -> ApiResult<SlotList> {
+    let url = format!(
+        "{BASE}/services/{}/slots?from={}&to={}",
+        encode(service_id),
+        encode(from),
+        encode(to)
+    );
+    json_answer(
+        send(builder(Request::get(&url), lang, None).build(), lang).await?,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/v1/bookings`: books a session, as the signed-in patron (`token`) or as a guest.
+pub async fn create_booking(
+    body: &NewBooking,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<Booking> {
+    post(&format!("{BASE}/bookings"), body, lang, token).await
+}
+
+/// `GET /api/v1/bookings?mine=true&from=…`: the signed-in patron's own bookings starting from `from`.
+pub async fn my_bookings(token: &str, from: &str, lang: Lang) -> ApiResult<Page<Booking>> {
+    let req = builder(
+        Request::get(&format!(
+            "{BASE}/bookings?mine=true&limit=100&from={}",
+            encode(from)
+        )),
+        lang,
+        Some(token),
+    );
+    json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// `GET /api/v1/bookings/{id}`: one booking.
+pub async fn booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiResult<Booking> {
+    let req = keyed(
+        Request::get(&format!("{BASE}/bookings/{}", encode(id))),
+        lang,
+        key,
+    );
+    json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// `POST /api/v1/bookings/{id}/cancel`: cancels a booking before its cut-off.
+pub async fn cancel_booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiResult<Booking> {
+    let url = format!("{BASE}/bookings/{}/cancel", encode(id));
+    let req = keyed(Request::post(&url), lang, key).json(&EmptyBody {});
+    json_answer(send(req, lang).await?, lang).await
+}
+
+fn keyed(req: RequestBuilder, lang: Lang, key: BookingKey<'_>) -> RequestBuilder {
+    match key {
+        BookingKey::Bearer(token) => builder(req, lang, Some(token)),
+        BookingKey::Manage(token) => builder(req, lang, None).header("X-Manage-Token", token),
+    }
+}
+
+/// Percent-encodes a query or path part (a time's `+` would otherwise arrive as a space).
+pub fn encode(part: &str) -> String {
+    String::from(js_sys::encode_uri_component(part))
 }
 
 /// The `{}` body that refresh and logout expect; the cookie carries the token.

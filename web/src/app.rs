@@ -2,13 +2,20 @@
 //! each address in [`Page`] to its page.
 
 use leptos::prelude::*;
-use leptos_router::StaticSegment;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::components::layout::Layout;
 use crate::library::LibraryInfo;
 use crate::pages::{
-    home::Home, me::MePage, not_found::NotFound, register::Register, sign_in::SignIn, staff::Staff,
+    book::BookPage,
+    bookings::{ManageBooking, MyBookings},
+    home::Home,
+    me::MePage,
+    not_found::NotFound,
+    register::Register,
+    sign_in::SignIn,
+    staff::Staff,
 };
 use crate::prefs::Prefs;
 use crate::routes::Page;
@@ -34,6 +41,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::Register.segment()) view=Register />
                     <Route path=StaticSegment(Page::Me.segment()) view=MePage />
                     <Route path=StaticSegment(Page::Staff.segment()) view=Staff />
+                    <Route path=StaticSegment(Page::Book.segment()) view=BookPage />
+                    <Route path=StaticSegment(Page::MyBookings.segment()) view=MyBookings />
+                    <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view=ManageBooking />
                 </Routes>
             </Layout>
         </Router>

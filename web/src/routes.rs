@@ -16,6 +16,10 @@ pub enum Page {
     Me,
     /// The staff dashboard.
     Staff,
+    /// Booking a one-to-one session; the step is in the query (see `pages::book`).
+    Book,
+    /// The signed-in patron's bookings.
+    MyBookings,
 }
 
 impl Page {
@@ -27,6 +31,8 @@ impl Page {
             Page::Register => "register",
             Page::Me => "me",
             Page::Staff => "staff",
+            Page::Book => "book",
+            Page::MyBookings => "bookings",
         }
     }
 
@@ -38,6 +44,19 @@ impl Page {
             Page::Register => "/register",
             Page::Me => "/me",
             Page::Staff => "/staff",
+            Page::Book => "/book",
+            Page::MyBookings => "/bookings",
         }
     }
+}
+
+/// The address of one booking, for a guest holding its manage token. The token goes in the fragment,
+/// which browsers never send to the server, so it does not end up in access logs.
+pub fn booking_href(id: &str, token: &str) -> String {
+    format!(
+        "{}/{}#token={}",
+        Page::MyBookings.href(),
+        crate::api::encode(id),
+        crate::api::encode(token)
+    )
 }

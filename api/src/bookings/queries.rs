@@ -135,6 +135,9 @@ pub type BookingView = (
 
 /// Finds a booking with its service, library slug and staff member's name.
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<BookingView>> {
+    if !etakirjasto_shared::validate::is_id(id) {
+        return Ok(None);
+    }
     let found: Option<(BookingRow, crate::services::queries::ServiceRow)> = bookings::table
         .inner_join(services::table)
         .filter(bookings::id.eq(id))

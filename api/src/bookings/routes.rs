@@ -93,6 +93,20 @@ pub async fn create_booking(
         .json(booking))
 }
 
+/// An id filter, refused as invalid input unless it has the form of an id the server issued.
+fn checked_id(field: &'static str) -> impl Fn(String) -> Result<String, ApiError> {
+    move |id| {
+        if etakirjasto_shared::validate::is_id(&id) {
+            Ok(id)
+        } else {
+            Err(ApiError::invalid(vec![(
+                field.into(),
+                FieldCode::InvalidFormat,
+            )]))
+        }
+    }
+}
+
 /// Filters of the booking list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -172,8 +186,8 @@ pub async fn list_bookings(
         };
         let filter = queries::Filter {
             patron_id: q.mine.unwrap_or(false).then(|| user.user_id.clone()),
-            staff_id: q.staff_id,
-            service_id: q.service_id,
+            staff_id: q.staff_id.map(checked_id("staff_id")).transpose()?,
+            service_id: q.service_id.map(checked_id("service_id")).transpose()?,
             status: q.status.map(|s| s.as_str().to_owned()),
             from: q.from.map(|f| f.with_timezone(&Utc).naive_utc()),
             to: q.to.map(|t| t.with_timezone(&Utc).naive_utc()),

@@ -41,6 +41,8 @@ pub fn check(
     for (i, a) in answers.iter().enumerate() {
         if a.chars().count() > ANSWER_MAX {
             faults.push((format!("answers[{i}]"), FieldCode::TooLong));
+        } else if let Err(code) = validate::free_text(a) {
+            faults.push((format!("answers[{i}]"), code));
         }
     }
     if answers.len() < service.questions.len() {
@@ -166,6 +168,7 @@ mod tests {
             email: None,
             phone: None,
             language: None,
+            patron_consent: false,
         }
     }
 

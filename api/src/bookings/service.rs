@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use etakirjasto_shared::{
-    Answer, Booking, BookingStatus, ErrorCode, FieldCode, Lang, NewBooking, SessionMode,
+    Answer, Booking, BookingStatus, ErrorCode, FieldCode, Lang, NewBooking, SessionMode, validate,
 };
 
 use super::{
@@ -184,6 +184,9 @@ pub fn record_outcome(
             FieldCode::InvalidChoice,
         )]));
     }
+    if let Some(Err(code)) = note.as_deref().map(validate::free_text) {
+        return Err(ApiError::invalid(vec![("internal_note".into(), code)]));
+    }
     if note
         .as_ref()
         .is_some_and(|n| n.chars().count() > rules::ANSWER_MAX)
@@ -206,6 +209,12 @@ pub fn book(
     meeting_base: &str,
     now: DateTime<Utc>,
 ) -> Result<Booking, ApiError> {
+    if !validate::is_id(&req.service_id) {
+        return Err(ApiError::invalid(vec![(
+            "service_id".into(),
+            FieldCode::InvalidChoice,
+        )]));
+    }
     let (service_row, slug) = services_q::find(conn, &req.service_id)?
         .ok_or_else(|| ApiError::invalid(vec![("service_id".into(), FieldCode::InvalidChoice)]))?;
     if !service_row.active {
@@ -214,9 +223,18 @@ pub fn book(
             FieldCode::InvalidChoice,
         )]));
     }
+    // Staff of the library who name someone else book on that person's behalf, like a guest booking
+    // recorded as made by staff, and only with the patron's consent noted.
+    let on_behalf = user.filter(|u| u.is_staff_of(&service_row.library_id) && req.name.is_some());
+    if on_behalf.is_some() && !req.patron_consent {
+        return Err(ApiError::invalid(vec![(
+            "patron_consent".into(),
+            FieldCode::Required,
+        )]));
+    }
     let account = match user {
-        Some(u) => Some(auth_queries::find_user(conn, &u.user_id)?),
-        None => None,
+        Some(u) if on_behalf.is_none() => Some(auth_queries::find_user(conn, &u.user_id)?),
+        _ => None,
     };
     let service = service_row.clone().into_wire(slug.clone());
     let account_view = account
@@ -230,7 +248,7 @@ pub fn book(
     let timing = service_row.timing();
     let slot = offered_slot(conn, &service_row, start, None, now)?;
 
-    let manage_token = user.is_none().then(secrets::random_token);
+    let manage_token = account.is_none().then(secrets::random_token);
     let (blocked_from, blocked_until) = timing.blocked(start);
     let naive = now.naive_utc();
     let id = uuid::Uuid::new_v4().to_string();
@@ -268,7 +286,7 @@ pub fn book(
             )
         }),
         language: req.language.unwrap_or(Lang::Fi).code().to_owned(),
-        booked_by_staff_id: None,
+        booked_by_staff_id: on_behalf.map(|u| u.user_id.clone()),
         internal_note: None,
         created_at: naive,
         cancelled_at: None,
@@ -299,6 +317,9 @@ pub fn visible(
     caller: &Caller,
     id: &str,
 ) -> Result<(BookingView, bool), ApiError> {
+    if !validate::is_id(id) {
+        return Err(ApiError::not_found());
+    }
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
     let b = &view.0;
     let (allowed, as_staff) = match caller {

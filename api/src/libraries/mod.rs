@@ -10,5 +10,8 @@ pub mod routes;
 /// Registers the routes under `/api/v1`.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(routes::list_libraries)
-        .service(routes::get_library);
+        .service(routes::get_library)
+        .service(routes::list_closures)
+        .service(routes::add_closure)
+        .service(routes::delete_closure);
 }

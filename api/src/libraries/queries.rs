@@ -62,6 +62,9 @@ pub struct HoursRow {
 
 /// Finds a library by slug.
 pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<LibraryRow>> {
+    if etakirjasto_shared::validate::slug(slug).is_err() {
+        return Ok(None);
+    }
     libraries::table
         .filter(libraries::slug.eq(slug))
         .select(LibraryRow::as_select())
@@ -180,4 +183,48 @@ pub fn find_by_id(conn: &mut DbConnection, id: &str) -> QueryResult<LibraryRow> 
         .find(id)
         .select(LibraryRow::as_select())
         .first(conn)
+}
+
+/// The library's closing days from `from` on, in date order.
+pub fn closures_from(
+    conn: &mut DbConnection,
+    library_id: &str,
+    from: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    use crate::schema::library_closures as c;
+    c::table
+        .filter(c::library_id.eq(library_id).and(c::day.ge(from)))
+        .order(c::day)
+        .select((c::day, c::reason))
+        .load(conn)
+}
+
+/// Adds or replaces a closing day.
+pub fn put_closure(
+    conn: &mut DbConnection,
+    library_id: &str,
+    day: &str,
+    reason: &str,
+) -> QueryResult<()> {
+    use crate::schema::library_closures as c;
+    diesel::delete(c::table.filter(c::library_id.eq(library_id).and(c::day.eq(day))))
+        .execute(conn)?;
+    diesel::insert_into(c::table)
+        .values((
+            c::library_id.eq(library_id),
+            c::day.eq(day),
+            c::reason.eq(reason),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Removes a closing day; false when there was none.
+pub fn delete_closure(conn: &mut DbConnection, library_id: &str, day: &str) -> QueryResult<bool> {
+    use crate::schema::library_closures as c;
+    Ok(
+        diesel::delete(c::table.filter(c::library_id.eq(library_id).and(c::day.eq(day))))
+            .execute(conn)?
+            == 1,
+    )
 }

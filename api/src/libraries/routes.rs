@@ -1,10 +1,12 @@
 //! HTTP handlers for libraries.
 
-use actix_web::{Responder, get, web};
-use etakirjasto_shared::{Library, LibrarySummary, Page, Problem};
+use actix_web::{HttpResponse, Responder, delete, get, post, web};
+use etakirjasto_shared::{Closure, FieldCode, Library, LibrarySummary, Page, Problem, Role};
 
 use super::queries;
-use crate::{AppState, db, error::ApiError, pagination::ListParams};
+use crate::{
+    AppState, auth::AuthUser, db, error::ApiError, openapi::JsonBodyErrors, pagination::ListParams,
+};
 
 /// List libraries.
 ///
@@ -70,4 +72,144 @@ pub async fn get_library(
     })
     .await?;
     Ok(web::Json(library))
+}
+
+/// The library's closing days.
+///
+/// Days from today on when the library is closed and no session can be booked.
+#[utoipa::path(
+    tag = "libraries",
+    operation_id = "list_closures",
+    params(("slug" = String, Path, description = "The library's slug.", example = "kalajoki")),
+    responses(
+        (status = 200, description = "Closing days in date order.", body = Vec<Closure>),
+        (status = 404, description = "No library has this slug (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/libraries/{slug}/closures")]
+#[tracing::instrument(skip_all)]
+pub async fn list_closures(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let slug = slug.into_inner();
+    let days = db::run(&state.pool, move |conn| {
+        let library = queries::find_by_slug(conn, &slug)?.ok_or_else(ApiError::not_found)?;
+        let today = chrono::Utc::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string();
+        Ok(queries::closures_from(conn, &library.id, &today)?
+            .into_iter()
+            .map(|(date, reason)| Closure { date, reason })
+            .collect::<Vec<_>>())
+    })
+    .await?;
+    Ok(web::Json(days))
+}
+
+fn admin_library(
+    conn: &mut crate::db::DbConnection,
+    user: &AuthUser,
+    slug: &str,
+) -> Result<queries::LibraryRow, ApiError> {
+    let library = queries::find_by_slug(conn, slug)?.ok_or_else(ApiError::not_found)?;
+    if user.role_in(&library.id) != Some(Role::Admin) {
+        return Err(ApiError::forbidden());
+    }
+    Ok(library)
+}
+
+/// Add a closing day.
+///
+/// Admins of the library mark a day closed (or change its reason). Bookings already made for that day
+/// are kept; the staff see them in their calendar and contact the patrons.
+#[utoipa::path(
+    tag = "libraries",
+    operation_id = "add_closure",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The library's slug.", example = "kalajoki")),
+    request_body = Closure,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Saved.", body = Closure),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No library has this slug (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The date or reason is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/libraries/{slug}/closures")]
+#[tracing::instrument(skip_all)]
+pub async fn add_closure(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    slug: web::Path<String>,
+    body: web::Json<Closure>,
+) -> Result<impl Responder, ApiError> {
+    let (slug, closure) = (slug.into_inner(), body.into_inner());
+    let date = chrono::NaiveDate::parse_from_str(&closure.date, "%Y-%m-%d")
+        .map_err(|_| ApiError::invalid(vec![("date".into(), FieldCode::InvalidFormat)]))?
+        .format("%Y-%m-%d")
+        .to_string();
+    let reason = closure.reason.trim().to_owned();
+    if let Err(code) = etakirjasto_shared::validate::free_text(&reason) {
+        return Err(ApiError::invalid(vec![("reason".into(), code)]));
+    }
+    if reason.is_empty() || reason.chars().count() > 200 {
+        let code = if reason.is_empty() {
+            FieldCode::Required
+        } else {
+            FieldCode::TooLong
+        };
+        return Err(ApiError::invalid(vec![("reason".into(), code)]));
+    }
+    let saved = db::run(&state.pool, move |conn| {
+        let library = admin_library(conn, &user, &slug)?;
+        queries::put_closure(conn, &library.id, &date, &reason)?;
+        Ok(Closure { date, reason })
+    })
+    .await?;
+    Ok(web::Json(saved))
+}
+
+/// Remove a closing day.
+///
+/// Admins of the library open a day again: its times become bookable as the staff's availability allows.
+#[utoipa::path(
+    tag = "libraries",
+    operation_id = "delete_closure",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The library's slug.", example = "kalajoki"),
+        ("date" = String, Path, description = "The closing day, `YYYY-MM-DD`.", example = "2026-12-24"),
+    ),
+    responses(
+        (status = 204, description = "Removed; the day can be booked again."),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such library or closing day (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/libraries/{slug}/closures/{date}")]
+#[tracing::instrument(skip_all)]
+pub async fn delete_closure(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (slug, date) = path.into_inner();
+    if chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_err() {
+        return Err(ApiError::not_found());
+    }
+    db::run(&state.pool, move |conn| {
+        let library = admin_library(conn, &user, &slug)?;
+        if queries::delete_closure(conn, &library.id, &date)? {
+            Ok(())
+        } else {
+            Err(ApiError::not_found())
+        }
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

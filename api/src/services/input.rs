@@ -24,6 +24,8 @@ fn localized(field: &str, value: &Localized, max: usize, faults: &mut FieldFault
     for (lang, text) in [("fi", &value.fi), ("sv", &value.sv), ("en", &value.en)] {
         if text.chars().count() > max {
             faults.push((format!("{field}.{lang}"), FieldCode::TooLong));
+        } else if let Err(code) = etakirjasto_shared::validate::free_text(text) {
+            faults.push((format!("{field}.{lang}"), code));
         }
     }
 }

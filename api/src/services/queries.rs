@@ -171,6 +171,9 @@ pub fn update(conn: &mut DbConnection, row: &ServiceRow) -> QueryResult<()> {
 
 /// A session type with its library's slug.
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(ServiceRow, String)>> {
+    if !etakirjasto_shared::validate::is_id(id) {
+        return Ok(None);
+    }
     services::table
         .inner_join(libraries::table)
         .filter(services::id.eq(id))

@@ -54,6 +54,9 @@ fn is_library_staff(
     user_id: &str,
     library_id: &str,
 ) -> Result<bool, ApiError> {
+    if !etakirjasto_shared::validate::is_id(user_id) {
+        return Ok(false);
+    }
     Ok(auth_queries::memberships_of(conn, user_id)?
         .iter()
         .any(|m| m.library_id == library_id && m.role.is_staff()))

@@ -11,8 +11,38 @@ use leptos::prelude::*;
 use etakirjasto_shared::{ErrorCode, FieldCode, Problem};
 
 use crate::api::ApiError;
-use crate::i18n::{self, Auth, Text, Ui};
+use crate::i18n::{self, Auth, Booking, Text, Ui};
 use crate::prefs::{tr, use_lang};
+
+/// The label of a field, from whichever text group the form uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// A sign-in or registration field.
+    Auth(Auth),
+    /// A booking field.
+    Booking(Booking),
+}
+
+impl Text for Label {
+    fn text(self, lang: etakirjasto_shared::Lang) -> &'static str {
+        match self {
+            Label::Auth(t) => t.text(lang),
+            Label::Booking(t) => t.text(lang),
+        }
+    }
+}
+
+impl From<Auth> for Label {
+    fn from(t: Auth) -> Self {
+        Label::Auth(t)
+    }
+}
+
+impl From<Booking> for Label {
+    fn from(t: Booking) -> Self {
+        Label::Booking(t)
+    }
+}
 
 /// One field at fault: the input's id, its label and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +50,7 @@ pub struct FieldFault {
     /// The `id` of the input.
     pub id: &'static str,
     /// The label of the input, repeated in the summary.
-    pub label: Auth,
+    pub label: Label,
     /// Why the value was rejected.
     pub code: FieldCode,
 }
@@ -49,9 +79,9 @@ impl FormErrors {
 
     /// Turns a server answer into form errors. `locate` maps a server field name to the input that
     /// shows it; fields the form does not have are folded into the general message so nothing is lost.
-    pub fn from_api(
+    pub fn from_api<L: Into<Label>>(
         err: &ApiError,
-        locate: impl Fn(&str) -> Option<(&'static str, Auth)>,
+        locate: impl Fn(&str) -> Option<(&'static str, L)>,
     ) -> FormErrors {
         let Problem { code, errors, .. } = &err.problem;
         let mut fields: Vec<FieldFault> = Vec::new();
@@ -61,7 +91,7 @@ impl FormErrors {
                 Some((id, label)) if !fields.iter().any(|f| f.id == id) => {
                     fields.push(FieldFault {
                         id,
-                        label,
+                        label: label.into(),
                         code: e.code,
                     })
                 }
@@ -156,7 +186,8 @@ pub fn Field(
     /// The input's `id` and `name`.
     id: &'static str,
     /// The label text.
-    label: Auth,
+    #[prop(into)]
+    label: Label,
     /// The input's `type`.
     #[prop(default = "text")]
     kind: &'static str,
@@ -166,8 +197,8 @@ pub fn Field(
     #[prop(optional)]
     inputmode: Option<&'static str>,
     /// A hint under the label.
-    #[prop(optional)]
-    hint: Option<Auth>,
+    #[prop(optional, into)]
+    hint: Option<Label>,
     /// The value, bound both ways.
     value: RwSignal<String>,
     /// The form's errors; this field shows its own.

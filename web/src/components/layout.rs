@@ -100,6 +100,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><A href=Page::Register.href()>{tr(Ui::NavRegister)}</A></li>
                     }>
                         <li><A href=Page::Me.href()>{tr(Ui::NavMe)}</A></li>
+                        <li><A href=Page::MyBookings.href()>{tr(Ui::NavBookings)}</A></li>
                     </Show>
                     <Show when=move || session.is_staff()>
                         <li><A href=Page::Staff.href()>{tr(Ui::NavStaff)}</A></li>

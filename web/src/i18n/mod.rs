@@ -4,13 +4,15 @@
 //! that each message exists in all three languages: adding a variant without its translations does not
 //! compile. Texts are grouped by where they appear ([`Ui`] for the frame around every page, [`Auth`] for
 //! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
-//! downloading one's data and deleting one's account) to keep each file short.
+//! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
+//! bookings) to keep each file short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
 //! so the browser and the server always say the same thing.
 
 mod account;
 mod auth;
+pub mod booking;
 mod pages;
 mod ui;
 
@@ -18,6 +20,7 @@ use etakirjasto_shared::Lang;
 
 pub use account::Account;
 pub use auth::Auth;
+pub use booking::Booking;
 pub use pages::{Pages, role_name};
 pub use ui::Ui;
 

@@ -25,6 +25,8 @@ pub enum Ui {
     NavMe,
     /// Navigation link to the staff dashboard.
     NavStaff,
+    /// Navigation link to one's bookings.
+    NavBookings,
     /// Label of the language button group.
     Language,
     /// Label of the text size button group.
@@ -58,6 +60,7 @@ impl Text for Ui {
             NavRegister => lang.pick("Luo tili", "Skapa konto", "Create an account"),
             NavMe => lang.pick("Omat tiedot", "Mina uppgifter", "My page"),
             NavStaff => lang.pick("Henkilökunta", "Personal", "Staff"),
+            NavBookings => lang.pick("Omat varaukset", "Mina bokningar", "My bookings"),
             Language => lang.pick("Kieli", "Språk", "Language"),
             TextSize => lang.pick("Tekstin koko", "Textstorlek", "Text size"),
             SizeNormal => lang.pick("Normaali", "Normal", "Normal"),

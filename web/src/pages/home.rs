@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use etakirjasto_shared::{Branch, Lang};
 
 use crate::components::layout::PhoneLink;
-use crate::i18n::{self, Account, Pages, Text, Ui};
+use crate::i18n::{self, Account, Booking, Pages, Text, Ui};
 use crate::library::use_library;
 use crate::prefs::{tr, use_lang, use_title};
+use crate::routes::Page;
 use crate::session::use_session;
 
 /// The home page.
@@ -38,6 +39,11 @@ pub fn Home() -> impl IntoView {
         <Show when=move || session.just_deleted.get()>
             <p class="notice" role="status">{tr(Account::Deleted)}</p>
         </Show>
+        <section class="book-box" aria-labelledby="book-heading">
+            <h2 id="book-heading">{tr(Booking::StartLink)}</h2>
+            <p>{tr(Booking::HomeIntro)}</p>
+            <p><a class="button button-large" href=Page::Book.href()>{tr(Booking::StartLink)}</a></p>
+        </section>
         <section class="call-box" aria-labelledby="call-heading">
             <h2 id="call-heading">{tr(Pages::CallHeading)}</h2>
             <p>{tr(Pages::CallText)}</p>

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_navigate;
 use etakirjasto_shared::Me;
 
 use crate::api;
-use crate::i18n::{self, Pages, Text, Ui, role_name};
+use crate::i18n::{self, Booking, Pages, Text, Ui, role_name};
 use crate::pages::my_data::{DeleteAccount, DownloadData};
 use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::Page;
@@ -104,6 +104,7 @@ fn Details(me: Me) -> impl IntoView {
                 <li>{move || format!("{} ({})", m.library_name, role_name(m.role, lang.get()))}</li>
             }).collect_view()}
         </ul>
+        <p><A href=Page::MyBookings.href()>{tr(Booking::MyBookingsTitle)}</A></p>
         <button type="button" class="button button-secondary" disabled=move || signing_out.get() on:click=sign_out>
             {tr(Pages::SignOut)}
         </button>

@@ -1,5 +1,7 @@
 //! One module per page; each sets its own `<title>` through `use_title`.
 
+pub mod book;
+pub mod bookings;
 pub mod home;
 pub mod me;
 pub mod my_data;

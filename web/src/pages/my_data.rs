@@ -208,7 +208,7 @@ fn DeleteForm(
             errors.set(FormErrors {
                 fields: vec![FieldFault {
                     id,
-                    label,
+                    label: label.into(),
                     code: FieldCode::Required,
                 }],
                 ..Default::default()

@@ -146,7 +146,13 @@ fn locate(field: &str) -> Option<(&'static str, Auth)> {
 /// Applies the shared rules; empty optional fields are left out of the request.
 fn check(t: &Typed) -> Result<RegisterRequest, Vec<FieldFault>> {
     let mut faults = Vec::new();
-    let mut note = |id, label, code| faults.push(FieldFault { id, label, code });
+    let mut note = |id, label: Auth, code| {
+        faults.push(FieldFault {
+            id,
+            label: label.into(),
+            code,
+        })
+    };
     let name = validate::name(&t.name)
         .map_err(|c| note("name", Auth::Name, c))
         .ok();

@@ -2,12 +2,13 @@
 //!
 //! The browser checks the input with the same `shared::validate` rules as the server before sending,
 //! so most mistakes are explained without a round trip; whatever the server still rejects is shown the
-//! same way. After signing in the person lands on "my page".
+//! same way. After signing in the person lands on "my page", or back where they came from when the
+//! link carried `?next=/…` (the booking flow does, so a half-made booking is not lost).
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use etakirjasto_shared::{FieldCode, LoginRequest, TokenResponse, validate};
 
@@ -27,6 +28,7 @@ pub fn SignIn() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let navigate = use_navigate();
+    let query = use_query_map();
 
     let card = RwSignal::new(false);
     let login = RwSignal::new(String::new());
@@ -54,7 +56,13 @@ pub fn SignIn() -> impl IntoView {
         match result {
             Ok(tokens) => {
                 session.sign_in(tokens);
-                navigate(Page::Me.href(), Default::default());
+                let next = query
+                    .with_untracked(|q| q.get("next"))
+                    .filter(|n| is_local(n));
+                navigate(
+                    next.as_deref().unwrap_or(Page::Me.href()),
+                    Default::default(),
+                );
             }
             Err(err) => {
                 errors.set(FormErrors::from_api(&err, locate));
@@ -111,6 +119,12 @@ pub fn SignIn() -> impl IntoView {
         </form>
         <p><A href=Page::Register.href()>{tr(Auth::NoAccount)}</A></p>
     }
+}
+
+/// True for an address on this site (`/book?…`), never another site's (`//evil.example`), so the
+/// `next` parameter cannot send anyone elsewhere.
+fn is_local(next: &str) -> bool {
+    next.starts_with('/') && !next.starts_with("//") && !next.contains('\\')
 }
 
 /// Which input shows a field the server named.
@@ -174,5 +188,9 @@ fn check_card(card_number: &str, pin: &str) -> Result<LoginRequest, Vec<FieldFau
 }
 
 fn fault(id: &'static str, label: Auth, code: FieldCode, faults: &mut Vec<FieldFault>) {
-    faults.push(FieldFault { id, label, code });
+    faults.push(FieldFault {
+        id,
+        label: label.into(),
+        code,
+    });
 }
