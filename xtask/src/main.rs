@@ -7,6 +7,8 @@
 //!   and end-to-end tests on SQLite and on a throwaway PostgreSQL, the OpenAPI drift check,
 //!   and the browser tests in headless Chromium
 //! - `fuzz`: schemathesis with 500 examples per operation (`ETAKIRJASTO_FUZZ_EXAMPLES`)
+//! - `bench`: load on the release server, SQLite and PostgreSQL, as ratios to `/healthz`; writes
+//!   `bench/results.md`
 //! - `deny`: the supply-chain check alone
 //! - `build-web`: build the web app into `web/dist` with content-hashed file names
 //! - `openapi`: rewrite `openapi/openapi.json` from the code
@@ -14,6 +16,7 @@
 //! Each step says what it does; every tool it needs is installed from the package registries when
 //! missing (the wasm32 target, wasm-bindgen-cli at the Cargo.lock version, Chromium, npm packages).
 
+mod bench;
 mod deny;
 mod pg;
 mod tools;
@@ -30,7 +33,10 @@ fn main() -> ExitCode {
         Some("openapi") => openapi(),
         Some("fuzz") => fuzz(),
         Some("deny") => deny::check(),
-        _ => Err("usage: cargo xtask run | test | fuzz | deny | build-web | openapi".to_owned()),
+        Some("bench") => bench::run(),
+        _ => Err(
+            "usage: cargo xtask run | test | fuzz | bench | deny | build-web | openapi".to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
