@@ -99,7 +99,13 @@ pub fn run() -> Result<(), String> {
                 &root(),
                 &[],
             )?;
-            format!("{}/{name}", admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin))
+            format!(
+                "{}/{name}",
+                admin
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(&admin)
+            )
         };
         let port = free_port()?;
         let _server = start(&url, port)?;
