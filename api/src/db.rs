@@ -131,14 +131,6 @@ pub fn ping(conn: &mut DbConnection) -> bool {
     diesel::sql_query("SELECT 1").execute(conn).is_ok()
 }
 
-/// The backend of a connection.
-pub fn backend(conn: &DbConnection) -> Backend {
-    match conn {
-        DbConnection::Pg(_) => Backend::Postgres,
-        DbConnection::Sqlite(_) => Backend::Sqlite,
-    }
-}
-
 /// Runs blocking database work on actix's thread pool with a pooled connection.
 pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, crate::error::ApiError>
 where

@@ -117,7 +117,7 @@ impl ApiError {
     /// The problem answer in `lang`.
     pub fn render(&self, lang: Lang) -> HttpResponse {
         let (problem, retry_after) = self.to_problem(lang);
-        problem_response(problem, retry_after)
+        problem_response(problem, retry_after, lang)
     }
 
     /// The problem document in `lang`, with the `Retry-After` seconds if any.
@@ -142,11 +142,11 @@ impl ApiError {
 }
 
 /// Serialises a problem with its content type and headers.
-pub fn problem_response(problem: Problem, retry_after: Option<u64>) -> HttpResponse {
+pub fn problem_response(problem: Problem, retry_after: Option<u64>, lang: Lang) -> HttpResponse {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut builder = HttpResponse::build(status);
     builder.content_type("application/problem+json");
-    builder.insert_header((header::CONTENT_LANGUAGE, lang_of(&problem)));
+    builder.insert_header((header::CONTENT_LANGUAGE, lang.code()));
     if problem.code == ErrorCode::Unauthorized {
         builder.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
     }
@@ -154,14 +154,6 @@ pub fn problem_response(problem: Problem, retry_after: Option<u64>) -> HttpRespo
         builder.insert_header((header::RETRY_AFTER, secs.to_string()));
     }
     builder.body(serde_json::to_string(&problem).unwrap_or_default())
-}
-
-fn lang_of(problem: &Problem) -> &'static str {
-    Lang::ALL
-        .into_iter()
-        .find(|l| problem.code.message(*l) == problem.title)
-        .unwrap_or_default()
-        .code()
 }
 
 impl fmt::Display for ApiError {
@@ -331,11 +323,11 @@ pub async fn problems(
                     None,
                 ),
             };
-            return Err(Rendered(problem, retry).into());
+            return Err(Rendered(problem, retry, lang).into());
         }
         Err(_) => {
             tracing::error!("a handler panicked");
-            return Err(Rendered(Problem::new(ErrorCode::Internal, lang), None).into());
+            return Err(Rendered(Problem::new(ErrorCode::Internal, lang), None, lang).into());
         }
     };
     if let Some(err) = res.response().error() {
@@ -351,7 +343,7 @@ pub async fn problems(
                 if status.is_server_error() {
                     tracing::error!(path = %res.request().path(), error = %err, "request failed");
                 }
-                problem_response(Problem::new(code_for_status(status), lang), None)
+                problem_response(Problem::new(code_for_status(status), lang), None, lang)
             }
         };
         return Ok(res.into_response(resp));
@@ -362,7 +354,7 @@ pub async fn problems(
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
     if (status.is_client_error() || status.is_server_error()) && !is_problem {
-        let resp = problem_response(Problem::new(code_for_status(status), lang), None);
+        let resp = problem_response(Problem::new(code_for_status(status), lang), None, lang);
         return Ok(res.into_response(resp));
     }
     Ok(res)
@@ -370,7 +362,7 @@ pub async fn problems(
 
 /// A problem already worded in the request's language, passed up as an error so actix sends it.
 #[derive(Debug)]
-struct Rendered(Problem, Option<u64>);
+struct Rendered(Problem, Option<u64>, Lang);
 
 impl fmt::Display for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -384,7 +376,7 @@ impl ResponseError for Rendered {
     }
 
     fn error_response(&self) -> HttpResponse {
-        problem_response(self.0.clone(), self.1)
+        problem_response(self.0.clone(), self.1, self.2)
     }
 }
 

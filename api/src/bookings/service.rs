@@ -54,13 +54,13 @@ pub fn to_wire(
             None,
         ),
     };
-    let questions = service.clone().into_wire(slug.clone()).questions;
+    let wire_service = service.clone().into_wire(slug.clone());
     let answers: Vec<String> = serde_json::from_str(&b.answers).unwrap_or_default();
     let start = b.starts_at.and_utc();
     Ok(Booking {
         id: b.id,
         service_id: b.service_id,
-        service_name: service.clone().into_wire(slug.clone()).name,
+        service_name: wire_service.name,
         library: slug,
         start: start.with_timezone(&tz).fixed_offset(),
         end: b.ends_at.and_utc().with_timezone(&tz).fixed_offset(),
@@ -71,7 +71,8 @@ pub fn to_wire(
         contact_email,
         contact_phone: b.guest_phone.or(account_phone),
         meeting_url: b.meeting_room,
-        answers: questions
+        answers: wire_service
+            .questions
             .into_iter()
             .zip(answers)
             .map(|(question, answer)| Answer { question, answer })
