@@ -15,6 +15,8 @@ pub enum Action {
     AccountExported,
     /// A person deleted their account.
     AccountDeleted,
+    /// A staff member was shown a booking with the patron's contact details.
+    BookingViewed,
 }
 
 impl Action {
@@ -23,6 +25,7 @@ impl Action {
         match self {
             Action::AccountExported => "account.exported",
             Action::AccountDeleted => "account.deleted",
+            Action::BookingViewed => "booking.viewed",
         }
     }
 }
@@ -36,6 +39,20 @@ pub fn record(
     library_id: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
+    record_about(conn, actor, action, subject, None, library_id, now)
+}
+
+/// Records that `actor` did `action` to `subject`'s data held in the record `record_id` (a booking,
+/// a client file), which may belong to someone without an account.
+pub fn record_about(
+    conn: &mut DbConnection,
+    actor: Option<&str>,
+    action: Action,
+    subject: Option<&str>,
+    record_id: Option<&str>,
+    library_id: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(uuid::Uuid::new_v4().to_string()),
@@ -44,6 +61,7 @@ pub fn record(
             audit_log::action.eq(action.as_str()),
             audit_log::subject_user_id.eq(subject),
             audit_log::library_id.eq(library_id),
+            audit_log::record_id.eq(record_id),
         ))
         .execute(conn)
         .map(|_| ())

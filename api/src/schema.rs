@@ -224,5 +224,6 @@ diesel::table! {
         action -> Text,
         subject_user_id -> Nullable<Text>,
         library_id -> Nullable<Text>,
+        record_id -> Nullable<Text>,
     }
 }

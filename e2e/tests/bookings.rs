@@ -231,6 +231,18 @@ async fn patron_books(app: TestApp) {
         .await;
     assert_eq!(status, 200);
     assert_eq!(list["items"][0]["meeting_url"], booking["meeting_url"]);
+    assert_eq!(list["items"][0]["staff_id"], booking["staff_id"]);
+    // The staff member's look at the patron's details is in the audit log, naming the booking;
+    // the patron's looks at their own booking are not.
+    let id = booking["id"].as_str().unwrap();
+    let logged = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT a.action || ' ' || u.email AS value FROM audit_log a JOIN users u ON u.id = a.actor_user_id \
+             WHERE a.record_id = '{id}' ORDER BY a.at"
+        ),
+    );
+    assert_eq!(logged, vec![format!("booking.viewed {}", demo::STAFF.0)]);
 }
 
 async fn guest_books(app: TestApp) {

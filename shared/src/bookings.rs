@@ -117,6 +117,8 @@ pub struct Booking {
     pub mode: SessionMode,
     /// Where the booking stands.
     pub status: BookingStatus,
+    /// The staff member's id (compare with `GET /api/v1/me` to find one's own sessions).
+    pub staff_id: String,
     /// The staff member's name.
     pub staff_name: String,
     /// The patron's (or guest's) name.

@@ -125,38 +125,73 @@ pub fn set_outcome(
     Ok(())
 }
 
-/// A booking with what its wire form needs: the service row, the library slug and the staff name.
-pub type BookingView = (
+diesel::alias!(users as staff_users: StaffUsers, users as patrons: Patrons);
+
+/// A booking with everything its wire form needs, read in one joined query.
+#[derive(Debug, Clone)]
+pub struct BookingView {
+    pub booking: BookingRow,
+    pub service: crate::services::queries::ServiceRow,
+    pub library_slug: String,
+    pub time_zone: String,
+    pub staff_name: String,
+    /// The account's name, email and phone when the patron has an account.
+    pub patron: Option<(String, Option<String>, Option<String>)>,
+}
+
+type ViewTuple = (
     BookingRow,
     crate::services::queries::ServiceRow,
     String,
     String,
+    String,
+    Option<(String, Option<String>, Option<String>)>,
 );
 
-/// Finds a booking with its service, library slug and staff member's name.
+impl From<ViewTuple> for BookingView {
+    fn from((booking, service, library_slug, time_zone, staff_name, patron): ViewTuple) -> Self {
+        BookingView {
+            booking,
+            service,
+            library_slug,
+            time_zone,
+            staff_name,
+            patron,
+        }
+    }
+}
+
+/// Bookings joined with their service, library, staff member and patron account.
+macro_rules! joined {
+    () => {
+        bookings::table
+            .inner_join(services::table)
+            .inner_join(libraries::table.on(bookings::library_id.eq(libraries::id)))
+            .inner_join(staff_users.on(bookings::staff_id.eq(staff_users.field(users::id))))
+            .left_join(patrons.on(bookings::patron_id.eq(patrons.field(users::id).nullable())))
+            .select((
+                BookingRow::as_select(),
+                crate::services::queries::ServiceRow::as_select(),
+                libraries::slug,
+                libraries::time_zone,
+                staff_users.field(users::name),
+                patrons
+                    .fields((users::name, users::email, users::phone))
+                    .nullable(),
+            ))
+    };
+}
+
+/// Finds a booking with everything its wire form needs.
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<BookingView>> {
     if !etakirjasto_shared::validate::is_id(id) {
         return Ok(None);
     }
-    let found: Option<(BookingRow, crate::services::queries::ServiceRow)> = bookings::table
-        .inner_join(services::table)
+    let found: Option<ViewTuple> = joined!()
         .filter(bookings::id.eq(id))
-        .select((
-            BookingRow::as_select(),
-            crate::services::queries::ServiceRow::as_select(),
-        ))
         .first(conn)
         .optional()?;
-    let Some((b, s)) = found else { return Ok(None) };
-    let slug = libraries::table
-        .find(&b.library_id)
-        .select(libraries::slug)
-        .first(conn)?;
-    let staff_name = users::table
-        .find(&b.staff_id)
-        .select(users::name)
-        .first(conn)?;
-    Ok(Some((b, s, slug, staff_name)))
+    Ok(found.map(BookingView::from))
 }
 
 /// Filters for listing bookings.
@@ -178,15 +213,14 @@ pub struct Filter {
     pub to: Option<NaiveDateTime>,
 }
 
-/// Booking ids matching `filter`, ordered by start then id, after the cursor `(start, id)`.
-pub fn list_ids(
+/// Bookings matching `filter`, ordered by start then id, after the cursor `(start, id)`, in one query.
+pub fn list(
     conn: &mut DbConnection,
     filter: &Filter,
     after: Option<(NaiveDateTime, String)>,
     limit: i64,
-) -> QueryResult<Vec<(String, NaiveDateTime)>> {
-    let mut q = bookings::table
-        .select((bookings::id, bookings::starts_at))
+) -> QueryResult<Vec<BookingView>> {
+    let mut q = joined!()
         .order((bookings::starts_at, bookings::id))
         .limit(limit)
         .into_boxed();
@@ -218,7 +252,8 @@ pub fn list_ids(
                 .or(bookings::starts_at.eq(start).and(bookings::id.gt(id))),
         );
     }
-    q.load(conn)
+    let rows: Vec<ViewTuple> = q.load(conn)?;
+    Ok(rows.into_iter().map(BookingView::from).collect())
 }
 
 /// Finds the booking a guest's manage token belongs to.

@@ -194,26 +194,27 @@ pub async fn list_bookings(
             library_ids: None,
         };
         let filter = service::list_filter(&user, library_id.as_deref(), filter)?;
-        let ids = queries::list_ids(conn, &filter, after, i64::from(limit) + 1)?;
-        let mut rows = Vec::new();
-        for (id, start) in ids {
-            if let Some(view) = queries::find(conn, &id)? {
-                rows.push((start, id, view));
-            }
-        }
-        let mut out = page(
-            rows,
+        let views = queries::list(conn, &filter, after, i64::from(limit) + 1)?;
+        let out = page(
+            views,
             limit,
-            |(start, id, _)| service::encode_cursor(*start, id),
-            |(_, _, view)| view,
+            |v| service::encode_cursor(v.booking.starts_at, &v.booking.id),
+            |v| v,
         );
-        let items = std::mem::take(&mut out.items)
+        let seen_as_staff: Vec<&queries::BookingView> = out
+            .items
+            .iter()
+            .filter(|v| user.is_staff_of(&v.booking.library_id))
+            .collect();
+        service::log_staff_views(conn, &user, &seen_as_staff)?;
+        let items = out
+            .items
             .into_iter()
             .map(|v| {
-                let staff = user.is_staff_of(&v.0.library_id);
-                service::to_wire(conn, v, staff)
+                let staff = user.is_staff_of(&v.booking.library_id);
+                service::to_wire(v, staff)
             })
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect();
         Ok(Page {
             items,
             next_cursor: out.next_cursor,
@@ -249,8 +250,7 @@ pub async fn get_booking(
 ) -> Result<impl Responder, ApiError> {
     let id = id.into_inner();
     let booking = db::run(&state.pool, move |conn| {
-        let (view, as_staff) = service::visible(conn, &caller, &id)?;
-        service::to_wire(conn, view, as_staff)
+        service::read(conn, &caller, &id).map(|(booking, _)| booking)
     })
     .await?;
     Ok(web::Json(booking))
@@ -391,9 +391,8 @@ pub async fn get_booking_calendar(
     let lang = crate::error::request_lang(&req);
     let id = id.into_inner();
     let ics = db::run(&state.pool, move |conn| {
-        let (view, as_staff) = service::visible(conn, &caller, &id)?;
-        let library = crate::libraries::queries::find_by_id(conn, &view.0.library_id)?;
-        let booking = service::to_wire(conn, view, as_staff)?;
+        let (booking, library_id) = service::read(conn, &caller, &id)?;
+        let library = crate::libraries::queries::find_by_id(conn, &library_id)?;
         Ok(super::ics::calendar(
             &booking,
             &library.name,

@@ -11,7 +11,8 @@ use super::{
     rules,
 };
 use crate::{
-    auth::{AuthUser, queries as auth_queries, secrets},
+    audit::{self, Action},
+    auth::{AuthUser, secrets},
     db::{DbConnection, write_tx},
     error::ApiError,
     libraries::queries::find_by_id,
@@ -34,30 +35,30 @@ fn tz_of(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Helsinki)
 }
 
-/// The wire form of a booking.
-pub fn to_wire(
-    conn: &mut DbConnection,
-    view: BookingView,
-    for_staff: bool,
-) -> Result<Booking, ApiError> {
-    let (b, service, slug, staff_name) = view;
-    let library = find_by_id(conn, &b.library_id)?;
-    let tz = tz_of(&library.time_zone);
-    let (contact_name, contact_email, account_phone) = match &b.patron_id {
-        Some(pid) => {
-            let u = auth_queries::find_user(conn, pid)?;
-            (u.name, u.email, u.phone)
-        }
+/// The wire form of a booking; `for_staff` adds the internal note.
+pub fn to_wire(view: BookingView, for_staff: bool) -> Booking {
+    let BookingView {
+        booking: b,
+        service,
+        library_slug: slug,
+        time_zone,
+        staff_name,
+        patron,
+    } = view;
+    let tz = tz_of(&time_zone);
+    let (contact_name, contact_email, account_phone) = match patron {
+        Some((name, email, phone)) => (name, email, phone),
         None => (
             b.guest_name.clone().unwrap_or_default(),
             b.guest_email.clone(),
             None,
         ),
     };
-    let wire_service = service.clone().into_wire(slug.clone());
+    let cutoff = i64::from(service.cancellation_cutoff_minutes);
+    let wire_service = service.into_wire(slug.clone());
     let answers: Vec<String> = serde_json::from_str(&b.answers).unwrap_or_default();
     let start = b.starts_at.and_utc();
-    Ok(Booking {
+    Booking {
         id: b.id,
         service_id: b.service_id,
         service_name: wire_service.name,
@@ -66,6 +67,7 @@ pub fn to_wire(
         end: b.ends_at.and_utc().with_timezone(&tz).fixed_offset(),
         mode: SessionMode::parse(&b.mode).unwrap_or(SessionMode::Video),
         status: BookingStatus::parse(&b.status).unwrap_or(BookingStatus::Confirmed),
+        staff_id: b.staff_id,
         staff_name,
         contact_name,
         contact_email,
@@ -78,14 +80,37 @@ pub fn to_wire(
             .map(|(question, answer)| Answer { question, answer })
             .collect(),
         booked_by_staff: b.booked_by_staff_id.is_some(),
-        cancellable_until: rules::cancellable_until(
-            start,
-            i64::from(service.cancellation_cutoff_minutes),
-        ),
+        cancellable_until: rules::cancellable_until(start, cutoff),
         created_at: b.created_at.and_utc(),
         internal_note: if for_staff { b.internal_note } else { None },
         manage_token: None,
-    })
+    }
+}
+
+/// Records in the audit log that staff member `viewer` saw the contact details of these bookings'
+/// patrons (their own bookings are not logged: a patron seeing their own data is not an access).
+pub fn log_staff_views(
+    conn: &mut DbConnection,
+    viewer: &AuthUser,
+    views: &[&BookingView],
+) -> Result<(), ApiError> {
+    let now = Utc::now().naive_utc();
+    for v in views {
+        let b = &v.booking;
+        if b.patron_id.as_deref() == Some(viewer.user_id.as_str()) {
+            continue;
+        }
+        audit::record_about(
+            conn,
+            Some(&viewer.user_id),
+            Action::BookingViewed,
+            b.patron_id.as_deref(),
+            Some(&b.id),
+            Some(&b.library_id),
+            now,
+        )?;
+    }
+    Ok(())
 }
 
 /// The slot at `start` if it is offered now (the booking `except` not counted as busy): 409
@@ -129,7 +154,14 @@ pub fn reschedule(
     start: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Booking, ApiError> {
-    let ((mut row, service, _, _), as_staff) = visible(conn, caller, id)?;
+    let (
+        BookingView {
+            booking: mut row,
+            service,
+            ..
+        },
+        as_staff,
+    ) = visible(conn, caller, id)?;
     if row.status != BookingStatus::Confirmed.as_str()
         || (!as_staff
             && !rules::patron_may_cancel(
@@ -162,7 +194,10 @@ pub fn reschedule(
         return Err(ApiError::client(ErrorCode::SlotTaken));
     }
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-    to_wire(conn, view, as_staff)
+    if let (true, Caller::User(u)) = (as_staff, caller) {
+        log_staff_views(conn, u, &[&view])?;
+    }
+    Ok(to_wire(view, as_staff))
 }
 
 /// Staff record how a session went (held or no-show) and an internal note.
@@ -199,7 +234,8 @@ pub fn record_outcome(
     }
     queries::set_outcome(conn, id, status.map(BookingStatus::as_str), note.as_deref())?;
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-    to_wire(conn, view, true)
+    log_staff_views(conn, user, &[&view])?;
+    Ok(to_wire(view, true))
 }
 
 /// Books a session for a signed-in patron or a guest.
@@ -234,7 +270,7 @@ pub fn book(
         )]));
     }
     let account = match user {
-        Some(u) if on_behalf.is_none() => Some(auth_queries::find_user(conn, &u.user_id)?),
+        Some(u) if on_behalf.is_none() => Some(crate::auth::queries::find_user(conn, &u.user_id)?),
         _ => None,
     };
     let service = service_row.clone().into_wire(slug.clone());
@@ -306,7 +342,7 @@ pub fn book(
         return Err(ApiError::client(ErrorCode::SlotTaken));
     }
     let view = queries::find(conn, &id)?.ok_or_else(|| ApiError::internal("booking vanished"))?;
-    let mut booking = to_wire(conn, view, false)?;
+    let mut booking = to_wire(view, false);
     booking.manage_token = manage_token;
     Ok(booking)
 }
@@ -322,7 +358,7 @@ pub fn visible(
         return Err(ApiError::not_found());
     }
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-    let b = &view.0;
+    let b = &view.booking;
     let (allowed, as_staff) = match caller {
         Caller::User(u) => {
             let staff = u.is_staff_of(&b.library_id);
@@ -343,6 +379,21 @@ pub fn visible(
     }
 }
 
+/// Reads a booking the caller may see (logging a staff member's view of the patron's details), with
+/// its library's id.
+pub fn read(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: &str,
+) -> Result<(Booking, String), ApiError> {
+    let (view, as_staff) = visible(conn, caller, id)?;
+    if let (true, Caller::User(u)) = (as_staff, caller) {
+        log_staff_views(conn, u, &[&view])?;
+    }
+    let library_id = view.booking.library_id.clone();
+    Ok((to_wire(view, as_staff), library_id))
+}
+
 /// Cancels a booking. Patrons and guests may cancel until the service's cut-off; staff at any time.
 pub fn cancel(
     conn: &mut DbConnection,
@@ -350,7 +401,14 @@ pub fn cancel(
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Booking, ApiError> {
-    let ((b, service, _, _), as_staff) = visible(conn, caller, id)?;
+    let (
+        BookingView {
+            booking: b,
+            service,
+            ..
+        },
+        as_staff,
+    ) = visible(conn, caller, id)?;
     let locked = || ApiError::client(ErrorCode::BookingLocked);
     if b.status != BookingStatus::Confirmed.as_str() {
         return Err(locked());
@@ -368,7 +426,10 @@ pub fn cancel(
         return Err(locked());
     }
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-    to_wire(conn, view, as_staff)
+    if let (true, Caller::User(u)) = (as_staff, caller) {
+        log_staff_views(conn, u, &[&view])?;
+    }
+    Ok(to_wire(view, as_staff))
 }
 
 /// Bookings the user may list: their own, or with `library` their library's when they are staff there.

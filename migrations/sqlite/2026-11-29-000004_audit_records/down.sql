@@ -1,0 +1,2 @@
+DROP INDEX audit_log_record;
+ALTER TABLE audit_log DROP COLUMN record_id;
