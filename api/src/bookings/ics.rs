@@ -113,6 +113,7 @@ mod tests {
             end: "2026-07-06T09:45:00+03:00".parse().unwrap(),
             mode: SessionMode::Video,
             status: BookingStatus::Confirmed,
+            staff_id: "b1c2d3e4-0000-4000-8000-000000000001".into(),
             staff_name: "Liisa".into(),
             contact_name: "Maija".into(),
             contact_email: None,
