@@ -17,6 +17,8 @@ pub enum Action {
     AccountDeleted,
     /// A staff member was shown a booking with the patron's contact details.
     BookingViewed,
+    /// An operator turned two-step sign-in off for an account.
+    SecondFactorReset,
 }
 
 impl Action {
@@ -26,6 +28,7 @@ impl Action {
             Action::AccountExported => "account.exported",
             Action::AccountDeleted => "account.deleted",
             Action::BookingViewed => "booking.viewed",
+            Action::SecondFactorReset => "account.second_factor_reset",
         }
     }
 }

@@ -4,9 +4,13 @@
 //! etakirjasto [serve]                         run the server (default)
 //! etakirjasto migrate                         run pending migrations and exit
 //! etakirjasto demo                            load demo data into an empty database; print the sign-ins
+//! etakirjasto demo code                       print the demo staff's current two-step sign-in code
 //! etakirjasto library add --slug S --name N [--phone P] [--email E]
 //! etakirjasto user add --library S --role admin|staff --email E [--name N]
 //!                                             password from ETAKIRJASTO_PASSWORD or a prompt
+//! etakirjasto user reset-second-factor --email E
+//!                                             turn two-step sign-in off for a person who lost their
+//!                                             phone and recovery codes; ends their sessions
 //! etakirjasto openapi                         print the OpenAPI document
 //! ```
 
@@ -28,13 +32,17 @@ use crate::{
     startup::Application,
 };
 
-const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N]]";
+const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user reset-second-factor --email E]";
 
 /// Runs the command named by `args` (without the program name).
 pub fn run(args: Vec<String>) -> ExitCode {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     if matches!(words.first(), Some(&"openapi")) {
         print!("{}", crate::openapi::spec_json());
+        return ExitCode::SUCCESS;
+    }
+    if words == ["demo", "code"] {
+        println!("{}", demo::current_code());
         return ExitCode::SUCCESS;
     }
     if matches!(words.first(), Some(&"--help" | &"-h" | &"help")) {
@@ -68,6 +76,9 @@ pub fn run(args: Vec<String>) -> ExitCode {
         }
         ["user", "add", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| add_user(conn, &f)))
+        }
+        ["user", "reset-second-factor", rest @ ..] => {
+            flags(rest).and_then(|f| with_conn(&config, |conn| reset_second_factor(conn, &f)))
         }
         _ => Err(USAGE.to_owned()),
     };
@@ -163,6 +174,32 @@ fn add_library(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
         other => other.to_string(),
     })?;
     println!("Library `{slug}` added.");
+    Ok(())
+}
+
+fn reset_second_factor(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
+    let email = validate::email(required(f, "email")?)
+        .map_err(|_| "--email is not an email address".to_owned())?;
+    let user = users::find_user_by(conn, "email", &email)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with the email {email}"))?;
+    let now = Utc::now().naive_utc();
+    write_tx(conn, |conn| {
+        crate::auth::second_factor::reset(conn, &user.id, now)?;
+        crate::audit::record(
+            conn,
+            None,
+            crate::audit::Action::SecondFactorReset,
+            Some(&user.id),
+            None,
+            now,
+        )?;
+        Ok::<_, ApiError>(())
+    })
+    .map_err(|e| e.to_string())?;
+    println!(
+        "Two-step sign-in is off for {email} and their sessions have ended; they set it up again at their next sign-in."
+    );
     Ok(())
 }
 

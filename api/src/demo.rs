@@ -49,6 +49,10 @@ pub const DEMO_ACCOUNTS: [(Role, &str, &str, &str); 4] = [
         "demo-patron-2026",
     ),
 ];
+/// The authenticator secret of the demo staff and admin (two-step sign-in); demo data only, never for
+/// real accounts. `etakirjasto demo code` prints its current code.
+pub const DEMO_STAFF_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
+
 /// The demo patron's library card.
 pub const DEMO_CARD: (&str, &str) = ("2000123456", "1234");
 
@@ -155,6 +159,12 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
             users::insert_user(conn, &user)?;
             users::insert_membership(conn, &user.id, &library.id, *role, now)?;
             if role.is_staff() {
+                crate::auth::second_factor::enable_with_secret(
+                    conn,
+                    &user.id,
+                    DEMO_STAFF_SECRET,
+                    now,
+                )?;
                 staff_ids.push(user.id.clone());
             }
         }
@@ -305,8 +315,21 @@ pub fn signins() -> String {
         out.push_str(&format!("  {:<7} {email} / {password}\n", role.as_str()));
     }
     out.push_str(&format!(
-        "  patron  library card {} / PIN {}",
+        "  patron  library card {} / PIN {}\n",
         DEMO_CARD.0, DEMO_CARD.1
     ));
+    out.push_str(&format!(
+        "Staff and admin sign in in two steps: add the key {DEMO_STAFF_SECRET} to an authenticator app,\n\
+         or print the current code with `etakirjasto demo code`."
+    ));
     out
+}
+
+/// The demo staff's current one-time code.
+pub fn current_code() -> String {
+    let secret = etakirjasto_shared::totp::decode_secret(DEMO_STAFF_SECRET).unwrap_or_default();
+    etakirjasto_shared::totp::code_at(
+        &secret,
+        etakirjasto_shared::totp::step_of(chrono::Utc::now().timestamp()),
+    )
 }

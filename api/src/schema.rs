@@ -67,6 +67,25 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        second_factor -> Bool,
+    }
+}
+
+diesel::table! {
+    second_factors (user_id) {
+        user_id -> Text,
+        secret -> Text,
+        created_at -> Timestamp,
+        enabled_at -> Nullable<Timestamp>,
+        last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (user_id, code_hash) {
+        user_id -> Text,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -196,8 +215,11 @@ diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> libraries (library_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
+diesel::joinable!(second_factors -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    second_factors,
+    recovery_codes,
     libraries,
     branches,
     opening_hours,

@@ -13,6 +13,7 @@ use std::{
 };
 
 use diesel::{Connection, RunQueryDsl, pg::PgConnection};
+use etakirjasto_shared::totp;
 use serde_json::{Value, json};
 
 /// The signing key the test servers use, so tests can forge tokens with or without it.
@@ -112,6 +113,10 @@ pub struct TestApp {
     child: Child,
     /// Temporary folder of the SQLite file and the logs.
     pub dir: tempfile::TempDir,
+    /// Authenticator secrets of accounts that set up two-step sign-in in this test, by email.
+    secrets: std::sync::Mutex<std::collections::HashMap<String, String>>,
+    /// The last time step whose code each account used (a code works once).
+    used_steps: std::sync::Mutex<std::collections::HashMap<String, i64>>,
 }
 
 impl TestApp {
@@ -133,6 +138,8 @@ impl TestApp {
             client: reqwest::Client::new(),
             child,
             dir,
+            secrets: Default::default(),
+            used_steps: Default::default(),
         };
         app.wait_healthy().await;
         app
@@ -226,11 +233,100 @@ impl TestApp {
         .await
     }
 
-    /// Signs in as a demo account and returns the access token.
+    /// Signs in and returns an access token whose session may use the account's roles: two-step
+    /// sign-in is passed with the current code (the demo staff's known secret, or the secret of an
+    /// account set up earlier in this test), and a staff account without it sets it up first.
     pub async fn token_for(&self, email: &str, password: &str) -> String {
         let (status, body) = self.login(email, password).await;
-        assert_eq!(status, 200, "login {email}: {body}");
+        if status == 200 {
+            let token = body["access_token"].as_str().expect("token").to_owned();
+            if body["user"]["second_factor_needed"] == true {
+                self.set_up_second_factor(email, &token).await;
+            }
+            return token;
+        }
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (401, Some("second_factor_required")),
+            "login {email}: {body}"
+        );
+        let secret = self
+            .secrets
+            .lock()
+            .unwrap()
+            .get(email)
+            .cloned()
+            .unwrap_or_else(|| demo::STAFF_SECRET.to_owned());
+        // A code is accepted once, and the server accepts the next step's code a step early: when this
+        // account signed in moments ago, use that one, or wait for a fresh step.
+        let step = loop {
+            let now = totp::step_of(chrono::Utc::now().timestamp());
+            let last = self.used_steps.lock().unwrap().get(email).copied();
+            match last {
+                Some(l) if l > now => {
+                    let into_step = chrono::Utc::now().timestamp() % totp::STEP_SECONDS;
+                    tokio::time::sleep(Duration::from_secs(
+                        (totp::STEP_SECONDS - into_step) as u64 + 1,
+                    ))
+                    .await;
+                }
+                Some(l) if l >= now => break now + 1,
+                _ => break now,
+            }
+        };
+        self.used_steps
+            .lock()
+            .unwrap()
+            .insert(email.to_owned(), step);
+        let code = totp::code_at(&totp::decode_secret(&secret).unwrap(), step);
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/login",
+                &json!({"email": email, "password": password, "one_time_code": code}),
+            )
+            .await;
+        assert_eq!(status, 200, "login {email} with a code: {body}");
         body["access_token"].as_str().expect("token").to_owned()
+    }
+
+    /// Sets up two-step sign-in for the signed-in account and remembers its secret.
+    pub async fn set_up_second_factor(&self, email: &str, token: &str) -> Vec<String> {
+        let r = self
+            .client
+            .post(self.url("/api/v1/me/second-factor"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request");
+        let (status, setup) = status_json(r).await;
+        assert_eq!(status, 201, "{setup}");
+        let secret = setup["secret"].as_str().unwrap().to_owned();
+        let step = totp::step_of(chrono::Utc::now().timestamp());
+        self.used_steps
+            .lock()
+            .unwrap()
+            .insert(email.to_owned(), step);
+        let code = totp::code_at(&totp::decode_secret(&secret).unwrap(), step);
+        let r = self
+            .client
+            .post(self.url("/api/v1/me/second-factor/confirm"))
+            .bearer_auth(token)
+            .json(&json!({"one_time_code": code}))
+            .send()
+            .await
+            .expect("request");
+        let (status, codes) = status_json(r).await;
+        assert_eq!(status, 200, "{codes}");
+        self.secrets
+            .lock()
+            .unwrap()
+            .insert(email.to_owned(), secret);
+        codes["recovery_codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect()
     }
 
     /// Adds a second library, `oulu`, with one staff member (through the command line, as an instance
@@ -339,6 +435,8 @@ pub mod demo {
     pub const PATRON: (&str, &str) = ("maija@example.fi", "demo-patron-2026");
     /// Patron's card and PIN.
     pub const CARD: (&str, &str) = ("2000123456", "1234");
+    /// The demo staff's and admin's authenticator secret (api/src/demo.rs).
+    pub const STAFF_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
 }
 
 /// Runs a query returning one text column directly against a test server's database.

@@ -108,6 +108,11 @@ pub struct LoginRequest {
         schema(pattern = "^[0-9]{4,8}$", example = "1234")
     )]
     pub pin: Option<String>,
+    /// For accounts with two-step sign-in: the 6-digit code from the authenticator app, or one of the
+    /// account's recovery codes. Without it such an account gets 401 `second_factor_required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 32, example = "492039"))]
+    pub one_time_code: Option<String>,
 }
 
 /// A refresh token sent in the body, for API clients that do not keep cookies.
@@ -175,6 +180,13 @@ pub struct Me {
     pub card_number: Option<String>,
     /// The libraries the person belongs to, with the role in each.
     pub memberships: Vec<Membership>,
+    /// True when the account signs in in two steps (password, then an authenticator app's code).
+    #[serde(default)]
+    pub second_factor: bool,
+    /// True for staff whose current session has not passed the second step: staff tools answer 403
+    /// `second_factor_setup_required` until they set it up or sign in again with the code.
+    #[serde(default)]
+    pub second_factor_needed: bool,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
 }
@@ -235,4 +247,46 @@ pub struct AccountExport {
     pub sessions: Vec<SessionRecord>,
     /// Sign-in attempts of the last 24 hours (older ones are not kept).
     pub sign_in_attempts: Vec<SignInRecord>,
+}
+
+/// Starting two-step sign-in: the secret to add to an authenticator app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecondFactorSetup {
+    /// The shared secret in base32, for typing into the app by hand.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    )]
+    pub secret: String,
+    /// The `otpauth://` address the QR code holds.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            example = "otpauth://totp/Et%C3%A4kirjasto:liisa%40kalajoki.example?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Et%C3%A4kirjasto&algorithm=SHA1&digits=6&period=30"
+        )
+    )]
+    pub otpauth_uri: String,
+    /// The same address as a QR code, an SVG image to show to the person.
+    pub qr_svg: String,
+}
+
+/// A code from the authenticator app (or, where said, a recovery code).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"one_time_code": "492039"})))]
+pub struct OneTimeCode {
+    /// The 6-digit code the app shows now.
+    #[cfg_attr(feature = "openapi", schema(max_length = 32, example = "492039"))]
+    pub one_time_code: String,
+}
+
+/// Recovery codes: each signs in once in place of the app's code. Shown only this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoveryCodes {
+    /// Ten single-use codes.
+    #[cfg_attr(feature = "openapi", schema(example = json!(["7kq4-m2xp-9dfa", "c8vn-3hte-w6ry"])))]
+    pub recovery_codes: Vec<String>,
 }

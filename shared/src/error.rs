@@ -41,6 +41,16 @@ pub enum ErrorCode {
     SlotTaken,
     /// The booking can no longer be changed (past its cancellation cut-off, or already cancelled).
     BookingLocked,
+    /// The password was right; the account also needs the code from its authenticator app or a
+    /// recovery code in `one_time_code`.
+    SecondFactorRequired,
+    /// The code from the authenticator app or the recovery code is wrong, used already or expired.
+    SecondFactorInvalid,
+    /// Staff tools need two-step sign-in: set it up (`POST /api/v1/me/second-factor`) or sign in again
+    /// with the code.
+    SecondFactorSetupRequired,
+    /// Two-step sign-in is already on for this account.
+    SecondFactorEnabled,
     /// Too many attempts; wait for `Retry-After` seconds.
     TooManyRequests,
     /// The database does not answer; try again shortly.
@@ -67,6 +77,10 @@ impl ErrorCode {
             ErrorCode::AccountExists => "account_exists",
             ErrorCode::SlotTaken => "slot_taken",
             ErrorCode::BookingLocked => "booking_locked",
+            ErrorCode::SecondFactorRequired => "second_factor_required",
+            ErrorCode::SecondFactorInvalid => "second_factor_invalid",
+            ErrorCode::SecondFactorSetupRequired => "second_factor_setup_required",
+            ErrorCode::SecondFactorEnabled => "second_factor_enabled",
             ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::DatabaseUnavailable => "database_unavailable",
             ErrorCode::Internal => "internal",
@@ -82,14 +96,17 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::Unauthorized
             | ErrorCode::InvalidCredentials
-            | ErrorCode::InvalidRefreshToken => 401,
-            ErrorCode::Forbidden => 403,
+            | ErrorCode::InvalidRefreshToken
+            | ErrorCode::SecondFactorRequired
+            | ErrorCode::SecondFactorInvalid => 401,
+            ErrorCode::Forbidden | ErrorCode::SecondFactorSetupRequired => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Conflict
             | ErrorCode::AccountExists
             | ErrorCode::SlotTaken
-            | ErrorCode::BookingLocked => 409,
+            | ErrorCode::BookingLocked
+            | ErrorCode::SecondFactorEnabled => 409,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::DatabaseUnavailable => 503,
             ErrorCode::Internal => 500,
@@ -169,6 +186,26 @@ impl ErrorCode {
                 "Varausta ei voi enää muuttaa verkossa. Soita kirjastoon.",
                 "Bokningen kan inte längre ändras på nätet. Ring biblioteket.",
                 "This booking can no longer be changed online. Please phone the library.",
+            ),
+            SecondFactorRequired => lang.pick(
+                "Anna vielä tunnistussovelluksen näyttämä koodi tai varakoodi.",
+                "Ange också koden som autentiseringsappen visar eller en reservkod.",
+                "Now enter the code shown by your authenticator app, or a recovery code.",
+            ),
+            SecondFactorInvalid => lang.pick(
+                "Koodi ei kelpaa. Anna sovelluksen nyt näyttämä koodi tai käyttämätön varakoodi.",
+                "Koden gäller inte. Ange koden som appen visar nu eller en oanvänd reservkod.",
+                "That code does not work. Enter the code your app shows now, or an unused recovery code.",
+            ),
+            SecondFactorSetupRequired => lang.pick(
+                "Henkilökunnan työkalut vaativat kaksivaiheisen kirjautumisen. Ota se käyttöön omalla sivullasi tai kirjaudu uudelleen koodilla.",
+                "Personalens verktyg kräver tvåstegsinloggning. Aktivera den på din sida eller logga in igen med koden.",
+                "Staff tools need two-step sign-in. Set it up on your page, or sign in again with your code.",
+            ),
+            SecondFactorEnabled => lang.pick(
+                "Kaksivaiheinen kirjautuminen on jo käytössä.",
+                "Tvåstegsinloggning används redan.",
+                "Two-step sign-in is already on.",
             ),
             TooManyRequests => lang.pick(
                 "Liian monta yritystä. Odota hetki ja yritä uudelleen.",

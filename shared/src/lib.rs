@@ -12,6 +12,8 @@ pub mod error;
 pub mod lang;
 pub mod library;
 pub mod services;
+#[cfg(feature = "totp")]
+pub mod totp;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};

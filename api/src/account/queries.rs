@@ -61,13 +61,19 @@ pub fn attempts_of(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<
         .collect())
 }
 
-/// Deletes the account with its memberships, sessions (their refresh tokens cascade) and sign-in
-/// attempts.
+/// Deletes the account with its memberships, sessions (their refresh tokens cascade), two-step
+/// sign-in secret and recovery codes, and sign-in attempts.
 pub fn delete_account(conn: &mut DbConnection, user_id: &str, keys: &[String]) -> QueryResult<()> {
     diesel::delete(login_attempts::table.filter(login_attempts::account_key.eq_any(keys)))
         .execute(conn)?;
     diesel::delete(memberships::table.filter(memberships::user_id.eq(user_id))).execute(conn)?;
     diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(
+        crate::schema::recovery_codes::table
+            .filter(crate::schema::recovery_codes::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    diesel::delete(crate::schema::second_factors::table.find(user_id)).execute(conn)?;
     diesel::delete(users::table.find(user_id)).execute(conn)?;
     Ok(())
 }

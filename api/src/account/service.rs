@@ -37,9 +37,11 @@ pub fn export(
         None,
         now.naive_utc(),
     )?;
+    let memberships = auth_queries::memberships_of(conn, &user.user_id)?;
+    let account = crate::auth::service::me_of(conn, row, memberships, &user.session_id)?;
     Ok(AccountExport {
         exported_at: now,
-        account: auth_queries::to_me(row, user.memberships),
+        account,
         sessions,
         sign_in_attempts,
     })
@@ -52,7 +54,9 @@ pub fn delete(
     confirm: DeleteAccountRequest,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    if user.memberships.iter().any(|m| m.role.is_staff()) {
+    // The account's real roles: a staff session without the second step looks like a patron's.
+    let roles = auth_queries::memberships_of(conn, &user.user_id)?;
+    if user.withheld_roles || roles.iter().any(|m| m.role.is_staff()) {
         return Err(ApiError::client(ErrorCode::Conflict)
             .with_detail("Staff and admin accounts are removed by an admin of the library."));
     }

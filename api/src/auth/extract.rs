@@ -16,14 +16,20 @@ use super::queries::{self, MembershipRow};
 use crate::{AppState, db, error::ApiError};
 
 /// Anyone signed in.
+///
+/// *Invariant:* a staff member's session that has not passed two-step sign-in carries no staff roles
+/// here (they are held back in `withheld_roles`), so every role check, wherever it is made, treats it
+/// as a patron's.
 #[derive(Debug, Clone)]
 pub struct AuthUser {
     /// The account's id.
     pub user_id: String,
     /// The session the token belongs to.
     pub session_id: String,
-    /// The account's roles by library.
+    /// The account's roles by library, as far as this session may use them.
     pub memberships: Vec<MembershipRow>,
+    /// True when staff roles were held back because the session lacks the second step.
+    pub withheld_roles: bool,
 }
 
 impl AuthUser {
@@ -74,17 +80,37 @@ async fn authenticate(req: HttpRequest) -> Result<AuthUser, ApiError> {
         .naive_utc();
     db::run(&state.pool, move |conn| {
         let now = Utc::now().naive_utc();
-        if !queries::session_is_live(conn, &claims.sid, &claims.sub, issued, now)? {
+        let Some(second_factor) =
+            queries::session_is_live(conn, &claims.sid, &claims.sub, issued, now)?
+        else {
             return Err(ApiError::unauthorized());
+        };
+        let mut memberships = queries::memberships_of(conn, &claims.sub)?;
+        let mut withheld_roles = false;
+        if !second_factor {
+            for m in memberships.iter_mut().filter(|m| m.role.is_staff()) {
+                m.role = Role::Patron;
+                withheld_roles = true;
+            }
         }
-        let memberships = queries::memberships_of(conn, &claims.sub)?;
         Ok(AuthUser {
             user_id: claims.sub,
             session_id: claims.sid,
             memberships,
+            withheld_roles,
         })
     })
     .await
+}
+
+/// 403: `second_factor_setup_required` when the roles were held back for want of the second step,
+/// else `forbidden`.
+pub fn role_refused(user: &AuthUser) -> ApiError {
+    if user.withheld_roles {
+        ApiError::client(etakirjasto_shared::ErrorCode::SecondFactorSetupRequired)
+    } else {
+        ApiError::forbidden()
+    }
 }
 
 type Fut<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
@@ -109,7 +135,7 @@ impl FromRequest for Staff {
             if user.memberships.iter().any(|m| m.role.is_staff()) {
                 Ok(Staff(user))
             } else {
-                Err(ApiError::forbidden())
+                Err(role_refused(&user))
             }
         })
     }
@@ -126,7 +152,7 @@ impl FromRequest for Admin {
             if user.memberships.iter().any(|m| m.role == Role::Admin) {
                 Ok(Admin(user))
             } else {
-                Err(ApiError::forbidden())
+                Err(role_refused(&user))
             }
         })
     }

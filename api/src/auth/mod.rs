@@ -12,6 +12,7 @@ pub mod jwt;
 pub mod queries;
 pub mod routes;
 pub mod rules;
+pub mod second_factor;
 pub mod secrets;
 pub mod service;
 
@@ -23,5 +24,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::login)
         .service(routes::refresh)
         .service(routes::logout)
-        .service(routes::me);
+        .service(routes::me)
+        .service(routes::start_second_factor)
+        .service(routes::confirm_second_factor)
+        .service(routes::renew_recovery_codes);
 }

@@ -58,6 +58,8 @@ pub fn to_me(user: UserRow, memberships: Vec<MembershipRow>) -> Me {
         phone: user.phone,
         card_number: user.card_number,
         memberships: memberships.into_iter().map(Membership::from).collect(),
+        second_factor: false,
+        second_factor_needed: false,
         created_at: user.created_at.and_utc(),
     }
 }
@@ -176,25 +178,40 @@ pub fn memberships_of(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec
         .collect())
 }
 
+/// A session about to be opened.
+#[derive(Debug, Clone)]
+pub struct NewSession<'a> {
+    pub id: &'a str,
+    pub user_id: &'a str,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    /// True when the sign-in passed the second step.
+    pub second_factor: bool,
+}
+
 /// Opens a session with its first refresh token.
 pub fn create_session(
     conn: &mut DbConnection,
-    session_id: &str,
-    user_id: &str,
+    session: &NewSession<'_>,
     token_hash: &str,
-    now: NaiveDateTime,
     token_expires: NaiveDateTime,
-    session_expires: NaiveDateTime,
 ) -> QueryResult<()> {
     diesel::insert_into(sessions::table)
         .values((
-            sessions::id.eq(session_id),
-            sessions::user_id.eq(user_id),
-            sessions::created_at.eq(now),
-            sessions::expires_at.eq(session_expires),
+            sessions::id.eq(session.id),
+            sessions::user_id.eq(session.user_id),
+            sessions::created_at.eq(session.created_at),
+            sessions::expires_at.eq(session.expires_at),
+            sessions::second_factor.eq(session.second_factor),
         ))
         .execute(conn)?;
-    insert_refresh_token(conn, session_id, token_hash, now, token_expires)
+    insert_refresh_token(
+        conn,
+        session.id,
+        token_hash,
+        session.created_at,
+        token_expires,
+    )
 }
 
 /// Adds a refresh token to a session.
@@ -302,25 +319,25 @@ pub fn revoke_session(
     .map(|_| ())
 }
 
-/// True when the session is open, belongs to `user_id`, and the account's credentials have not
-/// changed since `issued_at`.
+/// When the session is open, belongs to `user_id`, and the account's credentials have not changed
+/// since `issued_at`: whether it passed the second step of sign-in. `None` when it is not live.
 pub fn session_is_live(
     conn: &mut DbConnection,
     session_id: &str,
     user_id: &str,
     issued_at: NaiveDateTime,
     now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let n: i64 = sessions::table
+) -> QueryResult<Option<bool>> {
+    sessions::table
         .inner_join(users::table)
         .filter(sessions::id.eq(session_id))
         .filter(sessions::user_id.eq(user_id))
         .filter(sessions::revoked_at.is_null())
         .filter(sessions::expires_at.gt(now))
         .filter(users::credentials_changed_at.le(issued_at))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
+        .select(sessions::second_factor)
+        .first(conn)
+        .optional()
 }
 
 /// Records a sign-in attempt.

@@ -7,10 +7,11 @@ use actix_web::{
 };
 use chrono::Utc;
 use etakirjasto_shared::{
-    LoginRequest, Me, Problem, RefreshRequest, RegisterRequest, TokenResponse,
+    LoginRequest, Me, OneTimeCode, Problem, RecoveryCodes, RefreshRequest, RegisterRequest,
+    SecondFactorSetup, TokenResponse,
 };
 
-use super::{extract::AuthUser, queries, rules, service};
+use super::{extract::AuthUser, queries, rules, second_factor, service};
 use crate::{AppState, db, error::ApiError, openapi::JsonBodyErrors};
 
 /// Name of the HttpOnly cookie that carries the refresh token for the web app.
@@ -90,9 +91,11 @@ pub async fn register(
 
 /// Sign in.
 ///
-/// Takes `{"email", "password"}`, `{"phone", "password"}` or `{"card_number", "pin"}`. Repeated
-/// failures for one account or from one address are answered 429 with `Retry-After`, whether or not
-/// the account exists.
+/// Takes `{"email", "password"}`, `{"phone", "password"}` or `{"card_number", "pin"}`. Accounts with
+/// two-step sign-in (all staff) also send `one_time_code`: without it a right password is answered
+/// 401 `second_factor_required`, so the client asks for the code and sends everything again. Repeated
+/// failures for one account or from one address, wrong codes included, are answered 429 with
+/// `Retry-After`, whether or not the account exists.
 #[utoipa::path(
     tag = "auth",
     operation_id = "login",
@@ -100,7 +103,7 @@ pub async fn register(
     responses(
         JsonBodyErrors,
         (status = 200, description = "Signed in.", body = TokenResponse),
-        (status = 401, description = "Wrong sign-in details (`invalid_credentials`).", body = Problem, content_type = "application/problem+json",
+        (status = 401, description = "Wrong sign-in details (`invalid_credentials`); the right password but the code is needed (`second_factor_required`) or wrong, used already or expired (`second_factor_invalid`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:invalid_credentials", "title": "Those sign-in details do not match. Check them and try again.", "status": 401, "code": "invalid_credentials"})),
         (status = 422, description = "Fields are missing or malformed.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; see `Retry-After`.", body = Problem, content_type = "application/problem+json",
@@ -115,10 +118,11 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let creds = rules::parse_login(&body).map_err(ApiError::invalid)?;
+    let code = body.into_inner().one_time_code;
     let ip = client_ip(&req, &state);
     let st = state.clone();
     let tokens = db::run(&state.pool, move |conn| {
-        service::login(conn, &st.jwt, creds, &ip, Utc::now())
+        service::login(conn, &st.jwt, creds, code.as_deref(), &ip, Utc::now())
     })
     .await?;
     Ok(with_tokens(&state, HttpResponse::Ok(), tokens))
@@ -203,7 +207,9 @@ pub async fn logout(
 
 /// The signed-in person.
 ///
-/// Name, contact details and the libraries the person belongs to, with the role in each.
+/// Name, contact details, the libraries the person belongs to with the role in each, and whether the
+/// account uses two-step sign-in (`second_factor`) or, being staff, still has to pass it in this
+/// session (`second_factor_needed`).
 #[utoipa::path(
     tag = "auth",
     operation_id = "get_me",
@@ -218,8 +224,107 @@ pub async fn logout(
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<impl Responder, ApiError> {
     let me = db::run(&state.pool, move |conn| {
         let row = queries::find_user(conn, &user.user_id)?;
-        Ok(queries::to_me(row, user.memberships))
+        let memberships = queries::memberships_of(conn, &user.user_id)?;
+        service::me_of(conn, row, memberships, &user.session_id)
     })
     .await?;
     Ok(web::Json(me))
+}
+
+/// Start setting up two-step sign-in.
+///
+/// Creates a new secret for an authenticator app (shown as text, as an `otpauth://` address and as a
+/// QR code). It is not in force until confirmed with a code from the app; starting again replaces an
+/// unconfirmed secret. Staff must set it up before staff tools open to them.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "start_second_factor",
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The secret to add to the app.", body = SecondFactorSetup),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Two-step sign-in is already on (`second_factor_enabled`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/second-factor")]
+#[tracing::instrument(skip_all)]
+pub async fn start_second_factor(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    let setup = db::run(&state.pool, move |conn| {
+        second_factor::start(conn, &user, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(setup))
+}
+
+/// Confirm two-step sign-in.
+///
+/// Takes the code the app shows now. From then on every sign-in asks for a code; this session counts
+/// as having passed it. Answers with ten single-use recovery codes, shown only this once.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "confirm_second_factor",
+    security(("bearer" = [])),
+    request_body = OneTimeCode,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Two-step sign-in is on; keep these recovery codes safe.", body = RecoveryCodes),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Setting up was not started (`conflict`) or it is already on (`second_factor_enabled`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The code is wrong or too old (`invalid_input`, field `one_time_code`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/second-factor/confirm")]
+#[tracing::instrument(skip_all)]
+pub async fn confirm_second_factor(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<OneTimeCode>,
+) -> Result<HttpResponse, ApiError> {
+    let code = body.into_inner().one_time_code;
+    let codes = db::run(&state.pool, move |conn| {
+        second_factor::confirm(conn, &user, &code, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(codes))
+}
+
+/// New recovery codes.
+///
+/// Replaces the account's recovery codes with ten new ones, confirmed with the code the app shows now.
+/// The old codes stop working.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "renew_recovery_codes",
+    security(("bearer" = [])),
+    request_body = OneTimeCode,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "The new codes, shown only this once.", body = RecoveryCodes),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Two-step sign-in is not on (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The code is wrong, used already or too old (`invalid_input`, field `one_time_code`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/second-factor/recovery-codes")]
+#[tracing::instrument(skip_all)]
+pub async fn renew_recovery_codes(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<OneTimeCode>,
+) -> Result<HttpResponse, ApiError> {
+    let code = body.into_inner().one_time_code;
+    let codes = db::run(&state.pool, move |conn| {
+        second_factor::renew_recovery_codes(conn, &user, &code, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(codes))
 }

@@ -10,6 +10,7 @@ use super::{
     jwt::{ACCESS_TTL_SECS, JwtKeys},
     queries::{self, UserRow},
     rules::{self, Credentials, NewAccount, THROTTLE_WINDOW_MINUTES},
+    second_factor::{self, SecondStep},
     secrets,
 };
 use crate::{
@@ -83,7 +84,7 @@ pub fn register(
         queries::insert_membership(conn, &user.id, &library.id, Role::Patron, naive)?;
         Ok(())
     })?;
-    start_session(conn, keys, user, now)
+    start_session(conn, keys, user, false, now)
 }
 
 fn account_exists(fields: &[&str]) -> ApiError {
@@ -102,6 +103,7 @@ pub fn login(
     conn: &mut DbConnection,
     keys: &JwtKeys,
     creds: Credentials,
+    one_time_code: Option<&str>,
     client_ip: &str,
     now: DateTime<Utc>,
 ) -> Result<TokenResponse, ApiError> {
@@ -136,10 +138,28 @@ pub fn login(
             false
         }
     };
-    queries::record_attempt(conn, &key, client_ip, ok, naive)?;
-    match (ok, user) {
-        (true, Some(user)) => start_session(conn, keys, user, now),
-        _ => Err(ApiError::client(ErrorCode::InvalidCredentials)),
+    let (ok, user) = match (ok, user) {
+        (true, Some(user)) => (true, user),
+        _ => {
+            queries::record_attempt(conn, &key, client_ip, false, naive)?;
+            return Err(ApiError::client(ErrorCode::InvalidCredentials));
+        }
+    };
+    // The password was right; an account with two-step sign-in also needs its code. A wrong code
+    // counts as a failed attempt, so codes cannot be guessed faster than passwords.
+    let second = second_factor::check(conn, &user.id, one_time_code, now)?;
+    queries::record_attempt(
+        conn,
+        &key,
+        client_ip,
+        ok && second != SecondStep::Wrong,
+        naive,
+    )?;
+    match second {
+        SecondStep::Missing => Err(ApiError::client(ErrorCode::SecondFactorRequired)),
+        SecondStep::Wrong => Err(ApiError::client(ErrorCode::SecondFactorInvalid)),
+        SecondStep::Passed => start_session(conn, keys, user, true, now),
+        SecondStep::NotUsed => start_session(conn, keys, user, false, now),
     }
 }
 
@@ -147,6 +167,7 @@ fn start_session(
     conn: &mut DbConnection,
     keys: &JwtKeys,
     user: UserRow,
+    second_factor: bool,
     now: DateTime<Utc>,
 ) -> Result<TokenResponse, ApiError> {
     let naive = now.naive_utc();
@@ -154,12 +175,15 @@ fn start_session(
     let refresh = secrets::random_token();
     queries::create_session(
         conn,
-        &session_id,
-        &user.id,
+        &queries::NewSession {
+            id: &session_id,
+            user_id: &user.id,
+            created_at: naive,
+            expires_at: naive + Duration::days(SESSION_MAX_DAYS),
+            second_factor,
+        },
         &secrets::token_hash(&refresh),
-        naive,
         naive + Duration::days(REFRESH_TTL_DAYS),
-        naive + Duration::days(SESSION_MAX_DAYS),
     )?;
     issue(conn, keys, user, &session_id, refresh, now)
 }
@@ -176,14 +200,31 @@ fn issue(
         .issue(&user.id, session_id, now)
         .map_err(ApiError::internal)?;
     let memberships = queries::memberships_of(conn, &user.id)?;
+    let me = me_of(conn, user, memberships, session_id)?;
     Ok(TokenResponse {
         access_token: access,
         token_type: "Bearer".into(),
         expires_in: ACCESS_TTL_SECS as u64,
         refresh_token: refresh,
         refresh_expires_in: (REFRESH_TTL_DAYS * 24 * 3600) as u64,
-        user: queries::to_me(user, memberships),
+        user: me,
     })
+}
+
+/// The wire form of the signed-in person, with where they stand on two-step sign-in in this session.
+pub fn me_of(
+    conn: &mut DbConnection,
+    user: UserRow,
+    memberships: Vec<queries::MembershipRow>,
+    session_id: &str,
+) -> Result<etakirjasto_shared::Me, ApiError> {
+    let enabled = second_factor::is_enabled(conn, &user.id)?;
+    let staff = memberships.iter().any(|m| m.role.is_staff());
+    let passed = second_factor::session_passed(conn, session_id)?;
+    let mut me = queries::to_me(user, memberships);
+    me.second_factor = enabled;
+    me.second_factor_needed = staff && !passed;
+    Ok(me)
 }
 
 /// Exchanges a refresh token for new tokens, rotating it; a reused token revokes its session.

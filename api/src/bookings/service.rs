@@ -440,7 +440,7 @@ pub fn list_filter(
 ) -> Result<queries::Filter, ApiError> {
     match library_id {
         Some(lib) if user.is_staff_of(lib) => filter.library_ids = Some(vec![lib.to_owned()]),
-        Some(_) => return Err(ApiError::forbidden()),
+        Some(_) => return Err(crate::auth::extract::role_refused(user)),
         None => {
             let staff_libraries: Vec<String> = user
                 .memberships

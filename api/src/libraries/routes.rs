@@ -115,7 +115,7 @@ fn admin_library(
 ) -> Result<queries::LibraryRow, ApiError> {
     let library = queries::find_by_slug(conn, slug)?.ok_or_else(ApiError::not_found)?;
     if user.role_in(&library.id) != Some(Role::Admin) {
-        return Err(ApiError::forbidden());
+        return Err(crate::auth::extract::role_refused(user));
     }
     Ok(library)
 }

@@ -30,7 +30,7 @@ fn staff_library(
     let library = find_by_slug(conn, slug)?
         .ok_or_else(|| ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)]))?;
     if !user.is_staff_of(&library.id) {
-        return Err(ApiError::forbidden());
+        return Err(crate::auth::extract::role_refused(user));
     }
     Ok(library)
 }
@@ -43,7 +43,7 @@ fn staff_service(
 ) -> Result<(ServiceRow, String), ApiError> {
     let (row, slug) = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
     if !user.is_staff_of(&row.library_id) {
-        return Err(ApiError::forbidden());
+        return Err(crate::auth::extract::role_refused(user));
     }
     Ok((row, slug))
 }
