@@ -128,6 +128,16 @@ impl TestApp {
     /// Starts a server with extra environment variables.
     pub async fn spawn_with(backend: Backend, envs: &[(&str, &str)]) -> TestApp {
         let (database_url, dir) = fresh_database(backend);
+        Self::spawn_on(backend, database_url, dir, envs).await
+    }
+
+    /// Starts a server on a given database (for example one reached through a [`TcpCut`]).
+    pub async fn spawn_on(
+        backend: Backend,
+        database_url: String,
+        dir: tempfile::TempDir,
+        envs: &[(&str, &str)],
+    ) -> TestApp {
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
         let child = start_process(&database_url, port, dir.path(), envs);
@@ -455,4 +465,69 @@ pub fn query_strings(database_url: &str, sql: &str) -> Vec<String> {
         diesel::sql_query(sql).load(&mut conn).expect("query")
     };
     rows.into_iter().map(|r| r.value).collect()
+}
+
+/// A TCP relay that a test can cut, as if the machine behind it stopped: [`TcpCut::cut`] drops every
+/// open connection and refuses new ones until [`TcpCut::restore`].
+pub struct TcpCut {
+    /// The port to connect to instead of the target.
+    pub port: u16,
+    cut: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    open: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
+    accept: tokio::task::JoinHandle<()>,
+}
+
+impl TcpCut {
+    /// Relays 127.0.0.1:`port` to `target` (`host:port`).
+    pub async fn start(target: String) -> TcpCut {
+        use std::sync::atomic::Ordering;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind relay");
+        let port = listener.local_addr().unwrap().port();
+        let cut = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let open = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (c, o) = (cut.clone(), open.clone());
+        let accept = tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                if c.load(Ordering::SeqCst) {
+                    drop(inbound);
+                    continue;
+                }
+                let target = target.clone();
+                let task = tokio::spawn(async move {
+                    if let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+                o.lock().unwrap().push(task.abort_handle());
+            }
+        });
+        TcpCut {
+            port,
+            cut,
+            open,
+            accept,
+        }
+    }
+
+    /// Drops every open connection and refuses new ones.
+    pub fn cut(&self) {
+        self.cut.store(true, std::sync::atomic::Ordering::SeqCst);
+        for task in self.open.lock().unwrap().drain(..) {
+            task.abort();
+        }
+    }
+
+    /// Accepts connections again.
+    pub fn restore(&self) {
+        self.cut.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Drop for TcpCut {
+    fn drop(&mut self) {
+        self.accept.abort();
+        self.cut();
+    }
 }
