@@ -164,3 +164,61 @@ async fn logs_hold_no_passwords_tokens_or_personal_data() {
         assert!(!log.contains(canary), "the log contains the {what}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_booking_race_split_over_two_processes_books_each_staff_member_once() {
+    let app = TestApp::spawn_with(
+        Backend::Postgres,
+        &[("JWT_SECRET", ""), ("PUBLIC_URL", PUBLIC_URL)],
+    )
+    .await;
+    let (mut child, other) = second_process(&app);
+    wait_up(&app.client, &other).await;
+    let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
+    let sid = services["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"]["en"] == "Practice call")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, slots) = app
+        .get(&format!("/api/v1/services/{sid}/slots"), None)
+        .await;
+    let slot = slots["slots"][0].clone();
+    assert_eq!(slot["staff_available"], 3);
+
+    // Forty guests at once for one time, every other one through the second process.
+    let attempts = (0..40).map(|i| {
+        let base = if i % 2 == 0 { app.base.clone() } else { other.clone() };
+        let body = json!({"service_id": sid, "start": slot["start"], "mode": "video", "name": format!("Kilpailija {i}"), "email": format!("k{i}@example.fi")});
+        let client = app.client.clone();
+        async move {
+            let r = client
+                .post(format!("{base}/api/v1/bookings"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            status_json(r).await
+        }
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let booked = results.iter().filter(|(s, _)| *s == 201).count();
+    let taken = results
+        .iter()
+        .filter(|(s, b)| *s == 409 && b["code"] == "slot_taken")
+        .count();
+    assert_eq!((booked, taken), (3, 37), "{results:?}");
+    let staff = etakirjasto_e2e::query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT DISTINCT staff_id AS value FROM bookings WHERE service_id = '{sid}' AND status = 'confirmed'"
+        ),
+    );
+    assert_eq!(staff.len(), 3, "three different staff members: {staff:?}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
