@@ -65,8 +65,11 @@ pub fn run() -> Result<(), String> {
     let pg = TestPostgres::start()?;
     let secs = std::env::var("BENCH_SECONDS").unwrap_or_else(|_| "5".into());
     let mut report = String::from(
-        "# Benchmarks\n\nWritten by `cargo xtask bench`: the release server under a loopback load from 16 \
-         connections, 2 cores shared with the load generator. Ratios are to `/healthz` in the same run.\n\n",
+        "# Benchmarks\n\nWritten by `cargo xtask bench`: the release server under a loopback load, 2 cores shared \
+         with the load generator. Closed-loop measurements use 16 connections; `slots_4_weeks_at_1000_rps` \
+         is open-loop (a request every millisecond, latency counted from when it was due). Reading guidance \
+         has 10 staff. `booking_contention` sends 10,000 guest bookings at once for 100 one-person slots and \
+         checks the table with SQL afterwards. Ratios are to `/healthz` in the same run.\n\n",
     );
     let dir = root().join("target/bench");
     let _ = std::fs::remove_dir_all(&dir);
@@ -109,10 +112,33 @@ pub fn run() -> Result<(), String> {
         };
         let port = free_port()?;
         let _server = start(&url, port)?;
+        step(&format!("Adding the bench staff on {backend}"));
+        for n in 1..=8 {
+            let email = format!("bench{n}@kalajoki.example");
+            let status = Command::new(root().join("target/release/etakirjasto"))
+                .args([
+                    "user",
+                    "add",
+                    "--library",
+                    "kalajoki",
+                    "--role",
+                    "staff",
+                    "--email",
+                    &email,
+                ])
+                .env("DATABASE_URL", &url)
+                .env("ETAKIRJASTO_PASSWORD", "bench staff password 2026")
+                .stdout(Stdio::null())
+                .status()
+                .map_err(|e| e.to_string())?;
+            if !status.success() {
+                return Err(format!("adding {email} failed"));
+            }
+        }
         step(&format!("Load on {backend} ({secs} s per measurement)"));
         let out = tools::output(
             &root().join("target/release/bench").to_string_lossy(),
-            &[&format!("http://127.0.0.1:{port}"), &secs, "16"],
+            &[&format!("http://127.0.0.1:{port}"), &secs, "16", &url],
         )?;
         eprint!("{out}");
         report.push_str(&format!("## {backend}\n\n```json\n{out}```\n\n"));

@@ -425,7 +425,7 @@ pub fn busy(
 }
 
 /// Calendars of the service's staff for `[from, to)` (bookings widened by a day for buffers),
-/// leaving out the booking `except`.
+/// leaving out the booking `except`. Four queries however many staff there are.
 pub fn calendars(
     conn: &mut DbConnection,
     service: &ServiceRow,
@@ -434,22 +434,75 @@ pub fn calendars(
     except: Option<&str>,
 ) -> QueryResult<Vec<StaffCalendar>> {
     let pad = chrono::Duration::days(1);
-    let mut out = Vec::new();
-    for staff_id in staff_of(conn, &service.id)? {
-        let a = availability(conn, &service.library_id, &staff_id)?;
-        let busy = busy(
-            conn,
-            &staff_id,
-            (from - pad).naive_utc(),
-            (to + pad).naive_utc(),
-            except,
-        )?;
-        out.push(StaffCalendar {
-            staff_id,
-            weekly: a.weekly,
-            exceptions: a.exceptions,
-            busy,
-        });
+    let staff = staff_of(conn, &service.id)?;
+    if staff.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let weekly: Vec<(String, i32, i32, i32)> = availability_weekly::table
+        .filter(availability_weekly::library_id.eq(&service.library_id))
+        .filter(availability_weekly::staff_id.eq_any(&staff))
+        .order((
+            availability_weekly::weekday,
+            availability_weekly::start_minute,
+        ))
+        .select((
+            availability_weekly::staff_id,
+            availability_weekly::weekday,
+            availability_weekly::start_minute,
+            availability_weekly::end_minute,
+        ))
+        .load(conn)?;
+    let exceptions: Vec<(String, String, bool, i32, i32)> = availability_exceptions::table
+        .filter(availability_exceptions::library_id.eq(&service.library_id))
+        .filter(availability_exceptions::staff_id.eq_any(&staff))
+        .filter(availability_exceptions::day.ge((from - pad).format("%Y-%m-%d").to_string()))
+        .filter(availability_exceptions::day.le((to + pad).format("%Y-%m-%d").to_string()))
+        .select((
+            availability_exceptions::staff_id,
+            availability_exceptions::day,
+            availability_exceptions::available,
+            availability_exceptions::start_minute,
+            availability_exceptions::end_minute,
+        ))
+        .load(conn)?;
+    let busy: Vec<(String, NaiveDateTime, NaiveDateTime)> = bookings::table
+        .filter(bookings::staff_id.eq_any(&staff))
+        .filter(bookings::status.ne("cancelled"))
+        .filter(bookings::blocked_from.lt((to + pad).naive_utc()))
+        .filter(bookings::blocked_until.gt((from - pad).naive_utc()))
+        .filter(bookings::id.ne(except.unwrap_or("")))
+        .select((
+            bookings::staff_id,
+            bookings::blocked_from,
+            bookings::blocked_until,
+        ))
+        .load(conn)?;
+    let interval = |s: i32, e: i32| DayInterval {
+        start: s as u32,
+        end: e as u32,
+    };
+    Ok(staff
+        .into_iter()
+        .map(|staff_id| StaffCalendar {
+            weekly: weekly
+                .iter()
+                .filter(|w| w.0 == staff_id)
+                .map(|(_, d, s, e)| (*d as u32, interval(*s, *e)))
+                .collect(),
+            exceptions: exceptions
+                .iter()
+                .filter(|x| x.0 == staff_id)
+                .filter_map(|(_, day, available, s, e)| {
+                    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+                    Some((date, *available, interval(*s, *e)))
+                })
+                .collect(),
+            busy: busy
+                .iter()
+                .filter(|b| b.0 == staff_id)
+                .map(|(_, f, u)| (f.and_utc(), u.and_utc()))
+                .collect(),
+            staff_id,
+        })
+        .collect())
 }

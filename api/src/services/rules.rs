@@ -68,46 +68,56 @@ pub struct StaffCalendar {
 }
 
 impl StaffCalendar {
-    /// The intervals the staff member is available on `date`, sorted and merged.
+    /// The intervals the staff member is available on `date`, sorted and merged: the weekday's hours
+    /// and any extra hours that day, less any time off that day.
     pub fn open_on(&self, date: NaiveDate) -> Vec<DayInterval> {
         let weekday = date.weekday().number_from_monday();
-        let mut minutes = [false; 1440];
-        let mut mark = |i: &DayInterval, value: bool| {
-            for m in i.start..i.end.min(1440) {
-                minutes[m as usize] = value;
-            }
-        };
-        for (_, i) in self.weekly.iter().filter(|(d, _)| *d == weekday) {
-            mark(i, true);
-        }
-        for (_, _, i) in self
-            .exceptions
+        let mut open: Vec<DayInterval> = self
+            .weekly
             .iter()
-            .filter(|(d, available, _)| *d == date && *available)
-        {
-            mark(i, true);
+            .filter(|(d, _)| *d == weekday)
+            .map(|(_, i)| *i)
+            .chain(
+                self.exceptions
+                    .iter()
+                    .filter(|(d, available, _)| *d == date && *available)
+                    .map(|(_, _, i)| *i),
+            )
+            .map(|i| DayInterval {
+                start: i.start.min(1440),
+                end: i.end.min(1440),
+            })
+            .filter(|i| i.start < i.end)
+            .collect();
+        open.sort_by_key(|i| i.start);
+        let mut merged: Vec<DayInterval> = Vec::with_capacity(open.len());
+        for i in open {
+            match merged.last_mut() {
+                Some(last) if i.start <= last.end => last.end = last.end.max(i.end),
+                _ => merged.push(i),
+            }
         }
-        for (_, _, i) in self
+        for (_, _, off) in self
             .exceptions
             .iter()
             .filter(|(d, available, _)| *d == date && !*available)
         {
-            mark(i, false);
+            merged = merged
+                .into_iter()
+                .flat_map(|i| {
+                    let before = DayInterval {
+                        start: i.start,
+                        end: i.end.min(off.start),
+                    };
+                    let after = DayInterval {
+                        start: i.start.max(off.end),
+                        end: i.end,
+                    };
+                    [before, after].into_iter().filter(|p| p.start < p.end)
+                })
+                .collect();
         }
-        let mut out = Vec::new();
-        let mut start = None;
-        for m in 0..=1440u32 {
-            let open = m < 1440 && minutes[m as usize];
-            match (open, start) {
-                (true, None) => start = Some(m),
-                (false, Some(s)) => {
-                    out.push(DayInterval { start: s, end: m });
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        out
+        merged
     }
 
     fn is_free(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> bool {
@@ -235,6 +245,34 @@ mod tests {
                 .collect(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn open_hours_merge_weekly_and_extra_hours_and_cut_out_time_off() {
+        let iv = |start, end| DayInterval { start, end };
+        let monday = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let mut cal = staff(
+            "a",
+            &[(1, 540, 720), (1, 780, 900), (1, 720, 780), (2, 60, 120)],
+        );
+        // Adjacent weekly intervals join into one.
+        assert_eq!(cal.open_on(monday), vec![iv(540, 900)]);
+        cal.exceptions = vec![
+            (monday, true, iv(1000, 1100)),
+            (monday, true, iv(880, 960)),
+            (monday, false, iv(600, 660)),
+            (monday, false, iv(1050, 1440)),
+            (monday.succ_opt().unwrap(), false, iv(0, 1440)),
+        ];
+        assert_eq!(
+            cal.open_on(monday),
+            vec![iv(540, 600), iv(660, 960), iv(1000, 1050)]
+        );
+        assert_eq!(
+            cal.open_on(monday.succ_opt().unwrap()),
+            vec![],
+            "a whole day off"
+        );
     }
 
     fn utc(s: &str) -> DateTime<Utc> {

@@ -2,20 +2,51 @@
 //! of JSON per measurement. Figures are reported as ratios to `/healthz` measured in the same run,
 //! because this machine is shared and absolute numbers drift.
 //!
-//! Usage: `bench <base-url> <seconds> <concurrency>`; the server must hold the demo data.
+//! Usage: `bench <base-url> <seconds> <concurrency> <database-url>`. The server must hold the demo
+//! data, and the staff accounts `bench1@kalajoki.example` … `bench8@kalajoki.example` (password
+//! [`BENCH_PASSWORD`]) must exist (`cargo xtask bench` adds them with `etakirjasto user add`): seven
+//! join reading guidance, so that it has ten staff, and the eighth alone gives a contention service.
 
-use std::time::{Duration, Instant};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
-use chrono::{Datelike, Utc};
+use chrono::Utc;
+use etakirjasto_shared::totp;
 use serde_json::{Value, json};
 
-/// Requests per second and latency percentiles of `GET url` with `concurrency` workers for `secs`.
-async fn measure(
-    client: &reqwest::Client,
-    url: &str,
-    secs: u64,
-    concurrency: usize,
-) -> (f64, f64, f64, usize) {
+/// The bench staff's password.
+const BENCH_PASSWORD: &str = "bench staff password 2026";
+/// The demo admin and its authenticator secret (api/src/demo.rs).
+const ADMIN: (&str, &str) = ("admin@kalajoki.example", "demo-admin-2026");
+const DEMO_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
+
+/// Latencies of one measurement.
+struct Measured {
+    rps: f64,
+    p50: f64,
+    p99: f64,
+    errors: usize,
+}
+
+fn percentiles(mut all: Vec<f64>, secs: f64, errors: usize) -> Measured {
+    all.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    Measured {
+        rps: all.len() as f64 / secs,
+        p50: pct(0.50),
+        p99: pct(0.99),
+        errors,
+    }
+}
+
+/// Closed loop: `concurrency` workers send `GET url` back to back for `secs`; the throughput ceiling.
+async fn measure(client: &reqwest::Client, url: &str, secs: u64, concurrency: usize) -> Measured {
     let deadline = Instant::now() + Duration::from_secs(secs);
     let mut workers = Vec::new();
     for _ in 0..concurrency {
@@ -43,13 +74,119 @@ async fn measure(
         all.extend(l);
         errors += e;
     }
-    all.sort_by(|a, b| a.total_cmp(b));
-    let pct = |p: f64| {
-        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or(f64::NAN)
-    };
-    (all.len() as f64 / secs as f64, pct(0.50), pct(0.99), errors)
+    percentiles(all, secs as f64, errors)
+}
+
+/// Open loop: one `GET url` every 1/`rate` s for `secs`, whether or not earlier ones have answered.
+/// Latency counts from when the request was due, so a stalled server cannot hide its queue.
+async fn measure_at_rate(client: &reqwest::Client, url: &str, secs: u64, rate: u64) -> Measured {
+    let total = secs * rate;
+    let period = Duration::from_secs_f64(1.0 / rate as f64);
+    let start = tokio::time::Instant::now();
+    let mut tasks = Vec::with_capacity(total as usize);
+    for i in 0..total {
+        let due = start + period * i as u32;
+        tokio::time::sleep_until(due).await;
+        let (client, url) = (client.clone(), url.to_owned());
+        tasks.push(tokio::spawn(async move {
+            match client.get(&url).send().await {
+                Ok(r) if r.status().is_success() => {
+                    let _ = r.bytes().await;
+                    Some(due.elapsed().as_secs_f64() * 1000.0)
+                }
+                _ => None,
+            }
+        }));
+    }
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        match t.await.expect("request task") {
+            Some(ms) => all.push(ms),
+            None => errors += 1,
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    percentiles(all, elapsed, errors)
+}
+
+async fn send(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = client.request(method, url);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let r = req.send().await.expect("request");
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// The demo admin's access token (password and the demo key's current code).
+async fn admin_token(client: &reqwest::Client, base: &str) -> String {
+    let code = totp::code_at(
+        &totp::decode_secret(DEMO_SECRET).unwrap(),
+        totp::step_of(Utc::now().timestamp()),
+    );
+    let (status, body) = send(
+        client,
+        reqwest::Method::POST,
+        format!("{base}/api/v1/auth/login"),
+        None,
+        Some(json!({"email": ADMIN.0, "password": ADMIN.1, "one_time_code": code})),
+    )
+    .await;
+    assert_eq!(status, 200, "admin sign-in: {body}");
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+/// The account id of a bench staff member (their own sign-in answers with it).
+async fn staff_id(client: &reqwest::Client, base: &str, n: u32) -> String {
+    let (status, body) = send(
+        client,
+        reqwest::Method::POST,
+        format!("{base}/api/v1/auth/login"),
+        None,
+        Some(json!({"email": format!("bench{n}@kalajoki.example"), "password": BENCH_PASSWORD})),
+    )
+    .await;
+    assert_eq!(status, 200, "bench{n} sign-in: {body}");
+    body["user"]["id"].as_str().unwrap().to_owned()
+}
+
+async fn set_availability(
+    client: &reqwest::Client,
+    base: &str,
+    admin: &str,
+    id: &str,
+    weekly: Value,
+) {
+    let (status, body) = send(
+        client,
+        reqwest::Method::PUT,
+        format!("{base}/api/v1/staff/{id}/availability"),
+        Some(admin),
+        Some(json!({"library": "kalajoki", "weekly": weekly, "exceptions": []})),
+    )
+    .await;
+    assert_eq!(status, 200, "availability: {body}");
+}
+
+fn weekdays(intervals: &[(&str, &str)], days: std::ops::RangeInclusive<u8>) -> Value {
+    let mut out = Vec::new();
+    for d in days {
+        for (s, e) in intervals {
+            out.push(json!({"weekday": d, "start": s, "end": e}));
+        }
+    }
+    Value::Array(out)
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -62,19 +199,22 @@ async fn main() {
         .to_owned();
     let secs: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
     let concurrency: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(16);
+    let database_url = args.get(4).expect("database url").to_owned();
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()
         .expect("client");
 
-    let services: Value = client
-        .get(format!("{base}/api/v1/services?library=kalajoki"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    // Setup: reading guidance gets seven more staff (ten in all), with weekday hours.
+    let admin = admin_token(&client, &base).await;
+    let (_, services) = send(
+        &client,
+        reqwest::Method::GET,
+        format!("{base}/api/v1/services?library=kalajoki"),
+        None,
+        None,
+    )
+    .await;
     let reading = services["items"]
         .as_array()
         .unwrap()
@@ -83,6 +223,37 @@ async fn main() {
         .unwrap()
         .clone();
     let sid = reading["id"].as_str().unwrap().to_owned();
+    let (_, current) = send(
+        &client,
+        reqwest::Method::GET,
+        format!("{base}/api/v1/services/{sid}/staff"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    let mut staff_ids: Vec<String> = current["staff_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    let hours = weekdays(&[("09:00", "12:00"), ("13:00", "15:00")], 1..=5);
+    for n in 1..=7 {
+        let id = staff_id(&client, &base, n).await;
+        set_availability(&client, &base, &admin, &id, hours.clone()).await;
+        staff_ids.push(id);
+    }
+    let (status, body) = send(
+        &client,
+        reqwest::Method::PUT,
+        format!("{base}/api/v1/services/{sid}/staff"),
+        Some(&admin),
+        Some(json!({ "staff_ids": staff_ids })),
+    )
+    .await;
+    assert_eq!(status, 200, "service staff: {body}");
+    let staff_count = staff_ids.len();
+
     let from = Utc::now() + chrono::Duration::days(2);
     let to = from + chrono::Duration::days(28);
     let slots_url = format!(
@@ -91,18 +262,22 @@ async fn main() {
         to.format("%Y-%m-%dT%H:%M:%SZ")
     );
 
-    let (h_rps, h_p50, h_p99, h_err) =
-        measure(&client, &format!("{base}/healthz"), secs, concurrency).await;
+    let h = measure(&client, &format!("{base}/healthz"), secs, concurrency).await;
     println!(
         "{}",
-        json!({"measure": "healthz", "rps": h_rps, "p50_ms": h_p50, "p99_ms": h_p99, "errors": h_err})
+        json!({"measure": "healthz", "rps": h.rps, "p50_ms": h.p50, "p99_ms": h.p99, "errors": h.errors})
     );
-    let (s_rps, s_p50, s_p99, s_err) = measure(&client, &slots_url, secs, concurrency).await;
+    let s = measure(&client, &slots_url, secs, concurrency).await;
     println!(
         "{}",
-        json!({"measure": "slots_4_weeks", "rps": s_rps, "p50_ms": s_p50, "p99_ms": s_p99, "errors": s_err, "rps_ratio_to_healthz": s_rps / h_rps, "p99_ratio_to_healthz": s_p99 / h_p99})
+        json!({"measure": "slots_4_weeks", "staff": staff_count, "rps": s.rps, "p50_ms": s.p50, "p99_ms": s.p99, "errors": s.errors, "rps_ratio_to_healthz": s.rps / h.rps, "p99_ratio_to_healthz": s.p99 / h.p99})
     );
-    let (e_rps, _, e_p99, e_err) = measure(
+    let r = measure_at_rate(&client, &slots_url, secs, 1000).await;
+    println!(
+        "{}",
+        json!({"measure": "slots_4_weeks_at_1000_rps", "staff": staff_count, "achieved_rps": r.rps, "p50_ms": r.p50, "p99_ms": r.p99, "errors": r.errors, "budget_p99_ms": 50, "within_budget": r.p99 < 50.0 && r.errors == 0})
+    );
+    let e = measure(
         &client,
         &format!("{base}/api/v1/services?library=kalajoki"),
         secs,
@@ -111,46 +286,89 @@ async fn main() {
     .await;
     println!(
         "{}",
-        json!({"measure": "list_services", "rps": e_rps, "p99_ms": e_p99, "errors": e_err, "rps_ratio_to_healthz": e_rps / h_rps})
+        json!({"measure": "list_services", "rps": e.rps, "p99_ms": e.p99, "errors": e.errors, "rps_ratio_to_healthz": e.rps / h.rps})
     );
 
-    // Contention: 20 guests at once for each of the next 10 practice-call times (3 staff each).
-    let practice = services["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"]["en"] == "Practice call")
-        .unwrap()
-        .clone();
-    let pid = practice["id"].as_str().unwrap().to_owned();
-    let mut day = Utc::now().date_naive() + chrono::Duration::days(3);
-    while day.weekday().number_from_monday() > 5 {
-        day += chrono::Duration::days(1);
-    }
-    let list: Value = client
-        .get(format!(
-            "{base}/api/v1/services/{pid}/slots?from={day}T00:00:00Z&to={day}T23:59:00Z"
-        ))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    contention(&client, &base, &admin, &database_url).await;
+}
+
+/// 10,000 simultaneous guest bookings over 100 one-person slots: exactly 100 may succeed, the rest
+/// get 409 `slot_taken`, none 5xx; then SQL checks the bookings table itself.
+async fn contention(client: &reqwest::Client, base: &str, admin: &str, database_url: &str) {
+    let (status, service) = send(
+        client,
+        reqwest::Method::POST,
+        format!("{base}/api/v1/services"),
+        Some(admin),
+        Some(json!({
+            "library": "kalajoki",
+            "name": {"fi": "Kuormitustesti", "sv": "Belastningstest", "en": "Contention test"},
+            "description": {"fi": "Vain mittaukseen.", "sv": "Endast för mätning.", "en": "For measuring only."},
+            "duration_minutes": 10, "modes": ["video"], "booking_window_days": 60
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "contention service: {service}");
+    let cid = service["id"].as_str().unwrap().to_owned();
+    let solo = staff_id(client, base, 8).await;
+    set_availability(
+        client,
+        base,
+        admin,
+        &solo,
+        weekdays(&[("08:00", "20:00")], 1..=7),
+    )
+    .await;
+    let (status, body) = send(
+        client,
+        reqwest::Method::PUT,
+        format!("{base}/api/v1/services/{cid}/staff"),
+        Some(admin),
+        Some(json!({"staff_ids": [solo]})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let from = Utc::now() + chrono::Duration::days(1);
+    let to = from + chrono::Duration::days(7);
+    let (_, list) = send(
+        client,
+        reqwest::Method::GET,
+        format!(
+            "{base}/api/v1/services/{cid}/slots?from={}&to={}",
+            from.format("%Y-%m-%dT%H:%M:%SZ"),
+            to.format("%Y-%m-%dT%H:%M:%SZ")
+        ),
+        None,
+        None,
+    )
+    .await;
     let starts: Vec<Value> = list["slots"]
         .as_array()
         .unwrap()
         .iter()
-        .take(10)
+        .take(100)
         .map(|s| s["start"].clone())
         .collect();
-    let started = Instant::now();
+    assert_eq!(starts.len(), 100, "100 slots to fight over");
+    let per_slot = 100;
+    // Every request is sent at once: the connections open together, so all 10,000 are in flight.
+    let gate = Arc::new(tokio::sync::Barrier::new(starts.len() * per_slot + 1));
+    let racer = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .timeout(Duration::from_secs(300))
+        .build()
+        .unwrap();
     let mut attempts = Vec::new();
     for (i, start) in starts.iter().enumerate() {
-        for j in 0..20 {
-            let (client, url) = (client.clone(), format!("{base}/api/v1/bookings"));
-            let body = json!({"service_id": pid, "start": start, "mode": "video", "name": format!("Bench {i}-{j}"), "email": format!("b{i}x{j}@example.fi")});
+        for j in 0..per_slot {
+            let (client, url, gate) = (
+                racer.clone(),
+                format!("{base}/api/v1/bookings"),
+                gate.clone(),
+            );
+            let body = json!({"service_id": cid, "start": start, "mode": "video", "name": format!("Kuorma {i}-{j}"), "email": format!("c{i}x{j}@example.fi")});
             attempts.push(tokio::spawn(async move {
+                gate.wait().await;
                 client
                     .post(url)
                     .json(&body)
@@ -161,12 +379,43 @@ async fn main() {
             }));
         }
     }
-    let mut codes = std::collections::BTreeMap::new();
+    let started = Instant::now();
+    gate.wait().await;
+    let mut by_status = std::collections::BTreeMap::new();
     for a in attempts {
-        *codes.entry(a.await.unwrap()).or_insert(0u32) += 1;
+        *by_status.entry(a.await.unwrap()).or_insert(0u32) += 1;
     }
+    let seconds = started.elapsed().as_secs_f64();
+    let confirmed = etakirjasto_e2e::query_strings(
+        database_url,
+        &format!(
+            "SELECT CAST(COUNT(*) AS TEXT) AS value FROM bookings WHERE service_id = '{cid}' AND status = 'confirmed'"
+        ),
+    );
+    let distinct_times = etakirjasto_e2e::query_strings(
+        database_url,
+        &format!(
+            "SELECT CAST(COUNT(DISTINCT starts_at) AS TEXT) AS value FROM bookings WHERE service_id = '{cid}' AND status = 'confirmed'"
+        ),
+    );
+    let overlaps = etakirjasto_e2e::query_strings(
+        database_url,
+        "SELECT CAST(COUNT(*) AS TEXT) AS value FROM bookings a JOIN bookings b ON a.staff_id = b.staff_id \
+         AND a.id < b.id AND a.status <> 'cancelled' AND b.status <> 'cancelled' \
+         AND a.blocked_from < b.blocked_until AND b.blocked_from < a.blocked_until",
+    );
+    let server_errors: u32 = by_status
+        .iter()
+        .filter(|(s, _)| **s >= 500 || **s == 0)
+        .map(|(_, n)| n)
+        .sum();
+    let ok = by_status.get(&201).copied() == Some(100)
+        && by_status.get(&409).copied() == Some(9_900)
+        && confirmed == ["100"]
+        && distinct_times == ["100"]
+        && overlaps == ["0"];
     println!(
         "{}",
-        json!({"measure": "booking_race", "times": starts.len(), "attempts": starts.len() * 20, "by_status": codes, "seconds": started.elapsed().as_secs_f64(), "expected_201": starts.len() * 3})
+        json!({"measure": "booking_contention", "attempts": starts.len() * per_slot, "slots": starts.len(), "by_status": by_status, "server_errors_or_failed_connections": server_errors, "seconds": seconds, "sql_confirmed": confirmed, "sql_distinct_times": distinct_times, "sql_overlapping_pairs": overlaps, "exactly_one_per_slot": ok})
     );
 }
