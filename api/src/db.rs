@@ -6,7 +6,10 @@
 //! not race use [`write_tx`], which on SQLite is an immediate transaction (the write lock is taken at
 //! `BEGIN`, so two writers queue instead of failing on lock upgrade).
 
-use std::time::Duration;
+use std::{
+    sync::atomic::{AtomicI64, Ordering},
+    time::{Duration, Instant},
+};
 
 use diesel::{
     Connection, RunQueryDsl,
@@ -36,12 +39,42 @@ pub type PooledConn = PooledConnection<ConnectionManager<DbConnection>>;
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 
-/// Sets the SQLite pragmas on every new pooled connection.
+/// When the pool last failed to open a connection (Unix milliseconds), or 0 when it has opened one
+/// since: the database is then taken to be down, and requests give up waiting for a connection at
+/// once instead of queueing behind a burst.
+static LAST_CONNECT_FAILURE: AtomicI64 = AtomicI64::new(0);
+/// How long a request waits for a free connection while the database is up (a burst of thousands).
+const BUSY_WAIT: Duration = Duration::from_secs(30);
+/// How long a failure to connect counts as "the database is down".
+const DOWN_FOR_MS: i64 = 5_000;
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn database_down() -> bool {
+    let failed = LAST_CONNECT_FAILURE.load(Ordering::Relaxed);
+    failed != 0 && now_ms() - failed < DOWN_FOR_MS
+}
+
+/// Records failures to connect (and logs them without the URL, which may hold a password).
+#[derive(Debug)]
+struct ConnectErrors;
+
+impl diesel::r2d2::HandleError<diesel::r2d2::Error> for ConnectErrors {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        LAST_CONNECT_FAILURE.store(now_ms(), Ordering::Relaxed);
+        tracing::warn!(%error, "cannot open a database connection");
+    }
+}
+
+/// Sets the SQLite pragmas on every new pooled connection, and notes that the database is reachable.
 #[derive(Debug)]
 struct SqlitePragmas;
 
 impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        LAST_CONNECT_FAILURE.store(0, Ordering::Relaxed);
         if let DbConnection::Sqlite(c) = conn {
             c.batch_execute(
                 "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
@@ -70,6 +103,7 @@ pub fn connect(config: &Config) -> Result<DbPool, String> {
         .max_size(config.pool_size)
         .connection_timeout(Duration::from_secs(5))
         .connection_customizer(Box::new(SqlitePragmas))
+        .error_handler(Box::new(ConnectErrors))
         .build(ConnectionManager::<DbConnection>::new(url))
         .map_err(|e| format!("cannot open the database: {e}"))
 }
@@ -131,6 +165,19 @@ pub fn ping(conn: &mut DbConnection) -> bool {
     diesel::sql_query("SELECT 1").execute(conn).is_ok()
 }
 
+/// A pooled connection: waits up to [`BUSY_WAIT`] while every connection is busy, but gives up within
+/// a second when the database cannot be reached (503 `database_unavailable`).
+fn checkout(pool: &DbPool) -> Result<PooledConn, diesel::r2d2::PoolError> {
+    let started = Instant::now();
+    loop {
+        match pool.get_timeout(Duration::from_secs(1)) {
+            Ok(conn) => return Ok(conn),
+            Err(e) if database_down() || started.elapsed() >= BUSY_WAIT => return Err(e),
+            Err(_) => continue,
+        }
+    }
+}
+
 /// Runs blocking database work on actix's thread pool with a pooled connection.
 pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, crate::error::ApiError>
 where
@@ -139,7 +186,7 @@ where
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let mut conn = pool.get()?;
+        let mut conn = checkout(&pool)?;
         f(&mut conn)
     })
     .await?

@@ -472,7 +472,7 @@ pub async fn list_slots(
         let slots = if service.active {
             let calendars = queries::calendars(conn, &service, from, to, None)?;
             let closures = queries::closures(conn, &service.library_id)?;
-            rules::candidates(service.timing(), &calendars, &closures, tz, from, to, now)
+            rules::free_counts(service.timing(), &calendars, &closures, tz, from, to, now)
         } else {
             Vec::new()
         };
@@ -481,10 +481,10 @@ pub async fn list_slots(
             time_zone: library.time_zone.clone(),
             slots: slots
                 .into_iter()
-                .map(|c| Slot {
-                    start: c.start.with_timezone(&tz).fixed_offset(),
-                    end: c.end.with_timezone(&tz).fixed_offset(),
-                    staff_available: c.staff_ids.len() as u32,
+                .map(|(start, end, free)| Slot {
+                    start: start.with_timezone(&tz).fixed_offset(),
+                    end: end.with_timezone(&tz).fixed_offset(),
+                    staff_available: free,
                 })
                 .collect(),
         })

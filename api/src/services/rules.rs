@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The timing rules of a service.
@@ -147,38 +147,71 @@ fn local_to_utc(tz: Tz, date: NaiveDate, minute: u32) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// Every bookable start in `[from, to)`.
-pub fn candidates(
+/// The UTC instants of a day's local minutes: one fixed offset when the day has no clock change
+/// (nearly every day), the time zone's rules minute by minute on the two days that do.
+struct DayClock {
+    tz: Tz,
+    date: NaiveDate,
+    fixed: Option<chrono::FixedOffset>,
+}
+
+impl DayClock {
+    fn new(tz: Tz, date: NaiveDate) -> DayClock {
+        let offset_at = |minute: u32| {
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(minute * 60, 0)?;
+            tz.offset_from_local_datetime(&date.and_time(time))
+                .single()
+                .map(|o| o.fix())
+        };
+        let (first, last) = (offset_at(0), offset_at(1439));
+        DayClock {
+            tz,
+            date,
+            fixed: first.filter(|_| first == last),
+        }
+    }
+
+    fn utc(&self, minute: u32) -> Option<DateTime<Utc>> {
+        match self.fixed {
+            Some(offset) => {
+                let time = NaiveTime::from_num_seconds_from_midnight_opt(minute * 60, 0)?;
+                Some((self.date.and_time(time) - offset).and_utc())
+            }
+            None => local_to_utc(self.tz, self.date, minute),
+        }
+    }
+}
+
+/// Calls `visit(start, staff index)` for every bookable start in `[from, to)` and every staff member
+/// free for it, day by day.
+fn scan(
     timing: Timing,
     staff: &[StaffCalendar],
     closures: &HashSet<NaiveDate>,
     tz: Tz,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
-) -> Vec<Candidate> {
+    mut visit: impl FnMut(DateTime<Utc>, usize),
+) {
     let earliest = (now + Duration::minutes(timing.min_notice)).max(from);
     let latest = (now + Duration::days(timing.window_days)).min(to);
     if earliest >= latest {
-        return Vec::new();
+        return;
     }
-    let mut by_start: BTreeMap<DateTime<Utc>, Vec<String>> = BTreeMap::new();
     let first_day = earliest.with_timezone(&tz).date_naive();
     let last_day = latest.with_timezone(&tz).date_naive();
     let mut day = first_day;
     while day <= last_day {
         if !closures.contains(&day) {
-            for cal in staff {
+            let clock = DayClock::new(tz, day);
+            for (index, cal) in staff.iter().enumerate() {
                 for open in cal.open_on(day) {
                     let mut m = open.start;
                     while m + timing.duration as u32 <= open.end {
-                        if let Some(start) = local_to_utc(tz, day, m) {
+                        if let Some(start) = clock.utc(m) {
                             let (b_from, b_until) = timing.blocked(start);
                             if start >= earliest && start < latest && cal.is_free(b_from, b_until) {
-                                by_start
-                                    .entry(start)
-                                    .or_default()
-                                    .push(cal.staff_id.clone());
+                                visit(start, index);
                             }
                         }
                         m += timing.step() as u32;
@@ -191,6 +224,25 @@ pub fn candidates(
             None => break,
         };
     }
+}
+
+/// Every bookable start in `[from, to)` with the staff members free for it.
+pub fn candidates(
+    timing: Timing,
+    staff: &[StaffCalendar],
+    closures: &HashSet<NaiveDate>,
+    tz: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Vec<Candidate> {
+    let mut by_start: BTreeMap<DateTime<Utc>, Vec<String>> = BTreeMap::new();
+    scan(timing, staff, closures, tz, (from, to), now, |start, i| {
+        by_start
+            .entry(start)
+            .or_default()
+            .push(staff[i].staff_id.clone())
+    });
     by_start
         .into_iter()
         .map(|(start, staff_ids)| Candidate {
@@ -198,6 +250,27 @@ pub fn candidates(
             end: start + Duration::minutes(timing.duration),
             staff_ids,
         })
+        .collect()
+}
+
+/// Every bookable start in `[from, to)` with how many staff members are free for it: what the slot
+/// list shows, without naming anyone.
+pub fn free_counts(
+    timing: Timing,
+    staff: &[StaffCalendar],
+    closures: &HashSet<NaiveDate>,
+    tz: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Vec<(DateTime<Utc>, DateTime<Utc>, u32)> {
+    let mut by_start: BTreeMap<DateTime<Utc>, u32> = BTreeMap::new();
+    scan(timing, staff, closures, tz, (from, to), now, |start, _| {
+        *by_start.entry(start).or_default() += 1
+    });
+    by_start
+        .into_iter()
+        .map(|(start, n)| (start, start + Duration::minutes(timing.duration), n))
         .collect()
 }
 

@@ -272,7 +272,14 @@ async fn main() {
         "{}",
         json!({"measure": "slots_4_weeks", "staff": staff_count, "rps": s.rps, "p50_ms": s.p50, "p99_ms": s.p99, "errors": s.errors, "rps_ratio_to_healthz": s.rps / h.rps, "p99_ratio_to_healthz": s.p99 / h.p99})
     );
-    let r = measure_at_rate(&client, &slots_url, secs, 1000).await;
+    // Open loop keeps up to a few hundred requests in flight; keep their connections for reuse so the
+    // figure is the server's and not the cost of opening connections.
+    let paced = reqwest::Client::builder()
+        .pool_max_idle_per_host(512)
+        .build()
+        .expect("client");
+    let _ = measure_at_rate(&paced, &slots_url, 1, 1000).await;
+    let r = measure_at_rate(&paced, &slots_url, secs, 1000).await;
     println!(
         "{}",
         json!({"measure": "slots_4_weeks_at_1000_rps", "staff": staff_count, "achieved_rps": r.rps, "p50_ms": r.p50, "p99_ms": r.p99, "errors": r.errors, "budget_p99_ms": 50, "within_budget": r.p99 < 50.0 && r.errors == 0})
