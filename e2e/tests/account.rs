@@ -78,8 +78,56 @@ async fn delete(app: TestApp) {
         (422, Some("required"))
     );
 
+    // A booking with answers and a phone number, to see what deletion leaves of it.
+    let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
+    let sid = services["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"]["en"] == "Reading guidance")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, slots) = app
+        .get(&format!("/api/v1/services/{sid}/slots"), None)
+        .await;
+    let r = app
+        .client
+        .post(app.url("/api/v1/bookings"))
+        .bearer_auth(&token)
+        .json(&json!({"service_id": sid, "start": slots["slots"][0]["start"], "mode": "phone", "phone": "040 765 4321", "answers": ["Salainen vastaus"], "accept_ground_rules": true}))
+        .send()
+        .await
+        .unwrap();
+    let (status, booking) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{booking}");
+    let r = app
+        .client
+        .get(app.url("/api/v1/me/export"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let data: Value = r.json().await.unwrap();
+    assert_eq!(
+        data["bookings"][0]["id"], booking["id"],
+        "the export holds the booking"
+    );
+    assert_eq!(data["bookings"][0]["contact_phone"], "+358407654321");
+
     let (status, _) = del(json!({"password": "poistosalasana 1"})).await;
     assert_eq!(status, 204);
+    // The booking still counts, but nothing in it points to the person any more.
+    let bid = booking["id"].as_str().unwrap();
+    let left = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT status || '|' || COALESCE(patron_id, '-') || '|' || COALESCE(guest_phone, '-') || '|' || answers \
+             || '|' || COALESCE(meeting_room, '-') AS value FROM bookings WHERE id = '{bid}'"
+        ),
+    );
+    assert_eq!(left, ["confirmed|-|-|[]|-"]);
     // The account is gone: no sign-in, no token, and the email is free again.
     assert_eq!(
         app.login("poisto@example.fi", "poistosalasana 1").await.0,
@@ -100,7 +148,7 @@ async fn delete(app: TestApp) {
         &app.database_url,
         &format!("SELECT action AS value FROM audit_log WHERE subject_user_id = '{id}'"),
     );
-    assert_eq!(actions, ["account.deleted"]);
+    assert_eq!(actions, ["account.exported", "account.deleted"]);
     app.register("Uusi Poisto", "poisto@example.fi", "poistosalasana 2")
         .await;
 }

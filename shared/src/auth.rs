@@ -247,6 +247,9 @@ pub struct AccountExport {
     pub sessions: Vec<SessionRecord>,
     /// Sign-in attempts of the last 24 hours (older ones are not kept).
     pub sign_in_attempts: Vec<SignInRecord>,
+    /// The person's bookings of one-to-one sessions, with their answers.
+    #[serde(default)]
+    pub bookings: Vec<crate::Booking>,
 }
 
 /// Starting two-step sign-in: the secret to add to an authenticator app.

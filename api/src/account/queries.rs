@@ -62,7 +62,7 @@ pub fn attempts_of(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<
 }
 
 /// Deletes the account with its memberships, sessions (their refresh tokens cascade), two-step
-/// sign-in secret and recovery codes, and sign-in attempts.
+/// sign-in secret and recovery codes, and sign-in attempts; its bookings stay, anonymised.
 pub fn delete_account(conn: &mut DbConnection, user_id: &str, keys: &[String]) -> QueryResult<()> {
     diesel::delete(login_attempts::table.filter(login_attempts::account_key.eq_any(keys)))
         .execute(conn)?;
@@ -74,6 +74,7 @@ pub fn delete_account(conn: &mut DbConnection, user_id: &str, keys: &[String]) -
     )
     .execute(conn)?;
     diesel::delete(crate::schema::second_factors::table.find(user_id)).execute(conn)?;
+    crate::bookings::queries::anonymise_patron(conn, user_id)?;
     diesel::delete(users::table.find(user_id)).execute(conn)?;
     Ok(())
 }

@@ -39,7 +39,9 @@ pub fn export(
     )?;
     let memberships = auth_queries::memberships_of(conn, &user.user_id)?;
     let account = crate::auth::service::me_of(conn, row, memberships, &user.session_id)?;
+    let bookings = crate::bookings::service::of_patron(conn, &user.user_id)?;
     Ok(AccountExport {
+        bookings,
         exported_at: now,
         account,
         sessions,

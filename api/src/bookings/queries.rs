@@ -277,3 +277,21 @@ pub fn cancel(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryRes
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Removes a departing patron from their bookings: the rows stay for statistics (service, staff
+/// member, time, mode, status) but lose the link to the person, their contact details, answers,
+/// the staff's note and the video room.
+pub fn anonymise_patron(conn: &mut DbConnection, patron_id: &str) -> QueryResult<usize> {
+    diesel::update(bookings::table.filter(bookings::patron_id.eq(patron_id)))
+        .set((
+            bookings::patron_id.eq(None::<String>),
+            bookings::guest_name.eq(None::<String>),
+            bookings::guest_email.eq(None::<String>),
+            bookings::guest_phone.eq(None::<String>),
+            bookings::manage_token_hash.eq(None::<String>),
+            bookings::answers.eq("[]"),
+            bookings::internal_note.eq(None::<String>),
+            bookings::meeting_room.eq(None::<String>),
+        ))
+        .execute(conn)
+}

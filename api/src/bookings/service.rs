@@ -432,6 +432,18 @@ pub fn cancel(
     Ok(to_wire(view, as_staff))
 }
 
+/// Every booking of a patron, as the patron sees them (for the data export).
+pub fn of_patron(conn: &mut DbConnection, patron_id: &str) -> Result<Vec<Booking>, ApiError> {
+    let filter = queries::Filter {
+        patron_id: Some(patron_id.to_owned()),
+        ..Default::default()
+    };
+    Ok(queries::list(conn, &filter, None, i64::MAX)?
+        .into_iter()
+        .map(|v| to_wire(v, false))
+        .collect())
+}
+
 /// Bookings the user may list: their own, or with `library` their library's when they are staff there.
 pub fn list_filter(
     user: &AuthUser,
