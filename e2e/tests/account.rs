@@ -37,7 +37,9 @@ async fn export(app: TestApp) {
     let id = reg["user"]["id"].as_str().unwrap();
     let actions = query_strings(
         &app.database_url,
-        &format!("SELECT action AS value FROM audit_log WHERE subject_user_id = '{id}'"),
+        &format!(
+            "SELECT action AS value FROM audit_log WHERE subject_user_id = '{id}' ORDER BY at"
+        ),
     );
     assert_eq!(actions, ["account.exported"]);
 }
@@ -146,7 +148,9 @@ async fn delete(app: TestApp) {
     assert!(sessions.is_empty(), "sessions deleted");
     let actions = query_strings(
         &app.database_url,
-        &format!("SELECT action AS value FROM audit_log WHERE subject_user_id = '{id}'"),
+        &format!(
+            "SELECT action AS value FROM audit_log WHERE subject_user_id = '{id}' ORDER BY at"
+        ),
     );
     assert_eq!(actions, ["account.exported", "account.deleted"]);
     app.register("Uusi Poisto", "poisto@example.fi", "poistosalasana 2")
