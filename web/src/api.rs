@@ -15,7 +15,8 @@ use web_sys::RequestCredentials;
 
 use etakirjasto_shared::{
     Booking, DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me,
-    NewBooking, Page, Problem, RegisterRequest, Service, SlotList, TokenResponse,
+    NewBooking, OneTimeCode, Page, Problem, RecoveryCodes, RegisterRequest, SecondFactorSetup,
+    Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -94,6 +95,49 @@ pub async fn logout(lang: Lang, token: Option<&str>) -> ApiResult<()> {
 pub async fn me(token: &str, lang: Lang) -> ApiResult<Me> {
     let req = builder(Request::get(&format!("{BASE}/me")), lang, Some(token));
     json_answer(send(req.build(), lang).await?, lang).await
+}
+
+/// `POST /api/v1/me/second-factor`: a new authenticator key, not yet in force.
+pub async fn start_second_factor(token: &str, lang: Lang) -> ApiResult<SecondFactorSetup> {
+    post(
+        &format!("{BASE}/me/second-factor"),
+        &EmptyBody {},
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `POST /api/v1/me/second-factor/confirm`: turns two-step sign-in on with the app's current code.
+pub async fn confirm_second_factor(
+    token: &str,
+    code: &str,
+    lang: Lang,
+) -> ApiResult<RecoveryCodes> {
+    let body = OneTimeCode {
+        one_time_code: code.to_owned(),
+    };
+    post(
+        &format!("{BASE}/me/second-factor/confirm"),
+        &body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `POST /api/v1/me/second-factor/recovery-codes`: ten new recovery codes for the old ones.
+pub async fn renew_recovery_codes(token: &str, code: &str, lang: Lang) -> ApiResult<RecoveryCodes> {
+    let body = OneTimeCode {
+        one_time_code: code.to_owned(),
+    };
+    post(
+        &format!("{BASE}/me/second-factor/recovery-codes"),
+        &body,
+        lang,
+        Some(token),
+    )
+    .await
 }
 
 /// `GET /api/v1/me/export`: everything held on the signed-in person, as the JSON text the server sent.

@@ -16,6 +16,7 @@ use crate::pages::{
     register::Register,
     sign_in::SignIn,
     staff::Staff,
+    two_step::TwoStep,
 };
 use crate::prefs::Prefs;
 use crate::routes::Page;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::Staff.segment()) view=Staff />
                     <Route path=StaticSegment(Page::Book.segment()) view=BookPage />
                     <Route path=StaticSegment(Page::MyBookings.segment()) view=MyBookings />
+                    <Route path=StaticSegment(Page::TwoStep.segment()) view=TwoStep />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view=ManageBooking />
                 </Routes>
             </Layout>

@@ -20,6 +20,8 @@ pub enum Page {
     Book,
     /// The signed-in patron's bookings.
     MyBookings,
+    /// Setting up two-step sign-in and renewing recovery codes.
+    TwoStep,
 }
 
 impl Page {
@@ -33,6 +35,7 @@ impl Page {
             Page::Staff => "staff",
             Page::Book => "book",
             Page::MyBookings => "bookings",
+            Page::TwoStep => "two-step-sign-in",
         }
     }
 
@@ -46,6 +49,7 @@ impl Page {
             Page::Staff => "/staff",
             Page::Book => "/book",
             Page::MyBookings => "/bookings",
+            Page::TwoStep => "/two-step-sign-in",
         }
     }
 }

@@ -119,6 +119,15 @@ impl Session {
         self.just_deleted.set(true);
     }
 
+    /// Replaces the signed-in person's details (after a change such as turning on two-step sign-in).
+    pub fn update_me(self, fresh: Me) {
+        self.state.update(|s| {
+            if let AuthState::SignedIn { me, .. } = s {
+                *me = fresh;
+            }
+        });
+    }
+
     /// The signed-in person, tracked.
     pub fn me(self) -> Option<Me> {
         self.me.get()

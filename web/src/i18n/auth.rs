@@ -69,6 +69,46 @@ pub enum Auth {
     ConfirmPasswordHint,
     /// Hint under the PIN field that confirms an account deletion.
     ConfirmPinHint,
+    /// Label of the one-time code field.
+    OneTimeCode,
+    /// Hint under the one-time code field when signing in.
+    OneTimeCodeHint,
+    /// Shown when the password was right and the code is needed.
+    CodeNeeded,
+    /// Heading and title of the two-step sign-in page.
+    TwoStepTitle,
+    /// Why two-step sign-in matters.
+    TwoStepIntro,
+    /// Staff must set it up before the staff tools open.
+    TwoStepStaffNeeds,
+    /// Status: it is on.
+    TwoStepOn,
+    /// Button that starts setting it up.
+    TwoStepStart,
+    /// Step 1 of setting it up.
+    TwoStepStep1,
+    /// Step 2: scan the QR code or type the key.
+    TwoStepStep2,
+    /// Label of the key typed by hand.
+    TwoStepKey,
+    /// Text alternative of the QR code.
+    TwoStepQrAlt,
+    /// Step 3: type the code.
+    TwoStepStep3,
+    /// Hint under the code field when setting up.
+    TwoStepCodeHint,
+    /// Button that confirms setup.
+    TwoStepConfirm,
+    /// Heading over new recovery codes.
+    RecoveryTitle,
+    /// What recovery codes are and how to keep them.
+    RecoveryIntro,
+    /// Heading of the form for new recovery codes.
+    RecoveryRenewTitle,
+    /// Button that renews the recovery codes.
+    RecoveryRenew,
+    /// Link to the two-step page from "my page".
+    TwoStepLink,
 }
 
 impl Text for Auth {
@@ -165,6 +205,90 @@ impl Text for Auth {
                 "Vahvista poisto kirjoittamalla kirjastokorttisi PIN-koodi.",
                 "Bekräfta genom att skriva lånekortets PIN-kod.",
                 "To confirm, type your library card PIN.",
+            ),
+            OneTimeCode => lang.pick("Tunnistuskoodi", "Engångskod", "Security code"),
+            OneTimeCodeHint => lang.pick(
+                "Tunnistussovelluksen näyttämät 6 numeroa, tai yksi varakoodeistasi.",
+                "De 6 siffrorna som autentiseringsappen visar, eller en av dina reservkoder.",
+                "The 6 digits your authenticator app shows, or one of your recovery codes.",
+            ),
+            CodeNeeded => lang.pick(
+                "Salasana oli oikein. Anna vielä tunnistuskoodi.",
+                "Lösenordet var rätt. Ange också engångskoden.",
+                "Your password was right. Now enter your security code.",
+            ),
+            TwoStepTitle => lang.pick(
+                "Kaksivaiheinen kirjautuminen",
+                "Tvåstegsinloggning",
+                "Two-step sign-in",
+            ),
+            TwoStepIntro => lang.pick(
+                "Kaksivaiheisessa kirjautumisessa annat salasanan lisäksi puhelimesi tunnistussovelluksen näyttämän koodin. Silloin pelkkä salasana ei riitä kenellekään muulle.",
+                "Vid tvåstegsinloggning anger du förutom lösenordet en kod som autentiseringsappen i din telefon visar. Då räcker inte lösenordet ensamt för någon annan.",
+                "With two-step sign-in you enter your password and then a code shown by an authenticator app on your phone. Your password alone is then not enough for anyone else.",
+            ),
+            TwoStepStaffNeeds => lang.pick(
+                "Henkilökunnan työkalut näyttävät asiakkaiden henkilötietoja, joten ne avautuvat vasta, kun kaksivaiheinen kirjautuminen on käytössä.",
+                "Personalens verktyg visar kunders personuppgifter, så de öppnas först när tvåstegsinloggning används.",
+                "Staff tools show patrons' personal details, so they open only once two-step sign-in is on.",
+            ),
+            TwoStepOn => lang.pick(
+                "Kaksivaiheinen kirjautuminen on käytössä.",
+                "Tvåstegsinloggning används.",
+                "Two-step sign-in is on.",
+            ),
+            TwoStepStart => lang.pick(
+                "Ota kaksivaiheinen kirjautuminen käyttöön",
+                "Aktivera tvåstegsinloggning",
+                "Set up two-step sign-in",
+            ),
+            TwoStepStep1 => lang.pick(
+                "1. Avaa puhelimesi tunnistussovellus (esimerkiksi Microsoft Authenticator, Google Authenticator tai FreeOTP) ja valitse uuden tilin lisääminen.",
+                "1. Öppna autentiseringsappen i telefonen (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP) och välj att lägga till ett konto.",
+                "1. Open the authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or FreeOTP) and choose to add an account.",
+            ),
+            TwoStepStep2 => lang.pick(
+                "2. Lue QR-koodi sovelluksella, tai kirjoita sovellukseen alla oleva avain.",
+                "2. Läs QR-koden med appen, eller skriv in nyckeln nedan i appen.",
+                "2. Scan the QR code with the app, or type the key below into the app.",
+            ),
+            TwoStepKey => lang.pick("Avain", "Nyckel", "Key"),
+            TwoStepQrAlt => lang.pick(
+                "QR-koodi tunnistussovellukselle. Sama avain on kirjoitettuna alla.",
+                "QR-kod för autentiseringsappen. Samma nyckel står utskriven nedan.",
+                "QR code for the authenticator app. The same key is written out below.",
+            ),
+            TwoStepStep3 => lang.pick(
+                "3. Kirjoita sovelluksen nyt näyttämä koodi.",
+                "3. Skriv koden som appen visar nu.",
+                "3. Type the code the app shows now.",
+            ),
+            TwoStepCodeHint => lang.pick(
+                "6 numeroa. Koodi vaihtuu 30 sekunnin välein.",
+                "6 siffror. Koden byts var 30:e sekund.",
+                "6 digits. The code changes every 30 seconds.",
+            ),
+            TwoStepConfirm => lang.pick("Vahvista", "Bekräfta", "Confirm"),
+            RecoveryTitle => lang.pick("Varakoodisi", "Dina reservkoder", "Your recovery codes"),
+            RecoveryIntro => lang.pick(
+                "Jos puhelimesi katoaa, voit kirjautua yhdellä näistä koodeista. Kukin koodi toimii kerran. Tallenna tai tulosta ne nyt: niitä ei näytetä uudelleen.",
+                "Om du tappar telefonen kan du logga in med en av dessa koder. Varje kod fungerar en gång. Spara eller skriv ut dem nu: de visas inte igen.",
+                "If you lose your phone, you can sign in with one of these codes. Each code works once. Save or print them now: they are not shown again.",
+            ),
+            RecoveryRenewTitle => lang.pick(
+                "Uudet varakoodit",
+                "Nya reservkoder",
+                "New recovery codes",
+            ),
+            RecoveryRenew => lang.pick(
+                "Luo uudet varakoodit",
+                "Skapa nya reservkoder",
+                "Make new recovery codes",
+            ),
+            TwoStepLink => lang.pick(
+                "Kaksivaiheinen kirjautuminen",
+                "Tvåstegsinloggning",
+                "Two-step sign-in",
             ),
         }
     }

@@ -105,6 +105,7 @@ fn Details(me: Me) -> impl IntoView {
             }).collect_view()}
         </ul>
         <p><A href=Page::MyBookings.href()>{tr(Booking::MyBookingsTitle)}</A></p>
+        <p><A href=Page::TwoStep.href()>{tr(crate::i18n::Auth::TwoStepLink)}</A></p>
         <button type="button" class="button button-secondary" disabled=move || signing_out.get() on:click=sign_out>
             {tr(Pages::SignOut)}
         </button>

@@ -9,3 +9,4 @@ pub mod not_found;
 pub mod register;
 pub mod sign_in;
 pub mod staff;
+pub mod two_step;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use etakirjasto_shared::{FieldCode, LoginRequest, TokenResponse, validate};
+use etakirjasto_shared::{ErrorCode, FieldCode, LoginRequest, TokenResponse, validate};
 
 use crate::api::{self, ApiResult};
 use crate::components::form::{
@@ -35,6 +35,10 @@ pub fn SignIn() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let card_number = RwSignal::new(String::new());
     let pin = RwSignal::new(String::new());
+    // Accounts with two-step sign-in: after the right password the server asks for the code, and the
+    // form shows one more field and sends everything again.
+    let code_step = RwSignal::new(false);
+    let code = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let summary = NodeRef::<html::Div>::new();
 
@@ -42,6 +46,7 @@ pub fn SignIn() -> impl IntoView {
     Effect::new(move || {
         card.track();
         errors.set(FormErrors::default());
+        code_step.set(false);
     });
 
     let action = Action::new_local(move |req: &LoginRequest| {
@@ -64,8 +69,29 @@ pub fn SignIn() -> impl IntoView {
                     Default::default(),
                 );
             }
+            Err(err) if err.code() == ErrorCode::SecondFactorRequired => {
+                errors.set(FormErrors::default());
+                code_step.set(true);
+                request_animation_frame(move || {
+                    if let Some(el) = document().get_element_by_id("one_time_code") {
+                        use wasm_bindgen::JsCast;
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                });
+            }
             Err(err) => {
-                errors.set(FormErrors::from_api(&err, locate));
+                let mut shown = FormErrors::from_api(&err, locate);
+                if err.code() == ErrorCode::SecondFactorInvalid {
+                    code.set(String::new());
+                    shown.fields.push(FieldFault {
+                        id: "one_time_code",
+                        label: Auth::OneTimeCode.into(),
+                        code: FieldCode::Incorrect,
+                    });
+                }
+                errors.set(shown);
                 focus_later(summary);
             }
         }
@@ -78,6 +104,23 @@ pub fn SignIn() -> impl IntoView {
         } else {
             check_password(&login.get_untracked(), &password.get_untracked())
         };
+        let checked = checked.and_then(|mut req| {
+            if code_step.get_untracked() {
+                let typed = code.get_untracked().trim().to_owned();
+                if typed.is_empty() {
+                    let mut faults = Vec::new();
+                    fault(
+                        "one_time_code",
+                        Auth::OneTimeCode,
+                        FieldCode::Required,
+                        &mut faults,
+                    );
+                    return Err(faults);
+                }
+                req.one_time_code = Some(typed);
+            }
+            Ok(req)
+        });
         match checked {
             Ok(req) => {
                 errors.set(FormErrors::default());
@@ -113,6 +156,11 @@ pub fn SignIn() -> impl IntoView {
                 <Field id="password" label=Auth::Password kind="password" autocomplete="current-password"
                     value=password errors=errors />
             </Show>
+            <Show when=move || code_step.get()>
+                <p class="notice" role="status">{tr(Auth::CodeNeeded)}</p>
+                <Field id="one_time_code" label=Auth::OneTimeCode hint=Auth::OneTimeCodeHint
+                    autocomplete="one-time-code" value=code errors=errors />
+            </Show>
             <button type="submit" class="button" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { Auth::Sending.text(lang.get()) } else { Auth::SignInButton.text(lang.get()) }}
             </button>
@@ -134,6 +182,7 @@ fn locate(field: &str) -> Option<(&'static str, Auth)> {
         "password" => Some(("password", Auth::Password)),
         "card_number" => Some(("card_number", Auth::CardNumber)),
         "pin" => Some(("pin", Auth::Pin)),
+        "one_time_code" => Some(("one_time_code", Auth::OneTimeCode)),
         _ => None,
     }
 }

@@ -2,10 +2,12 @@
 //! the page is for staff only; the server enforces the same rule on every staff API call.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::i18n::{Pages, Ui, role_name};
 use crate::pages::me::SignInPrompt;
 use crate::prefs::{tr, use_lang, use_title};
+use crate::routes::Page;
 use crate::session::{Phase, use_session};
 
 /// The staff dashboard.
@@ -25,6 +27,11 @@ pub fn Staff() -> impl IntoView {
             (Phase::SignedIn, Some(me)) if !me.is_staff() => {
                 view! { <p class="notice staff-only">{tr(Pages::StaffOnly)}</p> }.into_any()
             }
+            (Phase::SignedIn, Some(me)) if me.second_factor_needed => view! {
+                <p class="notice">{tr(crate::i18n::Auth::TwoStepStaffNeeds)}</p>
+                <p><A href=Page::TwoStep.href()>{tr(crate::i18n::Auth::TwoStepStart)}</A></p>
+            }
+            .into_any(),
             (Phase::SignedIn, Some(me)) => {
                 let libraries = me
                     .memberships
