@@ -8,6 +8,7 @@
 //! check step loses nothing; it is cleared once the booking is made. After each step focus moves to
 //! the new step's heading, as it would after a page load.
 
+mod check;
 mod choose;
 mod details;
 mod time;
@@ -280,8 +281,8 @@ pub fn BookPage() -> impl IntoView {
                 Step::Mode => view! { <choose::ModeStep /> }.into_any(),
                 Step::Time => view! { <time::TimeStep /> }.into_any(),
                 Step::Details => view! { <details::DetailsStep /> }.into_any(),
-                Step::Check => view! { <details::CheckStep /> }.into_any(),
-                Step::Done => view! { <details::DoneStep /> }.into_any(),
+                Step::Check => view! { <check::CheckStep /> }.into_any(),
+                Step::Done => view! { <check::DoneStep /> }.into_any(),
             }}
         </div>
     }
