@@ -13,9 +13,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use web_sys::RequestCredentials;
 
+use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
     Booking, DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me,
-    NewBooking, Page, Problem, RegisterRequest, Service, SlotList, TokenResponse,
+    NewBooking, Page, Problem, RegisterRequest, RescheduleRequest, Service, SlotList,
+    TokenResponse,
 };
 
 /// The API's path prefix.
@@ -203,6 +205,18 @@ pub async fn booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiResult<Boo
 pub async fn cancel_booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiResult<Booking> {
     let url = format!("{BASE}/bookings/{}/cancel", encode(id));
     let req = keyed(Request::post(&url), lang, key).json(&EmptyBody {});
+    json_answer(send(req, lang).await?, lang).await
+}
+
+/// `POST /api/v1/bookings/{id}/reschedule`: moves a booking to another offered time.
+pub async fn reschedule_booking(
+    id: &str,
+    key: BookingKey<'_>,
+    start: DateTime<FixedOffset>,
+    lang: Lang,
+) -> ApiResult<Booking> {
+    let url = format!("{BASE}/bookings/{}/reschedule", encode(id));
+    let req = keyed(Request::post(&url), lang, key).json(&RescheduleRequest { start });
     json_answer(send(req, lang).await?, lang).await
 }
 

@@ -7,5 +7,6 @@ pub mod me;
 pub mod my_data;
 pub mod not_found;
 pub mod register;
+pub mod reschedule;
 pub mod sign_in;
 pub mod staff;

@@ -10,10 +10,10 @@ use etakirjasto_shared::{ErrorCode, NewBooking};
 
 use super::details::{chosen, locate};
 use super::{BackLink, Loading, Lost, Step, use_flow};
-use crate::api::{self, ApiError, BookingKey};
+use crate::api::{self, ApiError};
 use crate::components::form::{ErrorSummary, FormErrors, focus_later};
 use crate::i18n::{self, Auth, Booking, Text, booking};
-use crate::pages::bookings::{BookingCard, Owner};
+use crate::pages::bookings::{BookingCard, Owner, load_booking};
 use crate::prefs::{tr, use_lang};
 use crate::routes::{Page, booking_href};
 use crate::session::{Phase, use_session};
@@ -231,30 +231,18 @@ pub fn DoneStep() -> impl IntoView {
         None => Owner::Patron,
     };
     let loaded = LocalResource::new(move || {
-        let id = flow.place.with(|p| p.booking.clone());
-        let phase = session.phase.get();
-        let token = token.clone();
-        let lang = lang.get_untracked();
-        async move {
-            let id = id.ok_or(ErrorCode::NotFound)?;
-            match (token, phase) {
-                (Some(t), _) => api::booking(&id, BookingKey::Manage(&t), lang).await,
-                (None, Phase::SignedIn) => {
-                    session
-                        .authorized(lang, |t| {
-                            let id = id.clone();
-                            async move { api::booking(&id, BookingKey::Bearer(&t), lang).await }
-                        })
-                        .await
-                }
-                (None, _) => return Err(ErrorCode::Unauthorized),
-            }
-            .map_err(|e| e.code())
-        }
+        let id = flow.place.with(|p| p.booking.clone()).unwrap_or_default();
+        load_booking(
+            session,
+            id,
+            token.clone(),
+            session.phase.get(),
+            lang.get_untracked(),
+        )
     });
     let body = move || {
         let owner = owner.clone();
-        match loaded.get() {
+        match loaded.get().flatten() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(code)) => {
                 view! { <p class="error-message">{move || code.message(lang.get())}</p> }.into_any()

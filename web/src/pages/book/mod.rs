@@ -13,7 +13,7 @@ mod choose;
 mod details;
 mod time;
 
-pub use time::now as time_now;
+pub use time::{FreeTimes, START_ID, TimeChoice, now as time_now};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
