@@ -1,9 +1,9 @@
-//! Choosing a new time for a booking: a patron's from "My bookings" and a guest's from the manage
-//! link, both at `/bookings/{id}/reschedule`.
+//! Choosing a new time for a booking: a patron's from "My bookings", a guest's from the manage link
+//! and staff's from the dashboard's calendar, all at `/bookings/{id}/reschedule`.
 //!
 //! The free times are the booking flow's [`TimeChoice`], with the two weeks and the day in the
-//! address (`?from=…&day=…`), so Back and reload keep the place, and a guest's manage token stays in
-//! the fragment as on the manage page. When the
+//! address (`?from=…&day=…`), so Back and reload keep the place; `by=staff` says the person came from
+//! the dashboard, and a guest's manage token stays in the fragment as on the manage page. When the
 //! new time was taken meanwhile (409 `slot_taken`) the page says so and loads the times again. After
 //! the move the person returns where they came from, and that page says the booking was moved.
 
@@ -21,6 +21,7 @@ use crate::components::form::{ErrorSummary, FormErrors, focus_later};
 use crate::i18n::{Booking as T, Text, Ui, booking};
 use crate::pages::book::{FreeTimes, START_ID, TimeChoice};
 use crate::pages::bookings::{fragment_token, load_booking};
+use crate::pages::staff::day_href;
 use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::{Page, booking_href, reschedule_href};
 use crate::session::use_session;
@@ -59,6 +60,7 @@ pub fn Reschedule() -> impl IntoView {
     let navigate = use_navigate();
     let params = use_params_map();
     let query = use_query_map();
+    let by_staff = query.with_untracked(|q| q.get_str("by") == Some("staff"));
     let token = StoredValue::new(fragment_token());
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let errors = RwSignal::new(FormErrors::default());
@@ -79,11 +81,15 @@ pub fn Reschedule() -> impl IntoView {
     );
     let day = Signal::derive(move || query.with(|q| q.get_str("day").and_then(|s| s.parse().ok())));
     let href = Callback::new(move |(from, day)| {
-        reschedule_href(&id.get(), from, day, false, token.get_value().as_deref())
+        reschedule_href(&id.get(), from, day, by_staff, token.get_value().as_deref())
     });
-    // Where the person came from.
+    // Where the person came from; after a move, the day of the new time for staff.
     let back = move |b: &Booking| match token.get_value() {
         Some(t) => booking_href(&b.id, &t),
+        None if by_staff => {
+            let me = session.me.get_untracked().map(|m| m.id).unwrap_or_default();
+            day_href(b.start.date_naive(), b.staff_id != me)
+        }
         None => Page::MyBookings.href().to_owned(),
     };
 
