@@ -1,7 +1,8 @@
 // The staff dashboard's calendar: a session a patron booked is found in the day and week views for
 // a typed date, with the number to call and the video link; marking it held with a note reaches the
-// API; staff move and cancel sessions; no axe violations in fi/sv/en; no sideways scrolling at
-// 320 px.
+// API; staff book for a patron with the keyboard alone and find the booking in the calendar; a
+// missing agreement is explained at its field; staff move and cancel sessions; no axe violations
+// in fi/sv/en; no sideways scrolling at 320 px.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -196,6 +197,19 @@ test('a video session offers the meeting room in a new tab, and a wrong date is 
   await context.close();
 });
 
+/** Chooses a radio with the keyboard: focus, then Space. */
+async function chooseRadio(page, locator) {
+  await locator.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await locator.isChecked(), true);
+}
+
+/** Presses Enter on the form's submit button, reached by focus. */
+async function continueWithKeyboard(page) {
+  await page.locator('main button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+}
+
 /** Waits for the `<h1>` (or legend heading) saying `title`. */
 async function atStep(page, title) {
   await page.waitForFunction((t) => {
@@ -203,6 +217,104 @@ async function atStep(page, title) {
     return h1 && h1.textContent.trim() === t;
   }, title);
 }
+
+/** Staff go through the booking for a patron up to the details step, with the keyboard. */
+async function bookForPatronUpToDetails(page) {
+  const start = page.getByRole('link', { name: 'Varaa aika asiakkaalle' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/book?**for=patron**');
+  await page.waitForSelector('input[name="service"]');
+  await chooseRadio(page, page.getByLabel('Lukuneuvonta'));
+  await continueWithKeyboard(page);
+  await atStep(page, 'Miten haluat asioida?');
+  await chooseRadio(page, page.getByLabel('Puhelu', { exact: true }));
+  await continueWithKeyboard(page);
+  await atStep(page, 'Valitse päivä ja aika');
+  const day = page.locator('.day-link').last();
+  await day.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('input[name="start"]');
+  await chooseRadio(page, page.locator('input[name="start"]').last());
+  await continueWithKeyboard(page);
+  await atStep(page, 'Yhteystiedot');
+}
+
+test('staff book for a patron who phoned, with the keyboard alone, and find the booking in the calendar', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await openDashboard(page);
+  await bookForPatronUpToDetails(page);
+  assert.match(await page.locator('main').textContent(), /Asiakas ei tarvitse tiliä\./);
+  await page.locator('#name').focus();
+  await page.keyboard.type('Puhelin Pirjo');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('pirjo@example.fi');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
+  await page.keyboard.type('040 765 4321');
+  await chooseRadio(page, page.getByLabel('Svenska'));
+  await page.locator('#answer-0').focus();
+  await page.keyboard.type('Kotimaisia romaaneja.');
+  await page.locator('#patron_consent').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('#patron_consent').isChecked(), true);
+  await continueWithKeyboard(page);
+
+  await atStep(page, 'Tarkista varauksen tiedot');
+  const summary = await page.locator('.summary-list').textContent();
+  assert.match(summary, /Puhelin Pirjo/);
+  assert.match(summary, /pirjo@example\.fi/);
+  assert.match(summary, /Asiakas suostui varaukseen ja tietojensa tallentamiseen\./);
+  await page.getByRole('button', { name: 'Vahvista varaus' }).focus();
+  await page.keyboard.press('Enter');
+
+  await atStep(page, 'Varaus on tehty');
+  await page.waitForSelector('.keep-link');
+  assert.match(await page.locator('.keep-link').textContent(), /Kerro asiakkaalle tämä linkki\./);
+  const manage = await page.locator('.manage-link .url').textContent();
+  assert.match(manage, /^http:\/\/127\.0\.0\.1:\d+\/bookings\/[^/#]+#token=.+/);
+  const id = /\/bookings\/([^/#]+)#/.exec(manage)[1];
+  const booked = (await api(`/bookings/${id}`, { token: await token('staff') })).body;
+  assert.equal(booked.booked_by_staff, true);
+  assert.equal(booked.contact_name, 'Puhelin Pirjo');
+  assert.equal(booked.contact_phone, '+358407654321');
+
+  const back = page.getByRole('link', { name: 'Takaisin henkilökunnan sivulle' });
+  await back.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/staff');
+  await page.waitForSelector('.calendar-day');
+  await page.locator('#date').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(dates(booked).finnish);
+  await chooseRadio(page, page.getByLabel('Koko tiimi', { exact: true }));
+  await continueWithKeyboard(page);
+  const found = entry(page, booked);
+  await found.waitFor();
+  assert.match(await found.textContent(), /Puhelin Pirjo[\s\S]*Henkilökunta varasi asiakkaan puolesta\./);
+  assert.equal(await found.locator('a.call-link').getAttribute('href'), 'tel:+358407654321');
+  assertClean();
+  await context.close();
+});
+
+test('booking for a patron without their agreement is explained at the checkbox', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await openDashboard(page);
+  await bookForPatronUpToDetails(page);
+  await page.locator('#name').fill('Unohtunut Urho');
+  await page.locator('#phone').fill('040 111 2222');
+  await continueWithKeyboard(page);
+  await page.waitForSelector('.error-summary:not([hidden])');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary').textContent(), /Asiakkaan suostumus: Tämä tieto puuttuu\./);
+  assert.match(await page.locator('#patron_consent-error').textContent(), /Tämä tieto puuttuu\./);
+  assert.equal(await page.locator('#patron_consent').getAttribute('aria-invalid'), 'true');
+  // The summary's link takes the keyboard to the checkbox.
+  await page.locator('.error-summary a').last().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'patron_consent');
+  assertClean();
+  await context.close();
+});
 
 test('staff move a session to another time and cancel another one', async () => {
   const first = await patronBooks('Reading guidance', 'video', 2);

@@ -1,4 +1,4 @@
-//! Texts of the staff dashboard's session calendar.
+//! Texts of the staff dashboard's session calendar and of booking on a patron's behalf.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -87,6 +87,24 @@ pub enum Staff {
     NoShowNotice,
     /// After saving the note.
     NoteSaved,
+    /// The button that starts booking for a patron.
+    BookForPatron,
+    /// Heading above the patron's details.
+    PatronIntro,
+    /// Label of the consent checkbox.
+    Consent,
+    /// Short name of the consent, for the error summary.
+    ConsentLabel,
+    /// The checkbox accepting the rules for the patron.
+    AcceptRulesForPatron,
+    /// Legend of the patron's language.
+    PatronLanguage,
+    /// Tell the patron the manage link.
+    TellPatronLink,
+    /// Back to the dashboard.
+    BackToDashboard,
+    /// The consent was given.
+    ConsentGiven,
 }
 
 impl Text for Staff {
@@ -129,16 +147,8 @@ impl Text for Staff {
             StatusConfirmed => lang.pick("Varattu", "Bokad", "Booked"),
             StatusCancelled => lang.pick("Peruttu", "Avbokad", "Cancelled"),
             StatusHeld => lang.pick("Pidetty", "Hållen", "Held"),
-            StatusNoShow => lang.pick(
-                "Asiakas ei tullut",
-                "Kunden kom inte",
-                "Patron did not come",
-            ),
-            StartVideo => lang.pick(
-                "Aloita videopuhelu",
-                "Starta videosamtalet",
-                "Start video call",
-            ),
+            StatusNoShow => lang.pick("Asiakas ei tullut", "Kunden kom inte", "Patron did not come"),
+            StartVideo => lang.pick("Aloita videopuhelu", "Starta videosamtalet", "Start video call"),
             NewTab => lang.pick(
                 " (avautuu uuteen välilehteen)",
                 " (öppnas i en ny flik)",
@@ -160,11 +170,7 @@ impl Text for Staff {
                 "Kontaktuppgifter, svar och anteckning",
                 "Contact details, answers and note",
             ),
-            NoteLabel => lang.pick(
-                "Sisäinen muistiinpano",
-                "Intern anteckning",
-                "Internal note",
-            ),
+            NoteLabel => lang.pick("Sisäinen muistiinpano", "Intern anteckning", "Internal note"),
             NoteHint => lang.pick(
                 "Vain kirjaston henkilökunta näkee tämän.",
                 "Endast bibliotekets personal ser detta.",
@@ -191,6 +197,47 @@ impl Text for Staff {
                 "Muistiinpano on tallennettu.",
                 "Anteckningen är sparad.",
                 "The note is saved.",
+            ),
+            BookForPatron => lang.pick(
+                "Varaa aika asiakkaalle",
+                "Boka en tid åt en kund",
+                "Book for a patron",
+            ),
+            PatronIntro => lang.pick(
+                "Kirjoita asiakkaan nimi ja sähköpostiosoite tai puhelinnumero. Asiakas ei tarvitse tiliä.",
+                "Skriv kundens namn och e-postadress eller telefonnummer. Kunden behöver inget konto.",
+                "Enter the patron's name and email address or phone number. The patron needs no account.",
+            ),
+            Consent => lang.pick(
+                "Asiakas suostui tähän varaukseen ja tietojensa tallentamiseen",
+                "Kunden samtyckte till bokningen och till att uppgifterna sparas",
+                "The patron agreed to this booking and to their details being stored",
+            ),
+            ConsentLabel => lang.pick("Asiakkaan suostumus", "Kundens samtycke", "Patron's agreement"),
+            AcceptRulesForPatron => lang.pick(
+                "Luin säännöt asiakkaalle, ja hän hyväksyy ne",
+                "Jag läste reglerna för kunden och kunden godkänner dem",
+                "I read the rules to the patron and they accept them",
+            ),
+            PatronLanguage => lang.pick(
+                "Asiakkaan kieli viesteissä",
+                "Kundens språk i meddelanden",
+                "The patron's language for messages",
+            ),
+            TellPatronLink => lang.pick(
+                "Kerro asiakkaalle tämä linkki. Sen avulla hän näkee varauksensa ja voi vaihtaa ajan tai perua sen.",
+                "Ge kunden den här länken. Med den ser kunden sin bokning och kan byta tid eller avboka.",
+                "Tell the patron this link. With it they can see their booking, change the time or cancel it.",
+            ),
+            BackToDashboard => lang.pick(
+                "Takaisin henkilökunnan sivulle",
+                "Tillbaka till personalens sida",
+                "Back to the staff dashboard",
+            ),
+            ConsentGiven => lang.pick(
+                "Asiakas suostui varaukseen ja tietojensa tallentamiseen.",
+                "Kunden samtyckte till bokningen och till att uppgifterna sparas.",
+                "The patron agreed to the booking and to their details being stored.",
             ),
         }
     }

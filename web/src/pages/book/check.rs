@@ -12,7 +12,7 @@ use super::details::{chosen, locate};
 use super::{BackLink, Loading, Lost, Step, use_flow};
 use crate::api::{self, ApiError};
 use crate::components::form::{ErrorSummary, FormErrors, focus_later};
-use crate::i18n::{self, Auth, Booking, Text, booking};
+use crate::i18n::{self, Auth, Booking, Staff, Text, booking};
 use crate::pages::bookings::{BookingCard, Owner, load_booking};
 use crate::prefs::{tr, use_lang};
 use crate::routes::{Page, booking_href};
@@ -82,7 +82,8 @@ pub fn CheckStep() -> impl IntoView {
             return view! { <Lost /> }.into_any();
         };
         let draft = flow.draft.get();
-        let me = session.me.get_untracked();
+        let for_patron = place.for_patron && session.is_staff();
+        let me = session.me.get_untracked().filter(|_| !for_patron);
         let lang_now = lang.get();
         let end = start + chrono::Duration::minutes(i64::from(service.duration_minutes));
         let contact = match &me {
@@ -99,7 +100,10 @@ pub fn CheckStep() -> impl IntoView {
                 (!draft.phone.is_empty()).then(|| draft.phone.clone()),
             ],
         };
-        let contact: Vec<String> = contact.into_iter().flatten().collect();
+        let mut contact: Vec<String> = contact.into_iter().flatten().collect();
+        if for_patron && draft.patron_consent {
+            contact.push(Staff::ConsentGiven.text(lang_now).to_owned());
+        }
         let answers: Vec<(String, String)> = service
             .questions
             .iter()
@@ -141,8 +145,8 @@ pub fn CheckStep() -> impl IntoView {
             email: (me.is_none() && !draft.email.trim().is_empty())
                 .then(|| draft.email.trim().to_owned()),
             phone: (!draft.phone.trim().is_empty()).then(|| draft.phone.trim().to_owned()),
-            language: Some(lang_now),
-            patron_consent: false,
+            language: Some(draft.language.filter(|_| for_patron).unwrap_or(lang_now)),
+            patron_consent: for_patron && draft.patron_consent,
         };
         let answers_view = if answers.is_empty() {
             None
@@ -240,6 +244,7 @@ pub fn DoneStep() -> impl IntoView {
             lang.get_untracked(),
         )
     });
+    let for_patron = flow.place.with_untracked(|p| p.for_patron);
     let body = move || {
         let owner = owner.clone();
         match loaded.get().flatten() {
@@ -256,7 +261,7 @@ pub fn DoneStep() -> impl IntoView {
                             format!("{}{href}", window().location().origin().unwrap_or_default());
                         Some(view! {
                             <div class="keep-link">
-                                <p><strong>{tr(Booking::KeepLink)}</strong></p>
+                                <p><strong>{move || if for_patron { Staff::TellPatronLink.text(lang.get()) } else { Booking::KeepLink.text(lang.get()) }}</strong></p>
                                 <p class="manage-link"><a href=href>{tr(Booking::ManageLink)}</a><br /><span class="url">{full}</span></p>
                             </div>
                         })
@@ -268,6 +273,9 @@ pub fn DoneStep() -> impl IntoView {
                     <BookingCard booking=b owner=owner.clone() />
                     {matches!(owner, Owner::Patron).then(|| view! {
                         <p><A href=Page::MyBookings.href()>{tr(Booking::MyBookingsTitle)}</A></p>
+                    })}
+                    {for_patron.then(|| view! {
+                        <p><A href=Page::Staff.href()>{tr(Staff::BackToDashboard)}</A></p>
                     })}
                 }
                 .into_any()

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use etakirjasto_shared::{FieldCode, Service, validate};
+use etakirjasto_shared::{FieldCode, Lang, Service, validate};
 
 use super::{BackLink, Draft, Loading, Lost, Step, use_flow};
 use crate::api;
 use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, Label, focus_later};
-use crate::i18n::{self, Auth, Booking, Text, Ui};
+use crate::i18n::{self, Auth, Booking, Staff, Text, Ui, endonym};
 use crate::prefs::{tr, use_lang};
 use crate::routes::Page;
 use crate::session::{Phase, use_session};
@@ -20,6 +20,8 @@ use crate::session::{Phase, use_session};
 const ANSWER_IDS: [&str; 5] = ["answer-0", "answer-1", "answer-2", "answer-3", "answer-4"];
 /// Id of the ground-rules checkbox.
 const RULES_ID: &str = "accept_ground_rules";
+/// Id of the checkbox recording the patron's agreement, when staff book for a patron.
+const CONSENT_ID: &str = "patron_consent";
 
 /// The chosen service and start, or `None` when the address lacks them.
 pub fn chosen(
@@ -37,6 +39,7 @@ pub fn locate(field: &str) -> Option<(&'static str, Label)> {
         "email" => Some(("email", Auth::Email.into())),
         "phone" => Some(("phone", Booking::PhoneToCall.into())),
         "accept_ground_rules" => Some((RULES_ID, Booking::RulesHeading.into())),
+        "patron_consent" => Some((CONSENT_ID, Staff::ConsentLabel.into())),
         _ => {
             let i: usize = field
                 .strip_prefix("answers[")?
@@ -63,6 +66,8 @@ pub fn DetailsStep() -> impl IntoView {
         .map(|i| RwSignal::new(draft.answers.get(i).cloned().unwrap_or_default()))
         .collect();
     let accept = RwSignal::new(draft.accept_rules);
+    let consent = RwSignal::new(draft.patron_consent);
+    let language = RwSignal::new(draft.language.unwrap_or_else(|| lang.get_untracked()));
     let errors = RwSignal::new(FormErrors::default());
     let summary = NodeRef::<html::Div>::new();
     if let Some(carried) = flow.carry.try_update(Option::take).flatten() {
@@ -80,7 +85,9 @@ pub fn DetailsStep() -> impl IntoView {
         else {
             return view! { <Lost /> }.into_any();
         };
-        let me = session.me.get_untracked();
+        // Staff booking for a patron give the patron's details, as a guest would.
+        let for_patron = place.for_patron && session.is_staff();
+        let me = session.me.get_untracked().filter(|_| !for_patron);
         let signed_in = me.is_some();
         let phone_mode = mode == etakirjasto_shared::SessionMode::Phone;
         let has_phone = me.as_ref().is_some_and(|m| m.phone.is_some());
@@ -123,10 +130,15 @@ pub fn DetailsStep() -> impl IntoView {
                         && let Err(c) = validate::phone(&p)
                     {
                         fault("phone", Auth::Phone.into(), c);
+                    } else if for_patron && phone_mode && p.trim().is_empty() {
+                        fault("phone", Booking::PhoneToCall.into(), FieldCode::Required);
                     }
                 }
                 if has_rules && !accept.get_untracked() {
                     fault(RULES_ID, Booking::RulesHeading.into(), FieldCode::Required);
+                }
+                if for_patron && !consent.get_untracked() {
+                    fault(CONSENT_ID, Staff::ConsentLabel.into(), FieldCode::Required);
                 }
                 flow.save_draft(Draft {
                     name: name.get_untracked(),
@@ -138,6 +150,8 @@ pub fn DetailsStep() -> impl IntoView {
                         .map(|a| a.get_untracked())
                         .collect(),
                     accept_rules: accept.get_untracked(),
+                    patron_consent: for_patron && consent.get_untracked(),
+                    language: for_patron.then(|| language.get_untracked()),
                 });
                 if faults.is_empty() {
                     errors.set(FormErrors::default());
@@ -178,6 +192,38 @@ pub fn DetailsStep() -> impl IntoView {
                         <Field id="phone" label=Booking::PhoneToCall hint=hint kind="tel" autocomplete="tel"
                             value=phone errors=errors />
                     })}
+                }
+                .into_any()
+            }
+            None if for_patron => {
+                let phone_field = if phone_mode {
+                    view! {
+                        <Field id="phone" label=Booking::PhoneToCall hint=Booking::PhoneToCallHintNeeded kind="tel"
+                            autocomplete="off" value=phone errors=errors />
+                    }
+                    .into_any()
+                } else {
+                    view! { <Field id="phone" label=Auth::Phone kind="tel" autocomplete="off" value=phone errors=errors /> }
+                        .into_any()
+                };
+                view! {
+                    <p>{tr(Staff::PatronIntro)}</p>
+                    <Field id="name" label=Auth::Name autocomplete="off" value=name errors=errors />
+                    <Field id="email" label=Auth::Email kind="email" autocomplete="off" value=email errors=errors />
+                    {phone_field}
+                    <fieldset class="inline-choice">
+                        <legend>{tr(Staff::PatronLanguage)}</legend>
+                        {Lang::ALL.map(|l| {
+                            let id = format!("language-{}", l.code());
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" id=id.clone() name="language" prop:checked=move || language.get() == l
+                                        on:change=move |_| language.set(l) />
+                                    <label for=id lang=l.code()>{endonym(l)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
                 }
                 .into_any()
             }
@@ -227,7 +273,20 @@ pub fn DetailsStep() -> impl IntoView {
                     <div class="checkbox">
                         <input type="checkbox" id=RULES_ID name=RULES_ID bind:checked=accept
                             aria-invalid=move || errors.with(|e| e.field(RULES_ID)).map(|_| "true") />
-                        <label for=RULES_ID>{tr(Booking::AcceptRules)}</label>
+                        <label for=RULES_ID>{move || if for_patron { Staff::AcceptRulesForPatron.text(lang.get()) } else { Booking::AcceptRules.text(lang.get()) }}</label>
+                    </div>
+                </div>
+            }
+        });
+
+        let agreement = for_patron.then(|| {
+            view! {
+                <div class="field" class:field-error=move || errors.with(|e| e.field(CONSENT_ID).is_some())>
+                    <FieldMessage errors=errors id=CONSENT_ID />
+                    <div class="checkbox">
+                        <input type="checkbox" id=CONSENT_ID name=CONSENT_ID bind:checked=consent
+                            aria-invalid=move || errors.with(|e| e.field(CONSENT_ID)).map(|_| "true") />
+                        <label for=CONSENT_ID>{tr(Staff::Consent)}</label>
                     </div>
                 </div>
             }
@@ -238,6 +297,7 @@ pub fn DetailsStep() -> impl IntoView {
                 {contact}
                 {question_boxes}
                 {rules}
+                {agreement}
                 <button type="submit" class="button">{tr(Booking::Continue)}</button>
             </form>
         }

@@ -1,4 +1,4 @@
-//! The staff dashboard: the staff member's libraries and the calendar of booked
+//! The staff dashboard: the staff member's libraries, "Book for a patron", and the calendar of booked
 //! sessions ([`calendar`]) with what staff do about each one ([`session`]). Patrons get a plain
 //! sentence saying the page is for staff only; the server enforces the same rule on every staff API
 //! call.
@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
-use crate::i18n::{Pages, Ui, role_name};
+use crate::i18n::{Pages, Staff as T, Ui, role_name};
 use crate::pages::book::time_now;
 use crate::pages::me::SignInPrompt;
 use crate::prefs::{tr, use_lang, use_title};
@@ -142,6 +142,7 @@ pub fn Staff() -> impl IntoView {
                 view! {
                     <div class="staff-dashboard">
                         <p>{tr(Pages::StaffIntro)}</p>
+                        <p><a class="button book-for-patron" href=crate::pages::book::for_patron_href()>{tr(T::BookForPatron)}</a></p>
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>
