@@ -148,11 +148,9 @@ pub fn Reschedule() -> impl IntoView {
             }
             Some(Ok(b)) => b,
         };
-        let back_link = back(&b);
         let locked = b.status != BookingStatus::Confirmed;
         let lang_now = lang.get();
         view! {
-            <p class="back"><A href=back_link attr:class="back-link">{tr(T::Back)}</A></p>
             <dl class="details">
                 <dt>{T::SumService.text(lang_now)}</dt>
                 <dd>{b.service_name.get(lang_now).to_owned()}</dd>
@@ -173,6 +171,9 @@ pub fn Reschedule() -> impl IntoView {
     };
 
     view! {
+        {move || current.with(|b| b.as_ref().map(back)).map(|href| view! {
+            <p class="back"><A href=href attr:class="back-link">{tr(T::Back)}</A></p>
+        })}
         <ErrorSummary errors=errors node_ref=summary id="reschedule-summary" />
         <h1 tabindex="-1">{tr(T::RescheduleTitle)}</h1>
         <Show when=move || reloaded.get()>
