@@ -1,7 +1,8 @@
 // Booking a one-to-one session: a guest books the practice call with the keyboard alone and cancels
 // it from the manage link; the demo patron books reading guidance by phone and cancels it on "My
 // bookings"; missing choices and unaccepted rules are explained; every step passes axe in every
-// language; the time list does not scroll sideways at 320 px.
+// language; the time list does not scroll sideways at 320 px. Changing a booking's time: the patron
+// on "My bookings", a guest from the manage link, and a time taken meanwhile.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -392,6 +393,112 @@ test('a guest who signs in halfway returns to the same step, signed in', async (
   const summary = await page.locator('.summary-list').textContent();
   assert.match(summary, /Lukuneuvonta[\s\S]*Videopuhelu[\s\S]*klo \d{1,2}\.\d{2}–/);
   assert.ok(summary.includes(DEMO.patron.name), 'the booking is made in the patron\'s name');
+  assertClean();
+  await context.close();
+});
+
+/** Calls the API as JSON; returns `{ status, body }`. */
+async function api(path, { method = 'GET', token, manage, body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (manage) headers['X-Manage-Token'] = manage;
+  const res = await fetch(`${server.base}/api/v1${path}`, { method, headers, body: body && JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Books the `index`th free time of the service named `name` (in English) by video, as `who`. */
+async function bookByApi(name, index, who) {
+  const services = (await api('/services?library=kalajoki')).body.items;
+  const s = services.find((x) => x.name.en === name);
+  const from = encodeURIComponent(new Date().toISOString());
+  const to = encodeURIComponent(new Date(Date.now() + 14 * 864e5).toISOString());
+  const slots = (await api(`/services/${s.id}/slots?from=${from}&to=${to}`)).body.slots;
+  let token;
+  if (who === 'patron') {
+    token = (await api('/auth/login', { method: 'POST', body: { email: DEMO.patron.email, password: DEMO.patron.password } })).body.access_token;
+  }
+  const body = { service_id: s.id, start: slots[index].start, mode: 'video', answers: [] };
+  if (!token) Object.assign(body, { name: 'Vieras Siirtäjä', email: 'siirtaja@example.fi' });
+  const res = await api('/bookings', { method: 'POST', token, body });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return { booking: res.body, token };
+}
+
+/** On choosing a new time: the last listed day and its last time; returns that time's value. */
+async function chooseLastTime(page) {
+  await page.locator('.day-link').last().click();
+  const radio = page.locator('input[name="start"]').last();
+  await radio.check();
+  return radio.inputValue();
+}
+
+test('the demo patron changes the time of a booking on My bookings and sees the new time', async () => {
+  const { booking, token } = await bookByApi('Reading guidance', 1, 'patron');
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await signInWithPassword(page, DEMO.patron.email, DEMO.patron.password);
+  await page.locator('nav a[href="/bookings"]').click();
+  const card = page.locator('.booking', { has: page.locator(`a[href^="/bookings/${booking.id}/reschedule"]`) });
+  await card.waitFor();
+  assert.match(await card.textContent(), /Voit vaihtaa ajan tai perua varauksen verkossa/);
+  await card.getByRole('link', { name: 'Vaihda aika' }).click();
+  await page.waitForURL(`**/bookings/${booking.id}/reschedule`);
+  await page.waitForFunction(() => document.querySelector('main h1').textContent.trim() === 'Valitse uusi aika');
+  assert.equal(await page.title(), 'Valitse uusi aika – Etäkirjasto');
+  await page.waitForSelector('.day-link');
+  const dayText = (await page.locator('.day-link').last().textContent()).trim();
+  const start = await chooseLastTime(page);
+  const timeText = (await page.locator('input[name="start"]:checked + label').textContent()).trim();
+  await page.getByRole('button', { name: 'Vaihda tähän aikaan' }).click();
+
+  await page.waitForURL('**/bookings');
+  const moved = page.locator('.booking', { has: page.locator(`a[href^="/bookings/${booking.id}/reschedule"]`) });
+  await moved.locator('.moved-notice').waitFor();
+  assert.match(await moved.locator('[role="status"]').textContent(), new RegExp(`Aika on vaihdettu\\. Uusi aika: ${dayText} ${timeText}\\.`));
+  assert.equal((await moved.locator('.booking-when').textContent()).trim(), `${dayText} ${timeText}`);
+  assert.equal((await api(`/bookings/${booking.id}`, { token })).body.start, start);
+  assertClean();
+  await context.close();
+});
+
+test('a guest changes the time from the manage link; a time taken meanwhile is explained and the times reload', async () => {
+  const { booking } = await bookByApi('Practice call', 0, 'guest');
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  allow('/reschedule', 409);
+  await page.goto(`/bookings/${booking.id}#token=${encodeURIComponent(booking.manage_token)}`);
+  await appReady(page);
+  await page.locator('.reschedule-booking').click();
+  await page.waitForURL(`**/bookings/${booking.id}/reschedule#token=**`);
+  await page.waitForSelector('.day-link');
+  const taken = await chooseLastTime(page);
+
+  // Someone else books the same time until no staff member is free for it.
+  let status = 0;
+  for (let i = 0; i < 10 && status !== 409; i += 1) {
+    ({ status } = await api('/bookings', {
+      method: 'POST',
+      body: { service_id: booking.service_id, start: taken, mode: 'video', name: 'Nopea Varaaja', email: 'nopea2@example.fi' },
+    }));
+  }
+  assert.equal(status, 409, 'the time was taken');
+
+  await page.getByRole('button', { name: 'Vaihda tähän aikaan' }).click();
+  await page.waitForSelector('.error-summary:not([hidden])');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary').textContent(), /Joku ehti varata tämän ajan juuri ennen sinua\./);
+  assert.match(await page.locator('main').textContent(), /Alla näkyvät ajat ovat nyt vapaina\./);
+  await page.waitForFunction((t) => {
+    const values = [...document.querySelectorAll('input[name="start"]')].map((e) => e.value);
+    return values.length > 0 && !values.includes(t);
+  }, taken);
+  const axe = await axeViolations(page);
+  assert.equal(axe.length, 0, describeViolations(axe));
+
+  const start = await chooseLastTime(page);
+  await page.getByRole('button', { name: 'Vaihda tähän aikaan' }).click();
+  await page.waitForURL(`**/bookings/${booking.id}#token=**`);
+  await page.locator('.moved-notice').waitFor();
+  assert.equal((await api(`/bookings/${booking.id}`, { manage: booking.manage_token })).body.start, start);
   assertClean();
   await context.close();
 });

@@ -13,10 +13,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use web_sys::RequestCredentials;
 
+use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
-    Booking, DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary, LoginRequest, Me,
-    NewBooking, OneTimeCode, Page, Problem, RecoveryCodes, RegisterRequest, SecondFactorSetup,
-    Service, SlotList, TokenResponse,
+    Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary,
+    LoginRequest, Me, NewBooking, OneTimeCode, Page, Problem, RecoveryCodes, RegisterRequest,
+    RescheduleRequest, SecondFactorSetup, Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -248,6 +249,81 @@ pub async fn cancel_booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiRes
     let url = format!("{BASE}/bookings/{}/cancel", encode(id));
     let req = keyed(Request::post(&url), lang, key).json(&EmptyBody {});
     json_answer(send(req, lang).await?, lang).await
+}
+
+/// `POST /api/v1/bookings/{id}/reschedule`: moves a booking to another offered time.
+pub async fn reschedule_booking(
+    id: &str,
+    key: BookingKey<'_>,
+    start: DateTime<FixedOffset>,
+    lang: Lang,
+) -> ApiResult<Booking> {
+    let url = format!("{BASE}/bookings/{}/reschedule", encode(id));
+    let req = keyed(Request::post(&url), lang, key).json(&RescheduleRequest { start });
+    json_answer(send(req, lang).await?, lang).await
+}
+
+/// Which of a library's bookings staff ask for: those starting in `[from, to)`, optionally only one
+/// staff member's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingRange {
+    /// The library's slug.
+    pub library: String,
+    /// The earliest start (RFC 3339).
+    pub from: String,
+    /// The start after the last one wanted (RFC 3339).
+    pub to: String,
+    /// Only this staff member's sessions.
+    pub staff_id: Option<String>,
+}
+
+/// `GET /api/v1/bookings?library=…&from=…&to=…`: every booking of a library in a range, for its
+/// staff, in order of start. Follows `next_cursor` until the last page.
+pub async fn library_bookings(
+    token: &str,
+    range: &BookingRange,
+    lang: Lang,
+) -> ApiResult<Vec<Booking>> {
+    let mut url = format!(
+        "{BASE}/bookings?limit=100&library={}&from={}&to={}",
+        encode(&range.library),
+        encode(&range.from),
+        encode(&range.to)
+    );
+    if let Some(staff) = &range.staff_id {
+        url.push_str(&format!("&staff_id={}", encode(staff)));
+    }
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page_url = match &cursor {
+            Some(c) => format!("{url}&cursor={}", encode(c)),
+            None => url.clone(),
+        };
+        let req = builder(Request::get(&page_url), lang, Some(token));
+        let page: Page<Booking> = json_answer(send(req.build(), lang).await?, lang).await?;
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return Ok(all),
+        }
+    }
+}
+
+/// `POST /api/v1/bookings/{id}/outcome`: staff mark a session held or a no-show, or keep a note.
+pub async fn record_outcome(
+    id: &str,
+    token: &str,
+    body: &BookingOutcome,
+    lang: Lang,
+) -> ApiResult<Booking> {
+    post(
+        &format!("{BASE}/bookings/{}/outcome", encode(id)),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
 }
 
 fn keyed(req: RequestBuilder, lang: Lang, key: BookingKey<'_>) -> RequestBuilder {

@@ -1,5 +1,5 @@
-//! The root component: provides the preferences, the session and the library's details, and maps
-//! each address in [`Page`] to its page.
+//! The root component: provides the preferences, the session, the library's details and the note of
+//! a booking just moved, and maps each address in [`Page`] to its page.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -14,12 +14,13 @@ use crate::pages::{
     me::MePage,
     not_found::NotFound,
     register::Register,
+    reschedule::{Moved, Reschedule},
     sign_in::SignIn,
     staff::Staff,
     two_step::TwoStep,
 };
 use crate::prefs::Prefs;
-use crate::routes::Page;
+use crate::routes::{Page, RESCHEDULE};
 use crate::session::Session;
 
 /// The whole app.
@@ -32,6 +33,7 @@ pub fn App() -> impl IntoView {
     let lang = prefs.lang.get_untracked();
     LibraryInfo::provide(lang);
     session.restore(lang);
+    Moved::provide();
 
     view! {
         <Router>
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::MyBookings.segment()) view=MyBookings />
                     <Route path=StaticSegment(Page::TwoStep.segment()) view=TwoStep />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view=ManageBooking />
+                    <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view=Reschedule />
                 </Routes>
             </Layout>
         </Router>

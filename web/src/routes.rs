@@ -64,3 +64,40 @@ pub fn booking_href(id: &str, token: &str) -> String {
         crate::api::encode(token)
     )
 }
+
+/// The address of choosing a new time for a booking: the two weeks from `from` (Unix seconds) and
+/// the `day` whose times are shown, `by=staff` when staff came from the dashboard, and a guest's
+/// manage token in the fragment as in [`booking_href`].
+pub fn reschedule_href(
+    id: &str,
+    from: Option<i64>,
+    day: Option<chrono::NaiveDate>,
+    by_staff: bool,
+    token: Option<&str>,
+) -> String {
+    let mut query = Vec::new();
+    if let Some(from) = from {
+        query.push(format!("from={from}"));
+    }
+    if let Some(day) = day {
+        query.push(format!("day={day}"));
+    }
+    if by_staff {
+        query.push("by=staff".to_owned());
+    }
+    let mut href = format!(
+        "{}/{}/{RESCHEDULE}",
+        Page::MyBookings.href(),
+        crate::api::encode(id)
+    );
+    if !query.is_empty() {
+        href = format!("{href}?{}", query.join("&"));
+    }
+    match token {
+        Some(token) => format!("{href}#token={}", crate::api::encode(token)),
+        None => href,
+    }
+}
+
+/// The last path segment of choosing a new time: `/bookings/{id}/reschedule`.
+pub const RESCHEDULE: &str = "reschedule";

@@ -87,7 +87,7 @@ impl Session {
     pub fn restore(self, lang: Lang) {
         spawn_local(async move {
             let state = match self.refresh(lang).await {
-                Refresh::Renewed(tokens) => signed_in(tokens),
+                Refresh::Renewed(tokens) => signed_in(*tokens),
                 Refresh::Rejected | Refresh::Busy => AuthState::SignedOut,
             };
             self.state.set(state);
@@ -152,7 +152,7 @@ impl Session {
             Err(e) if e.code() == ErrorCode::Unauthorized => match self.refresh(lang).await {
                 Refresh::Renewed(tokens) => {
                     let token = tokens.access_token.clone();
-                    self.state.set(signed_in(tokens));
+                    self.state.set(signed_in(*tokens));
                     call(token).await
                 }
                 Refresh::Rejected => {
@@ -184,7 +184,7 @@ impl Session {
         let result = api::refresh(lang).await;
         self.refreshing.set(false);
         match result {
-            Ok(tokens) => Refresh::Renewed(tokens),
+            Ok(tokens) => Refresh::Renewed(Box::new(tokens)),
             Err(_) => Refresh::Rejected,
         }
     }
@@ -192,8 +192,8 @@ impl Session {
 
 /// The outcome of a refresh call.
 enum Refresh {
-    /// New tokens.
-    Renewed(TokenResponse),
+    /// New tokens (boxed: they dwarf the other variants).
+    Renewed(Box<TokenResponse>),
     /// The server does not know the session (or could not be reached).
     Rejected,
     /// Another refresh is in flight.

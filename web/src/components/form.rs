@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use etakirjasto_shared::{ErrorCode, FieldCode, Problem};
 
 use crate::api::ApiError;
-use crate::i18n::{self, Auth, Booking, Text, Ui};
+use crate::i18n::{self, Auth, Booking, Staff, Text, Ui};
 use crate::prefs::{tr, use_lang};
 
 /// The label of a field, from whichever text group the form uses.
@@ -21,6 +21,8 @@ pub enum Label {
     Auth(Auth),
     /// A booking field.
     Booking(Booking),
+    /// A field of the staff pages.
+    Staff(Staff),
 }
 
 impl Text for Label {
@@ -28,6 +30,7 @@ impl Text for Label {
         match self {
             Label::Auth(t) => t.text(lang),
             Label::Booking(t) => t.text(lang),
+            Label::Staff(t) => t.text(lang),
         }
     }
 }
@@ -41,6 +44,12 @@ impl From<Auth> for Label {
 impl From<Booking> for Label {
     fn from(t: Booking) -> Self {
         Label::Booking(t)
+    }
+}
+
+impl From<Staff> for Label {
+    fn from(t: Staff) -> Self {
+        Label::Staff(t)
     }
 }
 
@@ -139,7 +148,8 @@ pub fn ErrorSummary(
     /// Where the form moves focus after a failed submission.
     node_ref: NodeRef<html::Div>,
     /// Unique id of the summary heading within the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let title = tr(Auth::SummaryTitle);
@@ -171,8 +181,9 @@ pub fn ErrorSummary(
             .collect_view();
         view! { {general} {fields} }
     };
+    let labelled_by = id.clone();
     view! {
-        <div class="error-summary" tabindex="-1" node_ref=node_ref aria-labelledby=id
+        <div class="error-summary" tabindex="-1" node_ref=node_ref aria-labelledby=labelled_by
             hidden=move || errors.with(FormErrors::is_empty)>
             <h2 id=id class="error-summary-title">{title}</h2>
             <ul class="error-summary-list">{items}</ul>

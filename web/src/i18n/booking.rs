@@ -140,6 +140,16 @@ pub enum Booking {
     UnknownService,
     /// Start the flow again.
     StartAgain,
+    /// The link to choose another time for a booking.
+    Reschedule,
+    /// The heading of choosing another time.
+    RescheduleTitle,
+    /// Label of the booking's present time.
+    CurrentTime,
+    /// The button that moves the booking.
+    MoveConfirm,
+    /// Shown after moving a booking.
+    MovedNotice,
 }
 
 impl Text for Booking {
@@ -323,6 +333,15 @@ impl Text for Booking {
                 "We could not find this kind of help.",
             ),
             StartAgain => lang.pick("Aloita alusta", "Börja om", "Start again"),
+            Reschedule => lang.pick("Vaihda aika", "Byt tid", "Change the time"),
+            RescheduleTitle => lang.pick("Valitse uusi aika", "Välj en ny tid", "Choose a new time"),
+            CurrentTime => lang.pick("Nykyinen aika", "Nuvarande tid", "Current time"),
+            MoveConfirm => lang.pick("Vaihda tähän aikaan", "Byt till den här tiden", "Move to this time"),
+            MovedNotice => lang.pick(
+                "Aika on vaihdettu. Uusi aika:",
+                "Tiden är bytt. Ny tid:",
+                "The time has been changed. New time:",
+            ),
         }
     }
 }
@@ -383,7 +402,7 @@ pub fn minutes(lang: Lang, n: u32) -> String {
     format!("{n} {}", lang.pick("min", "min", "min"))
 }
 
-/// The last moment a booking can be cancelled online, as a sentence.
+/// The last moment a booking can be moved or cancelled online, as a sentence.
 pub fn cancel_until(lang: Lang, until: DateTime<FixedOffset>) -> String {
     let date = day(lang, until.date_naive());
     let time = {
@@ -392,14 +411,14 @@ pub fn cancel_until(lang: Lang, until: DateTime<FixedOffset>) -> String {
     };
     match lang {
         Lang::Fi => format!(
-            "Voit perua varauksen verkossa {date} klo {time} asti. Sen jälkeen soita kirjastoon."
+            "Voit vaihtaa ajan tai perua varauksen verkossa {date} klo {time} asti. Sen jälkeen soita kirjastoon."
         ),
         Lang::Sv => format!(
-            "Du kan avboka på nätet fram till {date} kl. {time}. Efter det, ring biblioteket."
+            "Du kan byta tid eller avboka på nätet fram till {date} kl. {time}. Efter det, ring biblioteket."
         ),
-        Lang::En => {
-            format!("You can cancel online until {time} on {date}. After that, phone the library.")
-        }
+        Lang::En => format!(
+            "You can change the time or cancel online until {time} on {date}. After that, phone the library."
+        ),
     }
 }
 

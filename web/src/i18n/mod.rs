@@ -5,7 +5,8 @@
 //! compile. Texts are grouped by where they appear ([`Ui`] for the frame around every page, [`Auth`] for
 //! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
 //! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
-//! bookings) to keep each file short.
+//! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron) to keep each file
+//! short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
 //! so the browser and the server always say the same thing.
@@ -14,6 +15,7 @@ mod account;
 mod auth;
 pub mod booking;
 mod pages;
+pub mod staff;
 mod ui;
 
 use etakirjasto_shared::Lang;
@@ -22,6 +24,7 @@ pub use account::Account;
 pub use auth::Auth;
 pub use booking::Booking;
 pub use pages::{Pages, role_name};
+pub use staff::Staff;
 pub use ui::Ui;
 
 /// The product name, the same in every language; the second half of every page title.

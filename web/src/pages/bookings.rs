@@ -1,7 +1,8 @@
 //! "My bookings" for a signed-in patron, and one booking's page for a guest who holds its manage
 //! link. Both show each booking as a [`BookingCard`]: the day and time, the service, how, what
-//! happens next, and a "Cancel" button that asks once more before cancelling. After the booking's
-//! cut-off the button gives way to the library's phone number.
+//! happens next, a "Change the time" link (to `pages::reschedule`) and a "Cancel" button that asks
+//! once more before cancelling. After the booking's cut-off both give way to the library's phone
+//! number.
 //!
 //! A guest's manage token arrives in the address's fragment (`/bookings/{id}#token=…`), which the
 //! browser never sends to the server, and is sent only as the `X-Manage-Token` header.
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
-use etakirjasto_shared::{BookingStatus, ErrorCode, SessionMode};
+use etakirjasto_shared::{BookingStatus, ErrorCode, Lang, SessionMode};
 
 use crate::api::{self, BookingKey};
 use crate::components::layout::PhoneLink;
@@ -18,8 +19,10 @@ use crate::i18n::{self, Booking, Text, Ui, booking};
 use crate::library::use_library;
 use crate::pages::book::time_now;
 use crate::pages::me::SignInPrompt;
+use crate::pages::reschedule::{Moved, moved_notice};
 use crate::prefs::{tr, use_lang, use_title};
-use crate::session::{Phase, use_session};
+use crate::routes::reschedule_href;
+use crate::session::{Phase, Session, use_session};
 
 /// Who is looking at a booking.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +97,32 @@ pub fn MyBookings() -> impl IntoView {
     }
 }
 
+/// Loads one booking: with a guest's manage token, or without one as the signed-in person (a patron
+/// or the library's staff). `None` while the session is being checked; `unauthorized` when nobody is
+/// signed in and there is no token.
+pub async fn load_booking(
+    session: Session,
+    id: String,
+    token: Option<String>,
+    phase: Phase,
+    lang: Lang,
+) -> Option<Result<etakirjasto_shared::Booking, ErrorCode>> {
+    let result = match (token, phase) {
+        (Some(token), _) => api::booking(&id, BookingKey::Manage(&token), lang).await,
+        (None, Phase::Checking) => return None,
+        (None, Phase::SignedOut) => Err(api::ApiError::local(ErrorCode::Unauthorized, lang)),
+        (None, Phase::SignedIn) => {
+            session
+                .authorized(lang, |t| {
+                    let id = id.clone();
+                    async move { api::booking(&id, BookingKey::Bearer(&t), lang).await }
+                })
+                .await
+        }
+    };
+    Some(result.map_err(|e| e.code()))
+}
+
 /// A guest's page for one booking, opened from the link on the confirmation.
 #[component]
 pub fn ManageBooking() -> impl IntoView {
@@ -102,37 +131,29 @@ pub fn ManageBooking() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let token = fragment_token();
-    // With the token from the link, as the guest; without one, as the signed-in patron, if any.
+    let owner = match token.clone() {
+        Some(t) => Owner::Guest(t),
+        None => Owner::Patron,
+    };
     let loaded = LocalResource::new(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        let token = token.clone();
-        let phase = session.phase.get();
-        let lang = lang.get_untracked();
-        async move {
-            let result = match (token, phase) {
-                (Some(token), _) => api::booking(&id, BookingKey::Manage(&token), lang)
-                    .await
-                    .map(|b| (b, Owner::Guest(token))),
-                (None, Phase::SignedIn) => session
-                    .authorized(lang, |t| {
-                        let id = id.clone();
-                        async move { api::booking(&id, BookingKey::Bearer(&t), lang).await }
-                    })
-                    .await
-                    .map(|b| (b, Owner::Patron)),
-                (None, Phase::Checking) => return None,
-                (None, Phase::SignedOut) => return Some(None),
-            };
-            Some(Some(result.map_err(|e| e.code())))
-        }
+        load_booking(
+            session,
+            id,
+            token.clone(),
+            session.phase.get(),
+            lang.get_untracked(),
+        )
     });
     let body = move || match loaded.get().flatten() {
         None => view! { <p>{tr(Ui::Loading)}</p> }.into_any(),
-        Some(None) => view! { <p class="notice">{tr(Booking::NoToken)}</p> }.into_any(),
-        Some(Some(Err(code))) => {
+        Some(Err(ErrorCode::Unauthorized)) if owner == Owner::Patron => {
+            view! { <p class="notice">{tr(Booking::NoToken)}</p> }.into_any()
+        }
+        Some(Err(code)) => {
             view! { <p class="error-message">{move || code.message(lang.get())}</p> }.into_any()
         }
-        Some(Some(Ok((b, owner)))) => view! { <BookingCard booking=b owner=owner /> }.into_any(),
+        Some(Ok(b)) => view! { <BookingCard booking=b owner=owner.clone() /> }.into_any(),
     };
     view! {
         <h1>{tr(Booking::ManageTitle)}</h1>
@@ -167,6 +188,7 @@ pub fn BookingCard(
     let lang = use_lang();
     let session = use_session();
     let library = use_library();
+    let just_moved = Moved::take(&booking.id);
     let current = RwSignal::new(booking);
     let state = RwSignal::new(Cancelling::Idle);
     let just_cancelled = RwSignal::new(false);
@@ -290,13 +312,22 @@ pub fn BookingCard(
                 </div>
             }
             .into_any(),
-            _ => view! {
-                <button type="button" class="button button-secondary cancel-booking"
-                    on:click=move |_| state.set(Cancelling::Asking)>
-                    {Booking::Cancel.text(lang)}
-                </button>
+            _ => {
+                let token = match owner.get_value() {
+                    Owner::Guest(t) => Some(t),
+                    Owner::Patron => None,
+                };
+                let move_href = reschedule_href(&b.id, None, None, false, token.as_deref());
+                view! {
+                    <a class="button button-secondary reschedule-booking" href=move_href>{Booking::Reschedule.text(lang)}</a>
+                    " "
+                    <button type="button" class="button button-secondary cancel-booking"
+                        on:click=move |_| state.set(Cancelling::Asking)>
+                        {Booking::Cancel.text(lang)}
+                    </button>
+                }
+                .into_any()
             }
-            .into_any(),
         };
         Some(
             view! {
@@ -315,6 +346,7 @@ pub fn BookingCard(
                 <Show when=move || just_cancelled.get()>
                     <p class="notice">{tr(Booking::CancelledNotice)}</p>
                 </Show>
+                {just_moved.map(|b| view! { <p class="notice moved-notice">{move || moved_notice(lang.get(), &b)}</p> })}
             </div>
             {actions}
         </article>

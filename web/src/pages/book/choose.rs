@@ -95,8 +95,13 @@ pub fn ServiceStep() -> impl IntoView {
             .into_any()
     };
 
+    let back = if flow.place.with_untracked(|p| p.for_patron) {
+        Page::Staff.href()
+    } else {
+        Page::Home.href()
+    };
     view! {
-        <BackLink href=Page::Home.href().to_owned() />
+        <BackLink href=back.to_owned() />
         <ErrorSummary errors=errors node_ref=summary id="service-summary" />
         <form class="form" novalidate on:submit=on_submit>
             <fieldset class:field-error=move || errors.with(|e| e.field(SERVICE_ID).is_some())>

@@ -1,5 +1,4 @@
-//! Steps 4 to 6: contact details, answers and ground rules; the check of everything with "Change"
-//! links; and the confirmation after the booking is made.
+//! Step 4: contact details, answers and ground rules.
 
 use chrono::{DateTime, FixedOffset};
 use leptos::html;
@@ -7,24 +6,25 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use etakirjasto_shared::{ErrorCode, FieldCode, NewBooking, Service, validate};
+use etakirjasto_shared::{FieldCode, Lang, Service, validate};
 
 use super::{BackLink, Draft, Loading, Lost, Step, use_flow};
-use crate::api::{self, ApiError, BookingKey};
+use crate::api;
 use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, Label, focus_later};
-use crate::i18n::{self, Auth, Booking, Text, Ui, booking};
-use crate::pages::bookings::{BookingCard, Owner};
+use crate::i18n::{self, Auth, Booking, Staff, Text, Ui, endonym};
 use crate::prefs::{tr, use_lang};
-use crate::routes::{Page, booking_href};
+use crate::routes::Page;
 use crate::session::{Phase, use_session};
 
 /// Ids of the answer boxes; a service has at most five questions.
 const ANSWER_IDS: [&str; 5] = ["answer-0", "answer-1", "answer-2", "answer-3", "answer-4"];
 /// Id of the ground-rules checkbox.
 const RULES_ID: &str = "accept_ground_rules";
+/// Id of the checkbox recording the patron's agreement, when staff book for a patron.
+const CONSENT_ID: &str = "patron_consent";
 
 /// The chosen service and start, or `None` when the address lacks them.
-fn chosen(
+pub fn chosen(
     service: Option<Service>,
     start: Option<String>,
 ) -> Option<(Service, DateTime<FixedOffset>)> {
@@ -33,12 +33,13 @@ fn chosen(
 }
 
 /// Which input shows a field the server named.
-fn locate(field: &str) -> Option<(&'static str, Label)> {
+pub fn locate(field: &str) -> Option<(&'static str, Label)> {
     match field {
         "name" => Some(("name", Auth::Name.into())),
         "email" => Some(("email", Auth::Email.into())),
         "phone" => Some(("phone", Booking::PhoneToCall.into())),
         "accept_ground_rules" => Some((RULES_ID, Booking::RulesHeading.into())),
+        "patron_consent" => Some((CONSENT_ID, Staff::ConsentLabel.into())),
         _ => {
             let i: usize = field
                 .strip_prefix("answers[")?
@@ -65,6 +66,8 @@ pub fn DetailsStep() -> impl IntoView {
         .map(|i| RwSignal::new(draft.answers.get(i).cloned().unwrap_or_default()))
         .collect();
     let accept = RwSignal::new(draft.accept_rules);
+    let consent = RwSignal::new(draft.patron_consent);
+    let language = RwSignal::new(draft.language.unwrap_or_else(|| lang.get_untracked()));
     let errors = RwSignal::new(FormErrors::default());
     let summary = NodeRef::<html::Div>::new();
     if let Some(carried) = flow.carry.try_update(Option::take).flatten() {
@@ -82,7 +85,9 @@ pub fn DetailsStep() -> impl IntoView {
         else {
             return view! { <Lost /> }.into_any();
         };
-        let me = session.me.get_untracked();
+        // Staff booking for a patron give the patron's details, as a guest would.
+        let for_patron = place.for_patron && session.is_staff();
+        let me = session.me.get_untracked().filter(|_| !for_patron);
         let signed_in = me.is_some();
         let phone_mode = mode == etakirjasto_shared::SessionMode::Phone;
         let has_phone = me.as_ref().is_some_and(|m| m.phone.is_some());
@@ -125,10 +130,15 @@ pub fn DetailsStep() -> impl IntoView {
                         && let Err(c) = validate::phone(&p)
                     {
                         fault("phone", Auth::Phone.into(), c);
+                    } else if for_patron && phone_mode && p.trim().is_empty() {
+                        fault("phone", Booking::PhoneToCall.into(), FieldCode::Required);
                     }
                 }
                 if has_rules && !accept.get_untracked() {
                     fault(RULES_ID, Booking::RulesHeading.into(), FieldCode::Required);
+                }
+                if for_patron && !consent.get_untracked() {
+                    fault(CONSENT_ID, Staff::ConsentLabel.into(), FieldCode::Required);
                 }
                 flow.save_draft(Draft {
                     name: name.get_untracked(),
@@ -140,6 +150,8 @@ pub fn DetailsStep() -> impl IntoView {
                         .map(|a| a.get_untracked())
                         .collect(),
                     accept_rules: accept.get_untracked(),
+                    patron_consent: for_patron && consent.get_untracked(),
+                    language: for_patron.then(|| language.get_untracked()),
                 });
                 if faults.is_empty() {
                     errors.set(FormErrors::default());
@@ -180,6 +192,38 @@ pub fn DetailsStep() -> impl IntoView {
                         <Field id="phone" label=Booking::PhoneToCall hint=hint kind="tel" autocomplete="tel"
                             value=phone errors=errors />
                     })}
+                }
+                .into_any()
+            }
+            None if for_patron => {
+                let phone_field = if phone_mode {
+                    view! {
+                        <Field id="phone" label=Booking::PhoneToCall hint=Booking::PhoneToCallHintNeeded kind="tel"
+                            autocomplete="off" value=phone errors=errors />
+                    }
+                    .into_any()
+                } else {
+                    view! { <Field id="phone" label=Auth::Phone kind="tel" autocomplete="off" value=phone errors=errors /> }
+                        .into_any()
+                };
+                view! {
+                    <p>{tr(Staff::PatronIntro)}</p>
+                    <Field id="name" label=Auth::Name autocomplete="off" value=name errors=errors />
+                    <Field id="email" label=Auth::Email kind="email" autocomplete="off" value=email errors=errors />
+                    {phone_field}
+                    <fieldset class="inline-choice">
+                        <legend>{tr(Staff::PatronLanguage)}</legend>
+                        {Lang::ALL.map(|l| {
+                            let id = format!("language-{}", l.code());
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" id=id.clone() name="language" prop:checked=move || language.get() == l
+                                        on:change=move |_| language.set(l) />
+                                    <label for=id lang=l.code()>{endonym(l)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
                 }
                 .into_any()
             }
@@ -229,7 +273,20 @@ pub fn DetailsStep() -> impl IntoView {
                     <div class="checkbox">
                         <input type="checkbox" id=RULES_ID name=RULES_ID bind:checked=accept
                             aria-invalid=move || errors.with(|e| e.field(RULES_ID)).map(|_| "true") />
-                        <label for=RULES_ID>{tr(Booking::AcceptRules)}</label>
+                        <label for=RULES_ID>{move || if for_patron { Staff::AcceptRulesForPatron.text(lang.get()) } else { Booking::AcceptRules.text(lang.get()) }}</label>
+                    </div>
+                </div>
+            }
+        });
+
+        let agreement = for_patron.then(|| {
+            view! {
+                <div class="field" class:field-error=move || errors.with(|e| e.field(CONSENT_ID).is_some())>
+                    <FieldMessage errors=errors id=CONSENT_ID />
+                    <div class="checkbox">
+                        <input type="checkbox" id=CONSENT_ID name=CONSENT_ID bind:checked=consent
+                            aria-invalid=move || errors.with(|e| e.field(CONSENT_ID)).map(|_| "true") />
+                        <label for=CONSENT_ID>{tr(Staff::Consent)}</label>
                     </div>
                 </div>
             }
@@ -240,6 +297,7 @@ pub fn DetailsStep() -> impl IntoView {
                 {contact}
                 {question_boxes}
                 {rules}
+                {agreement}
                 <button type="submit" class="button">{tr(Booking::Continue)}</button>
             </form>
         }
@@ -267,281 +325,5 @@ fn FieldMessage(errors: RwSignal<FormErrors>, id: &'static str) -> impl IntoView
                 </p>
             }
         })
-    }
-}
-
-/// Step 5.
-#[component]
-pub fn CheckStep() -> impl IntoView {
-    let flow = use_flow();
-    let session = use_session();
-    let lang = use_lang();
-    let navigate = use_navigate();
-    let errors = RwSignal::new(FormErrors::default());
-    let summary = NodeRef::<html::Div>::new();
-
-    let action = Action::new_local(move |req: &NewBooking| {
-        let req = req.clone();
-        let lang = lang.get_untracked();
-        async move {
-            if session.phase.get_untracked() == Phase::SignedIn {
-                session
-                    .authorized(lang, |token| {
-                        let req = req.clone();
-                        async move { api::create_booking(&req, lang, Some(&token)).await }
-                    })
-                    .await
-            } else {
-                api::create_booking(&req, lang, None).await
-            }
-        }
-    });
-    Effect::new(move || {
-        let Some(result) = action.value().get() else {
-            return;
-        };
-        let place = flow.place.get_untracked();
-        match result {
-            Ok(booking) => {
-                flow.clear_draft();
-                let mut done = place.at(Step::Done);
-                done.booking = Some(booking.id.clone());
-                let href = match &booking.manage_token {
-                    Some(token) => format!("{}#token={}", done.href(), api::encode(token)),
-                    None => done.href(),
-                };
-                // Replacing the check step means Back cannot send the same booking again.
-                navigate(
-                    &href,
-                    leptos_router::NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-            Err(err) => handle_error(&err, &place, errors, summary, &navigate),
-        }
-    });
-
-    let body = move || {
-        if flow.services.get().is_none() || session.phase.get() == Phase::Checking {
-            return view! { <Loading /> }.into_any();
-        }
-        let place = flow.place.get();
-        let (Some((service, start)), Some(mode)) =
-            (chosen(flow.service(), place.start.clone()), place.mode)
-        else {
-            return view! { <Lost /> }.into_any();
-        };
-        let draft = flow.draft.get();
-        let me = session.me.get_untracked();
-        let lang_now = lang.get();
-        let end = start + chrono::Duration::minutes(i64::from(service.duration_minutes));
-        let contact = match &me {
-            Some(me) => [
-                Some(me.name.clone()),
-                me.email.clone(),
-                (!draft.phone.is_empty())
-                    .then(|| draft.phone.clone())
-                    .or_else(|| me.phone.as_deref().map(i18n::display_phone)),
-            ],
-            None => [
-                Some(draft.name.clone()),
-                (!draft.email.is_empty()).then(|| draft.email.clone()),
-                (!draft.phone.is_empty()).then(|| draft.phone.clone()),
-            ],
-        };
-        let contact: Vec<String> = contact.into_iter().flatten().collect();
-        let answers: Vec<(String, String)> = service
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let a = draft.answers.get(i).cloned().unwrap_or_default();
-                let a = if a.trim().is_empty() {
-                    Booking::NoAnswer.text(lang_now).to_owned()
-                } else {
-                    a
-                };
-                (q.get(lang_now).to_owned(), a)
-            })
-            .collect();
-        let row = |label: Booking, value: AnyView, step: Step| {
-            let href = place.at(step).href();
-            view! {
-                <div class="summary-row">
-                    <dt>{label.text(lang_now)}</dt>
-                    <dd>{value}</dd>
-                    <dd class="summary-change">
-                        <A href=href>{Booking::Change.text(lang_now)}<span class="visually-hidden">{format!(": {}", label.text(lang_now).to_lowercase())}</span></A>
-                    </dd>
-                </div>
-            }
-        };
-        let req = NewBooking {
-            service_id: service.id.clone(),
-            start,
-            mode,
-            answers: draft
-                .answers
-                .iter()
-                .take(service.questions.len())
-                .cloned()
-                .collect(),
-            accept_ground_rules: draft.accept_rules,
-            name: me.is_none().then(|| draft.name.trim().to_owned()),
-            email: (me.is_none() && !draft.email.trim().is_empty())
-                .then(|| draft.email.trim().to_owned()),
-            phone: (!draft.phone.trim().is_empty()).then(|| draft.phone.trim().to_owned()),
-            language: Some(lang_now),
-            patron_consent: false,
-        };
-        let answers_view = if answers.is_empty() {
-            None
-        } else {
-            Some(row(
-                Booking::SumAnswers,
-                answers
-                    .into_iter()
-                    .map(|(q, a)| view! { <p><strong>{q}</strong><br />{a}</p> })
-                    .collect_view()
-                    .into_any(),
-                Step::Details,
-            ))
-        };
-        view! {
-            <dl class="summary-list">
-                {row(Booking::SumService, view! { {service.name.get(lang_now).to_owned()} }.into_any(), Step::Service)}
-                {row(Booking::SumHow, view! { {Booking::mode(mode).text(lang_now)} }.into_any(), Step::Mode)}
-                {row(Booking::SumWhen, view! { {booking::when(lang_now, start, end)} }.into_any(), Step::Time)}
-                {row(Booking::SumContact, contact.into_iter().map(|c| view! { <span class="summary-line">{c}</span> }).collect_view().into_any(), Step::Details)}
-                {answers_view}
-            </dl>
-            <button type="button" class="button" disabled=move || action.pending().get()
-                on:click=move |_| { action.dispatch_local(req.clone()); }>
-                {move || if action.pending().get() { Auth::Sending.text(lang.get()) } else { Booking::Confirm.text(lang.get()) }}
-            </button>
-        }
-        .into_any()
-    };
-
-    view! {
-        <BackLink href=flow.place.get_untracked().at(Step::Details).href() />
-        <ErrorSummary errors=errors node_ref=summary id="check-summary" />
-        <h1 tabindex="-1">{tr(Booking::CheckTitle)}</h1>
-        {body}
-    }
-}
-
-/// A failed booking: a taken time goes back to the times, rejected details back to the form, and
-/// anything else is said here.
-fn handle_error(
-    err: &ApiError,
-    place: &super::Place,
-    errors: RwSignal<FormErrors>,
-    summary: NodeRef<html::Div>,
-    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
-) {
-    let flow = use_flow();
-    let back_to = |step: Step, carried: FormErrors| {
-        flow.carry.set(Some(carried));
-        let mut target = place.at(step);
-        if step == Step::Time {
-            target.start = None;
-        }
-        navigate(&target.href(), Default::default());
-    };
-    if err.code() == ErrorCode::SlotTaken {
-        back_to(
-            Step::Time,
-            FormErrors {
-                problem: Some(ErrorCode::SlotTaken),
-                ..Default::default()
-            },
-        );
-        return;
-    }
-    let form = FormErrors::from_api(err, locate);
-    if !form.fields.is_empty() {
-        back_to(Step::Details, form);
-        return;
-    }
-    errors.set(form);
-    focus_later(summary);
-}
-
-/// Step 6: the confirmation, with the booking loaded by its id (and the guest's token from the
-/// address's fragment), so a reload shows it again.
-#[component]
-pub fn DoneStep() -> impl IntoView {
-    let flow = use_flow();
-    let session = use_session();
-    let lang = use_lang();
-    let token = crate::pages::bookings::fragment_token();
-    let owner = match token.clone() {
-        Some(t) => Owner::Guest(t),
-        None => Owner::Patron,
-    };
-    let loaded = LocalResource::new(move || {
-        let id = flow.place.with(|p| p.booking.clone());
-        let phase = session.phase.get();
-        let token = token.clone();
-        let lang = lang.get_untracked();
-        async move {
-            let id = id.ok_or(ErrorCode::NotFound)?;
-            match (token, phase) {
-                (Some(t), _) => api::booking(&id, BookingKey::Manage(&t), lang).await,
-                (None, Phase::SignedIn) => {
-                    session
-                        .authorized(lang, |t| {
-                            let id = id.clone();
-                            async move { api::booking(&id, BookingKey::Bearer(&t), lang).await }
-                        })
-                        .await
-                }
-                (None, _) => return Err(ErrorCode::Unauthorized),
-            }
-            .map_err(|e| e.code())
-        }
-    });
-    let body = move || {
-        let owner = owner.clone();
-        match loaded.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(code)) => {
-                view! { <p class="error-message">{move || code.message(lang.get())}</p> }.into_any()
-            }
-            Some(Ok(b)) => {
-                let keep = match &owner {
-                    Owner::Guest(t) => {
-                        let href = booking_href(&b.id, t);
-                        // The whole address, so it can be copied, written down or emailed to oneself.
-                        let full =
-                            format!("{}{href}", window().location().origin().unwrap_or_default());
-                        Some(view! {
-                            <div class="keep-link">
-                                <p><strong>{tr(Booking::KeepLink)}</strong></p>
-                                <p class="manage-link"><a href=href>{tr(Booking::ManageLink)}</a><br /><span class="url">{full}</span></p>
-                            </div>
-                        })
-                    }
-                    Owner::Patron => None,
-                };
-                view! {
-                    {keep}
-                    <BookingCard booking=b owner=owner.clone() />
-                    {matches!(owner, Owner::Patron).then(|| view! {
-                        <p><A href=Page::MyBookings.href()>{tr(Booking::MyBookingsTitle)}</A></p>
-                    })}
-                }
-                .into_any()
-            }
-        }
-    };
-    view! {
-        <div class="panel" role="status">
-            <h1 tabindex="-1">{tr(Booking::DoneTitle)}</h1>
-        </div>
-        {body}
     }
 }

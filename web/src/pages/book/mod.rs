@@ -7,12 +7,17 @@
 //! types (contact details, answers) is kept in `sessionStorage` for this tab only, so a reload on the
 //! check step loses nothing; it is cleared once the booking is made. After each step focus moves to
 //! the new step's heading, as it would after a page load.
+//!
+//! Staff book for a patron who phoned through the same steps with `for=patron` in the address: the
+//! details step then asks for the patron's name and contact, their language, and the patron's
+//! agreement (`patron_consent`), and the confirmation shows the manage link to tell the patron.
 
+mod check;
 mod choose;
 mod details;
 mod time;
 
-pub use time::now as time_now;
+pub use time::{FreeTimes, START_ID, TimeChoice, now as time_now};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -102,6 +107,8 @@ pub struct Place {
     pub start: Option<String>,
     /// The booking made, on the confirmation step.
     pub booking: Option<String>,
+    /// Staff booking on a patron's behalf.
+    pub for_patron: bool,
 }
 
 impl Place {
@@ -119,6 +126,7 @@ impl Place {
                 .filter(|s| !s.is_empty())
                 .map(|s| s.replace(' ', "+")),
             booking: q.get("booking").filter(|s| !s.is_empty()),
+            for_patron: q.get_str("for") == Some("patron"),
         }
     }
 
@@ -144,8 +152,18 @@ impl Place {
         add("day", self.day.map(|d| d.to_string()));
         add("start", self.start.clone());
         add("booking", self.booking.clone());
+        add("for", self.for_patron.then(|| "patron".to_owned()));
         format!("{}?{}", Page::Book.href(), parts.join("&"))
     }
+}
+
+/// The start of booking on a patron's behalf, for staff.
+pub fn for_patron_href() -> String {
+    Place {
+        for_patron: true,
+        ..Default::default()
+    }
+    .href()
 }
 
 /// What the person has typed, kept for the tab in `sessionStorage`.
@@ -161,6 +179,12 @@ pub struct Draft {
     pub answers: Vec<String>,
     /// The ground rules are accepted.
     pub accept_rules: bool,
+    /// Staff for a patron: the patron agreed to the booking and to their details being stored.
+    #[serde(default)]
+    pub patron_consent: bool,
+    /// Staff for a patron: the patron's language for messages.
+    #[serde(default)]
+    pub language: Option<etakirjasto_shared::Lang>,
 }
 
 const DRAFT_KEY: &str = "etakirjasto.booking-draft";
@@ -280,8 +304,8 @@ pub fn BookPage() -> impl IntoView {
                 Step::Mode => view! { <choose::ModeStep /> }.into_any(),
                 Step::Time => view! { <time::TimeStep /> }.into_any(),
                 Step::Details => view! { <details::DetailsStep /> }.into_any(),
-                Step::Check => view! { <details::CheckStep /> }.into_any(),
-                Step::Done => view! { <details::DoneStep /> }.into_any(),
+                Step::Check => view! { <check::CheckStep /> }.into_any(),
+                Step::Done => view! { <check::DoneStep /> }.into_any(),
             }}
         </div>
     }

@@ -1,0 +1,160 @@
+//! The staff dashboard: the staff member's libraries, "Book for a patron", and the calendar of booked
+//! sessions ([`calendar`]) with what staff do about each one ([`session`]). Patrons get a plain
+//! sentence saying the page is for staff only; the server enforces the same rule on every staff API
+//! call.
+//!
+//! The calendar's day or week, date and "my sessions" or "whole team" live in the address
+//! (`/staff?view=week&date=2026-12-07&who=team`), so Back, reload and a bookmark keep them.
+
+mod calendar;
+mod session;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
+
+use crate::i18n::{Pages, Staff as T, Ui, role_name};
+use crate::pages::book::time_now;
+use crate::pages::me::SignInPrompt;
+use crate::prefs::{tr, use_lang, use_title};
+use crate::routes::Page;
+use crate::session::{Phase, use_session};
+
+/// One day or a whole week, Monday to Sunday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// One day.
+    #[default]
+    Day,
+    /// The week of the date.
+    Week,
+}
+
+/// Whose sessions the calendar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Who {
+    /// The signed-in staff member's own.
+    #[default]
+    Mine,
+    /// Everyone's in the library.
+    Team,
+}
+
+/// What the calendar shows, as kept in the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    /// Day or week.
+    pub view: View,
+    /// The date asked for (absent: today in the library).
+    pub date: Option<NaiveDate>,
+    /// Mine or the team's.
+    pub who: Who,
+}
+
+impl Place {
+    fn from_query(q: &ParamsMap) -> Place {
+        Place {
+            view: match q.get_str("view") {
+                Some("week") => View::Week,
+                _ => View::Day,
+            },
+            date: q.get_str("date").and_then(|d| d.parse().ok()),
+            who: match q.get_str("who") {
+                Some("team") => Who::Team,
+                _ => Who::Mine,
+            },
+        }
+    }
+
+    /// The address of this place.
+    pub fn href(&self) -> String {
+        let view = match self.view {
+            View::Day => "day",
+            View::Week => "week",
+        };
+        let who = match self.who {
+            Who::Mine => "mine",
+            Who::Team => "team",
+        };
+        let date = self.date.map(|d| format!("&date={d}")).unwrap_or_default();
+        format!("{}?view={view}{date}&who={who}", Page::Staff.href())
+    }
+
+    /// The first day shown and how many days, with `today` standing in for a missing date.
+    pub fn span(&self, today: NaiveDate) -> (NaiveDate, i64) {
+        let date = self.date.unwrap_or(today);
+        match self.view {
+            View::Day => (date, 1),
+            View::Week => (
+                date - Duration::days(i64::from(date.weekday().num_days_from_monday())),
+                7,
+            ),
+        }
+    }
+}
+
+/// The calendar on one day, the team's or one's own; where staff return after moving a session.
+pub fn day_href(date: NaiveDate, team: bool) -> String {
+    Place {
+        view: View::Day,
+        date: Some(date),
+        who: if team { Who::Team } else { Who::Mine },
+    }
+    .href()
+}
+
+/// Today in the library's time zone, not the browser's: the clock's moment written out there by
+/// the browser's time-zone data.
+pub fn today(time_zone: &str) -> NaiveDate {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &time_zone.into());
+    // Swedish writes dates as ISO 8601 (2026-12-07), which parses without guessing.
+    let text = js_sys::Date::new_0().to_locale_date_string("sv-SE", &options);
+    String::from(text)
+        .parse()
+        .unwrap_or_else(|_| time_now().date_naive())
+}
+
+/// The staff dashboard.
+#[component]
+pub fn Staff() -> impl IntoView {
+    use_title(Pages::StaffTitle);
+    let session = use_session();
+    let lang = use_lang();
+
+    view! {
+        <h1>{tr(Pages::StaffTitle)}</h1>
+        {move || match (session.phase.get(), session.me()) {
+            (Phase::Checking, _) => view! { <p>{tr(Ui::Loading)}</p> }.into_any(),
+            (Phase::SignedOut, _) | (Phase::SignedIn, None) => {
+                view! { <p class="notice">{tr(Pages::StaffOnly)}</p> <SignInPrompt /> }.into_any()
+            }
+            (Phase::SignedIn, Some(me)) if !me.is_staff() => {
+                view! { <p class="notice staff-only">{tr(Pages::StaffOnly)}</p> }.into_any()
+            }
+            (Phase::SignedIn, Some(me)) if me.second_factor_needed => view! {
+                <p class="notice">{tr(crate::i18n::Auth::TwoStepStaffNeeds)}</p>
+                <p><a href=Page::TwoStep.href()>{tr(crate::i18n::Auth::TwoStepStart)}</a></p>
+            }
+            .into_any(),
+            (Phase::SignedIn, Some(me)) => {
+                let libraries = me
+                    .memberships
+                    .into_iter()
+                    .filter(|m| m.role.is_staff())
+                    .map(|m| view! { <li>{move || format!("{} ({})", m.library_name, role_name(m.role, lang.get()))}</li> })
+                    .collect_view();
+                view! {
+                    <div class="staff-dashboard">
+                        <p>{tr(Pages::StaffIntro)}</p>
+                        <p><a class="button book-for-patron" href=crate::pages::book::for_patron_href()>{tr(T::BookForPatron)}</a></p>
+                        <calendar::Calendar />
+                        <h2>{tr(Pages::StaffLibraries)}</h2>
+                        <ul>{libraries}</ul>
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+    }
+}
