@@ -19,6 +19,10 @@ pub enum Action {
     BookingViewed,
     /// An operator turned two-step sign-in off for an account.
     SecondFactorReset,
+    /// A staff member was shown an event registration with the person's details.
+    RegistrationViewed,
+    /// A staff member was shown an event's participant list (`record_id` is the event).
+    ParticipantsViewed,
 }
 
 impl Action {
@@ -29,6 +33,8 @@ impl Action {
             Action::AccountDeleted => "account.deleted",
             Action::BookingViewed => "booking.viewed",
             Action::SecondFactorReset => "account.second_factor_reset",
+            Action::RegistrationViewed => "registration.viewed",
+            Action::ParticipantsViewed => "event.participants_viewed",
         }
     }
 }

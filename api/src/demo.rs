@@ -169,6 +169,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
             }
         }
         demo_services(conn, &library.id, &staff_ids, now)?;
+        demo_events(conn, &library.id, &main_id, now)?;
         Ok(true)
     })?;
     Ok(loaded.then(signins))
@@ -180,6 +181,133 @@ fn text(fi: &str, sv: &str, en: &str) -> Localized {
         sv: sv.into(),
         en: en.into(),
     }
+}
+
+/// The online reading circle, a hybrid author talk and an on-site digital-skills class, on the coming
+/// days at fixed Helsinki times.
+fn demo_events(
+    conn: &mut DbConnection,
+    library_id: &str,
+    branch_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    use chrono::{Duration, TimeZone};
+    use etakirjasto_shared::{Audience, EventCategory, EventInput, EventMode};
+    let at = |days: i64, hour: u32| {
+        let date = (now + Duration::days(days)).date();
+        let local = date.and_hms_opt(hour, 0, 0).unwrap_or_default();
+        chrono_tz::Europe::Helsinki
+            .from_local_datetime(&local)
+            .earliest()
+            .map_or_else(|| local.and_utc().fixed_offset(), |t| t.fixed_offset())
+    };
+    let events = [
+        EventInput {
+            library: "kalajoki".into(),
+            title: text(
+                "Etälukupiiri",
+                "Läscirkel på distans",
+                "Online reading circle",
+            ),
+            description: text(
+                "Kuukauden lukupiiri verkossa: keskustelemme yhdessä valitusta kirjasta. Kameran käyttö on vapaaehtoista.",
+                "Månadens läscirkel på nätet: vi samtalar om en gemensamt vald bok. Kameran är frivillig.",
+                "The monthly reading circle online: we talk about a book we chose together. Your camera can stay off.",
+            ),
+            category: EventCategory::ReadingCircle,
+            audience: Audience::Adults,
+            mode: EventMode::Online,
+            start: at(9, 18),
+            end: at(9, 19) + Duration::minutes(30),
+            branch: None,
+            room: None,
+            join_url: Some("https://meet.jit.si/etakirjasto-kalajoki-lukupiiri".into()),
+            join_visible_minutes: 30,
+            on_site_capacity: 0,
+            online_capacity: 12,
+            max_seats_per_registration: 2,
+            registration_required: true,
+            registration_opens: None,
+            registration_closes: None,
+            accessibility_note: Some(text(
+                "Tekstitys käytössä. Voit osallistua myös puhelimella.",
+                "Textning används. Du kan också delta per telefon.",
+                "Captions on. You can also take part by phone.",
+            )),
+        },
+        EventInput {
+            library: "kalajoki".into(),
+            title: text(
+                "Kirjailijavieras: Pohjanmaan tarinat",
+                "Författarbesök: Berättelser från Österbotten",
+                "Author visit: Stories of Ostrobothnia",
+            ),
+            description: text(
+                "Kirjailija kertoo uusimmasta teoksestaan. Tule paikan päälle tai seuraa verkossa.",
+                "Författaren berättar om sin senaste bok. Kom på plats eller följ med på nätet.",
+                "The author talks about their newest book. Come to the library or follow online.",
+            ),
+            category: EventCategory::AuthorVisit,
+            audience: Audience::Everyone,
+            mode: EventMode::Hybrid,
+            start: at(12, 17),
+            end: at(12, 18) + Duration::minutes(30),
+            branch: Some(branch_id.into()),
+            room: Some("Lukusali".into()),
+            join_url: Some("https://meet.jit.si/etakirjasto-kalajoki-kirjailijavieras".into()),
+            join_visible_minutes: 30,
+            on_site_capacity: 40,
+            online_capacity: 100,
+            max_seats_per_registration: 4,
+            registration_required: true,
+            registration_opens: None,
+            registration_closes: None,
+            accessibility_note: Some(text(
+                "Esteetön sisäänkäynti ja induktiosilmukka.",
+                "Tillgänglig entré och hörslinga.",
+                "Step-free entrance and an induction loop.",
+            )),
+        },
+        EventInput {
+            library: "kalajoki".into(),
+            title: text(
+                "Digitaidot: älypuhelimen perusteet",
+                "Digitala färdigheter: grunderna i smarttelefonen",
+                "Digital skills: smartphone basics",
+            ),
+            description: text(
+                "Opettelemme yhdessä puhelimen perusasiat: soittaminen, viestit ja kuvat. Ota oma puhelin mukaan.",
+                "Vi lär oss tillsammans grunderna: samtal, meddelanden och bilder. Ta med din egen telefon.",
+                "Together we learn the basics: calls, messages and photos. Bring your own phone.",
+            ),
+            category: EventCategory::Class,
+            audience: Audience::Elderly,
+            mode: EventMode::OnSite,
+            start: at(5, 13),
+            end: at(5, 14) + Duration::minutes(30),
+            branch: Some(branch_id.into()),
+            room: Some("Kokoushuone".into()),
+            join_url: None,
+            join_visible_minutes: 30,
+            on_site_capacity: 8,
+            online_capacity: 0,
+            max_seats_per_registration: 2,
+            registration_required: true,
+            registration_opens: None,
+            registration_closes: None,
+            accessibility_note: None,
+        },
+    ];
+    for input in &events {
+        let row = crate::events::service::row_from_input(
+            uuid::Uuid::new_v4().to_string(),
+            library_id.into(),
+            input,
+            now,
+        );
+        crate::events::queries::insert(conn, &row)?;
+    }
+    Ok(())
 }
 
 /// Reading guidance, e-services help and a practice call, delivered by every demo staff member, who

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod health;
 pub mod libraries;
 pub mod openapi;

@@ -24,6 +24,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "auth", description = "Accounts, sign-in and tokens."),
         (name = "account", description = "A person's own data: export and deletion."),
         (name = "bookings", description = "Booking, seeing and cancelling one-to-one sessions."),
+        (name = "events", description = "Remote and hybrid events: listing, registration with on-site and online seats, the waiting list."),
         (name = "services", description = "Bookable one-to-one sessions: session types, staff availability, bookable times."),
     ),
     modifiers(&BearerAuth),

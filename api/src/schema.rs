@@ -216,8 +216,12 @@ diesel::joinable!(memberships -> libraries (library_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(second_factors -> users (user_id));
+diesel::joinable!(events -> libraries (library_id));
+diesel::joinable!(event_registrations -> events (event_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    events,
+    event_registrations,
     second_factors,
     recovery_codes,
     libraries,
@@ -237,6 +241,55 @@ diesel::allow_tables_to_appear_in_same_query!(
     library_closures,
     bookings,
 );
+
+diesel::table! {
+    events (id) {
+        id -> Text,
+        library_id -> Text,
+        title -> Text,
+        description -> Text,
+        category -> Text,
+        audience -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        mode -> Text,
+        branch_id -> Nullable<Text>,
+        room -> Nullable<Text>,
+        join_url -> Nullable<Text>,
+        join_visible_minutes -> Integer,
+        on_site_capacity -> Integer,
+        online_capacity -> Integer,
+        max_seats_per_registration -> Integer,
+        registration_required -> Bool,
+        registration_opens_at -> Nullable<Timestamp>,
+        registration_closes_at -> Nullable<Timestamp>,
+        accessibility_note -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_registrations (id) {
+        id -> Text,
+        event_id -> Text,
+        patron_id -> Nullable<Text>,
+        guest_name -> Nullable<Text>,
+        guest_email -> Nullable<Text>,
+        guest_phone -> Nullable<Text>,
+        manage_token_hash -> Nullable<Text>,
+        seat_type -> Text,
+        seats -> Integer,
+        needs -> Nullable<Text>,
+        status -> Text,
+        waitlist_seq -> Nullable<BigInt>,
+        booked_by_staff_id -> Nullable<Text>,
+        language -> Text,
+        created_at -> Timestamp,
+        promoted_at -> Nullable<Timestamp>,
+        cancelled_at -> Nullable<Timestamp>,
+    }
+}
 
 diesel::table! {
     audit_log (id) {

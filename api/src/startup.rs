@@ -16,7 +16,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    AppState, account, auth, bookings, config::Config, db, demo, error, health, libraries,
+    AppState, account, auth, bookings, config::Config, db, demo, error, events, health, libraries,
     openapi::ApiDoc, services, settings,
 };
 
@@ -26,7 +26,8 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(auth::configure)
         .configure(account::configure)
         .configure(services::configure)
-        .configure(bookings::configure);
+        .configure(bookings::configure)
+        .configure(events::configure);
 }
 
 /// The route table with its OpenAPI document.

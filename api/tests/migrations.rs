@@ -66,6 +66,24 @@ fn check(conn: &mut DbConnection) {
         .get_result::<i64>(conn)
         .unwrap();
     bookings::table.count().get_result::<i64>(conn).unwrap();
+    // Every column the code reads exists with the right type.
+    use diesel::SelectableHelper;
+    etakirjasto_api::schema::events::table
+        .select(etakirjasto_api::events::queries::EventRow::as_select())
+        .load::<etakirjasto_api::events::queries::EventRow>(conn)
+        .unwrap();
+    etakirjasto_api::schema::event_registrations::table
+        .select(etakirjasto_api::events::queries::RegistrationRow::as_select())
+        .load::<etakirjasto_api::events::queries::RegistrationRow>(conn)
+        .unwrap();
+    etakirjasto_api::schema::second_factors::table
+        .select(etakirjasto_api::auth::second_factor::FactorRow::as_select())
+        .load::<etakirjasto_api::auth::second_factor::FactorRow>(conn)
+        .unwrap();
+    etakirjasto_api::schema::recovery_codes::table
+        .count()
+        .get_result::<i64>(conn)
+        .unwrap();
 }
 
 #[test]

@@ -45,6 +45,9 @@ fn rule(operation_id: &str) -> Option<Access> {
             OwnerOrLibraryStaff
         }
         "record_booking_outcome" => LibraryStaff,
+        "list_events" | "get_event" | "register_for_event" => Public,
+        "create_event" | "update_event" | "cancel_event" | "list_registrations" => LibraryStaff,
+        "get_registration" | "cancel_registration" => OwnerOrLibraryStaff,
         _ => return None,
     })
 }
@@ -86,6 +89,8 @@ struct Ids {
     service: String,
     staff: String,
     booking: String,
+    event: String,
+    registration: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -102,6 +107,8 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
             let value = match name {
                 "id" if path.starts_with("/api/v1/services/") => ids.service.as_str(),
                 "id" if path.starts_with("/api/v1/bookings/") => ids.booking.as_str(),
+                "id" if path.starts_with("/api/v1/events/") => ids.event.as_str(),
+                "rid" => ids.registration.as_str(),
                 "staff_id" => ids.staff.as_str(),
                 _ => example,
             };
@@ -128,6 +135,29 @@ fn body(spec: &Value, op: &Value) -> Option<Value> {
         None => schema,
     };
     Some(schema.get("example").cloned().unwrap_or_else(|| json!({})))
+}
+
+/// Registers the demo patron for the demo online event; returns the event's and registration's ids.
+async fn register_as_patron(app: &TestApp) -> (String, String) {
+    let (_, events) = app
+        .get("/api/v1/events?library=kalajoki&mode=online", None)
+        .await;
+    let event = events["items"][0]["id"]
+        .as_str()
+        .expect("a demo online event")
+        .to_owned();
+    let token = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{event}/registrations")))
+        .bearer_auth(token)
+        .json(&json!({"seat_type": "online"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, registration) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{registration}");
+    (event, registration["id"].as_str().unwrap().to_owned())
 }
 
 /// Books the service's first free time next week as the demo patron; returns the booking's id.
@@ -188,10 +218,13 @@ async fn matrix(app: TestApp) {
         .expect("a demo service")
         .to_owned();
     let booking = book_as_patron(&app, &service).await;
+    let (event, registration) = register_as_patron(&app).await;
     let ids = Ids {
         service,
         staff: staff_me["id"].as_str().unwrap().to_owned(),
         booking,
+        event,
+        registration,
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

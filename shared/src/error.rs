@@ -41,6 +41,8 @@ pub enum ErrorCode {
     SlotTaken,
     /// The booking can no longer be changed (past its cancellation cut-off, or already cancelled).
     BookingLocked,
+    /// Registration for the event is not open (not yet, any more, or the event is cancelled).
+    RegistrationClosed,
     /// The password was right; the account also needs the code from its authenticator app or a
     /// recovery code in `one_time_code`.
     SecondFactorRequired,
@@ -77,6 +79,7 @@ impl ErrorCode {
             ErrorCode::AccountExists => "account_exists",
             ErrorCode::SlotTaken => "slot_taken",
             ErrorCode::BookingLocked => "booking_locked",
+            ErrorCode::RegistrationClosed => "registration_closed",
             ErrorCode::SecondFactorRequired => "second_factor_required",
             ErrorCode::SecondFactorInvalid => "second_factor_invalid",
             ErrorCode::SecondFactorSetupRequired => "second_factor_setup_required",
@@ -106,7 +109,8 @@ impl ErrorCode {
             | ErrorCode::AccountExists
             | ErrorCode::SlotTaken
             | ErrorCode::BookingLocked
-            | ErrorCode::SecondFactorEnabled => 409,
+            | ErrorCode::SecondFactorEnabled
+            | ErrorCode::RegistrationClosed => 409,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::DatabaseUnavailable => 503,
             ErrorCode::Internal => 500,
@@ -186,6 +190,11 @@ impl ErrorCode {
                 "Varausta ei voi enää muuttaa verkossa. Soita kirjastoon.",
                 "Bokningen kan inte längre ändras på nätet. Ring biblioteket.",
                 "This booking can no longer be changed online. Please phone the library.",
+            ),
+            RegistrationClosed => lang.pick(
+                "Tapahtumaan ei voi nyt ilmoittautua. Kysy kirjastosta.",
+                "Det går inte att anmäla sig till evenemanget nu. Fråga biblioteket.",
+                "Registration for this event is not open now. Please ask the library.",
             ),
             SecondFactorRequired => lang.pick(
                 "Anna vielä tunnistussovelluksen näyttämä koodi tai varakoodi.",

@@ -9,6 +9,7 @@
 pub mod auth;
 pub mod bookings;
 pub mod error;
+pub mod events;
 pub mod lang;
 pub mod library;
 pub mod services;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use auth::*;
 pub use bookings::*;
 pub use error::*;
+pub use events::*;
 pub use lang::Lang;
 pub use library::*;
 pub use services::*;

@@ -1,0 +1,391 @@
+//! HTTP handlers for events and registrations.
+
+use actix_web::{HttpResponse, Responder, get, post, put, web};
+use chrono::{DateTime, FixedOffset, Utc};
+use etakirjasto_shared::{
+    Audience, Event, EventCategory, EventInput, EventMode, FieldCode, NewRegistration, Page,
+    Problem, Registration,
+};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{queries, rules, service};
+use crate::{
+    AppState,
+    auth::{AuthUser, MaybeUser, Staff},
+    bookings::service::Caller,
+    db,
+    error::ApiError,
+    libraries::queries::find_by_slug,
+    openapi::JsonBodyErrors,
+    pagination::{ListParams, page},
+};
+
+/// Filters of the event list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventListParams {
+    /// How many to return (1 to 100; 25 when left out).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]+$")]
+    pub cursor: Option<String>,
+    /// Only this library's events (its slug).
+    #[param(example = "kalajoki")]
+    pub library: Option<String>,
+    /// Only events still going on at or after this time (RFC 3339; default now).
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub from: Option<DateTime<FixedOffset>>,
+    /// Only events starting before this time (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub to: Option<DateTime<FixedOffset>>,
+    /// Only this kind of event.
+    pub category: Option<EventCategory>,
+    /// Only events for this audience.
+    pub audience: Option<Audience>,
+    /// Only events held this way.
+    pub mode: Option<EventMode>,
+}
+
+fn cursor_of(start: chrono::NaiveDateTime, id: &str) -> String {
+    format!("{}|{id}", start.and_utc().timestamp_micros())
+}
+
+fn parse_cursor(raw: &str) -> Option<(chrono::NaiveDateTime, String)> {
+    let (micros, id) = raw.split_once('|')?;
+    let start = DateTime::<Utc>::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
+    etakirjasto_shared::validate::is_id(id).then(|| (start, id.to_owned()))
+}
+
+/// List events.
+///
+/// Public: events still going on from `from` (default now), by start time, filtered by library,
+/// category, audience and mode, with seats taken and waiting per seat type. Video links are never in
+/// this list.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "list_events",
+    params(EventListParams),
+    responses(
+        (status = 200, description = "A page of events.", body = Page<Event>),
+        (status = 422, description = "A filter is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events")]
+#[tracing::instrument(skip_all)]
+pub async fn list_events(
+    state: web::Data<AppState>,
+    q: web::Query<EventListParams>,
+) -> Result<impl Responder, ApiError> {
+    let q = q.into_inner();
+    let paging = ListParams {
+        limit: q.limit,
+        cursor: q.cursor.clone(),
+        library: q.library.clone(),
+    };
+    let (after, limit) = paging.window()?;
+    let after =
+        match after {
+            Some(raw) => Some(parse_cursor(&raw).ok_or_else(|| {
+                ApiError::invalid(vec![("cursor".into(), FieldCode::InvalidFormat)])
+            })?),
+            None => None,
+        };
+    let now = Utc::now();
+    let events = db::run(&state.pool, move |conn| {
+        let library_id = match &q.library {
+            Some(slug) => Some(
+                find_by_slug(conn, slug)?
+                    .ok_or_else(|| {
+                        ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)])
+                    })?
+                    .id,
+            ),
+            None => None,
+        };
+        let filter = queries::Filter {
+            library_id,
+            category: q.category.map(|c| c.as_str().to_owned()),
+            audience: q.audience.map(|a| a.as_str().to_owned()),
+            mode: q.mode.map(|m| m.as_str().to_owned()),
+            from: Some(q.from.map_or(now, |f| f.with_timezone(&Utc)).naive_utc()),
+            to: q.to.map(|t| t.with_timezone(&Utc).naive_utc()),
+        };
+        let rows = service::list(conn, &filter, after, i64::from(limit) + 1, now)?;
+        Ok(page(
+            rows,
+            limit,
+            |(start, e)| cursor_of(*start, &e.id),
+            |(_, e)| e,
+        ))
+    })
+    .await?;
+    Ok(web::Json(events))
+}
+
+/// Get an event.
+///
+/// Public. The video link is included for the library's staff, and for a signed-in person with a
+/// confirmed registration from `join_visible_minutes` before the start until the end.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "get_event",
+    params(("id" = String, Path, description = "The event's id.")),
+    responses(
+        (status = 200, description = "The event.", body = Event),
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn get_event(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let id = id.into_inner();
+    let event = db::run(&state.pool, move |conn| {
+        service::get(conn, user.0.as_ref(), &id, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(event))
+}
+
+/// Create an event.
+///
+/// Staff of the library. Online and hybrid events take a `join_url`; seats are given separately for
+/// the room and the video link.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "create_event",
+    security(("bearer" = [])),
+    request_body = EventInput,
+    responses(
+        JsonBodyErrors,
+        (status = 201, description = "Created.", body = Event),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the library (`forbidden`, or `second_factor_setup_required`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/events")]
+#[tracing::instrument(skip_all)]
+pub async fn create_event(
+    state: web::Data<AppState>,
+    Staff(user): Staff,
+    body: web::Json<EventInput>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner();
+    rules::check_event(&input).map_err(ApiError::invalid)?;
+    let event = db::run(&state.pool, move |conn| {
+        service::create(conn, &user, input, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(event))
+}
+
+/// Change an event.
+///
+/// Staff of the library replace every setting (the library cannot change). Raising a capacity gives
+/// the freed seats to the waiting list at once, in order.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "update_event",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The event's id.")),
+    request_body = EventInput,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Changed.", body = Event),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/events/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn update_event(
+    state: web::Data<AppState>,
+    Staff(user): Staff,
+    id: web::Path<String>,
+    body: web::Json<EventInput>,
+) -> Result<impl Responder, ApiError> {
+    let (id, input) = (id.into_inner(), body.into_inner());
+    rules::check_event(&input).map_err(ApiError::invalid)?;
+    let event = db::run(&state.pool, move |conn| {
+        service::update(conn, &user, &id, input, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(event))
+}
+
+/// Cancel an event.
+///
+/// Staff of the library. Registration closes and the event is shown as cancelled; registrations are
+/// kept so that everyone registered can be told.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "cancel_event",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The event's id.")),
+    responses(
+        (status = 200, description = "Cancelled.", body = Event),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/events/{id}/cancel")]
+#[tracing::instrument(skip_all)]
+pub async fn cancel_event(
+    state: web::Data<AppState>,
+    Staff(user): Staff,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let id = id.into_inner();
+    let event = db::run(&state.pool, move |conn| {
+        service::cancel(conn, &user, &id, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(event))
+}
+
+/// Register for an event.
+///
+/// A signed-in patron registers under their account (once per event); a guest gives `name` and
+/// `email` or `phone` and gets a secret `manage_token`; staff register someone who phoned with their
+/// details and `patron_consent`. The answer is `confirmed` when seats of the type are free and nobody
+/// waits for them, else `waitlisted` with `waitlist_position`.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "register_for_event",
+    params(("id" = String, Path, description = "The event's id.")),
+    request_body = NewRegistration,
+    responses(
+        JsonBodyErrors,
+        (status = 201, description = "Registered: confirmed, or on the waiting list.", body = Registration),
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Registration is not open (`registration_closed`), the event needs none, or the account is already registered (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/events/{id}/registrations")]
+#[tracing::instrument(skip_all)]
+pub async fn register_for_event(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+    body: web::Json<NewRegistration>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, req) = (id.into_inner(), body.into_inner());
+    let registration = db::run(&state.pool, move |conn| {
+        service::register(conn, user.0.as_ref(), &id, req, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(registration))
+}
+
+/// List an event's participants.
+///
+/// Staff of the library: every registration with seat type, seats, status, place in the queue,
+/// contact details and needs. Each look is written to the audit log.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "list_registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The event's id.")),
+    responses(
+        (status = 200, description = "The registrations, oldest first.", body = Vec<Registration>),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events/{id}/registrations")]
+#[tracing::instrument(skip_all)]
+pub async fn list_registrations(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let id = id.into_inner();
+    let list = db::run(&state.pool, move |conn| {
+        service::participants(conn, &user, &id, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(list))
+}
+
+/// Get a registration.
+///
+/// For its patron, the guest holding its manage token (header `X-Manage-Token`), and the library's
+/// staff; anyone else gets 404. A confirmed registration carries the video link in its window.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "get_registration",
+    params(
+        ("id" = String, Path, description = "The event's id."),
+        ("rid" = String, Path, description = "The registration's id."),
+        ("X-Manage-Token" = Option<String>, Header, description = "A guest's manage token."),
+    ),
+    responses(
+        (status = 200, description = "The registration.", body = Registration),
+        (status = 401, description = "Neither a valid token nor a manage token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such registration, or not yours (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events/{id}/registrations/{rid}")]
+#[tracing::instrument(skip_all)]
+pub async fn get_registration(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> Result<impl Responder, ApiError> {
+    let (id, rid) = path.into_inner();
+    let r = db::run(&state.pool, move |conn| {
+        service::read_registration(conn, &caller, &id, &rid, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(r))
+}
+
+/// Cancel a registration.
+///
+/// The person (or the guest with the manage token) until the event starts, staff at any time. A
+/// freed seat goes at once to the first waiting person who fits, unless registration has closed;
+/// cancelling a place on the waiting list promotes nobody.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "cancel_registration",
+    params(
+        ("id" = String, Path, description = "The event's id."),
+        ("rid" = String, Path, description = "The registration's id."),
+        ("X-Manage-Token" = Option<String>, Header, description = "A guest's manage token."),
+    ),
+    responses(
+        (status = 200, description = "Cancelled.", body = Registration),
+        (status = 401, description = "Neither a valid token nor a manage token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such registration, or not yours (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already cancelled (`conflict`), or the event has started (`registration_closed`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/events/{id}/registrations/{rid}/cancel")]
+#[tracing::instrument(skip_all)]
+pub async fn cancel_registration(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> Result<impl Responder, ApiError> {
+    let (id, rid) = path.into_inner();
+    let r = db::run(&state.pool, move |conn| {
+        service::cancel_registration(conn, &caller, &id, &rid, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(r))
+}

@@ -1,0 +1,488 @@
+//! Events over HTTP on both databases: seats and the waiting list (also under simultaneous
+//! registrations), promotion when seats free up, join links only for participants, closed
+//! registration, permissions of guests and staff.
+
+use chrono::{Duration, Utc};
+use etakirjasto_e2e::{TestApp, demo, on_both_databases, query_strings, status_json};
+use serde_json::{Value, json};
+
+on_both_databases! {
+    seats_fill_then_the_waiting_list_and_a_freed_seat_promotes_the_first_who_fits => waiting_list;
+    simultaneous_registrations_never_exceed_capacity_and_the_queue_has_no_gaps => race;
+    join_links_are_shown_only_to_confirmed_participants_and_staff => join_links;
+    closed_or_cancelled_events_take_no_registrations_and_bad_input_is_named => refusals;
+}
+
+async fn send(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = app.client.request(method.parse().unwrap(), app.url(path));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    status_json(req.send().await.unwrap()).await
+}
+
+/// Creates an online event as demo staff; returns its id.
+async fn online_event(app: &TestApp, staff: &str, capacity: u32, starts_in: Duration) -> String {
+    let start = Utc::now() + starts_in;
+    let body = json!({
+        "library": "kalajoki",
+        "title": {"fi": "Testilukupiiri", "sv": "Testcirkel", "en": "Test circle"},
+        "description": {"fi": "Kuvaus."},
+        "category": "reading_circle", "audience": "adults", "mode": "online",
+        "start": start.to_rfc3339(), "end": (start + Duration::minutes(90)).to_rfc3339(),
+        "join_url": "https://meet.jit.si/etakirjasto-testi", "online_capacity": capacity,
+        "max_seats_per_registration": 3
+    });
+    let (status, event) = send(app, "POST", "/api/v1/events", Some(staff), Some(body)).await;
+    assert_eq!(status, 201, "{event}");
+    event["id"].as_str().unwrap().to_owned()
+}
+
+fn guest(i: usize, seats: u32) -> Value {
+    json!({"seat_type": "online", "seats": seats, "name": format!("Vieras {i}"), "email": format!("vieras{i}@example.fi")})
+}
+
+async fn waiting_list(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let id = online_event(&app, &staff, 3, Duration::days(3)).await;
+    let path = format!("/api/v1/events/{id}/registrations");
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let (status, mine) = send(
+        &app,
+        "POST",
+        &path,
+        Some(&patron),
+        Some(json!({"seat_type": "online", "needs": "Tekstitys"})),
+    )
+    .await;
+    assert_eq!(
+        (status, mine["status"].as_str()),
+        (201, Some("confirmed")),
+        "{mine}"
+    );
+    assert_eq!(mine["contact_name"], "Maija Meikäläinen");
+    let (status, again) = send(
+        &app,
+        "POST",
+        &path,
+        Some(&patron),
+        Some(json!({"seat_type": "online"})),
+    )
+    .await;
+    assert_eq!(
+        (status, again["code"].as_str()),
+        (409, Some("conflict")),
+        "once per account"
+    );
+    let (_, two) = send(&app, "POST", &path, None, Some(guest(1, 2))).await;
+    assert_eq!(two["status"], "confirmed", "{two}");
+    // Full: the next ones wait, in order.
+    let (_, a) = send(&app, "POST", &path, None, Some(guest(2, 2))).await;
+    let (_, b) = send(&app, "POST", &path, None, Some(guest(3, 1))).await;
+    let (_, c) = send(&app, "POST", &path, None, Some(guest(4, 1))).await;
+    assert_eq!(
+        [&a, &b, &c].map(|r| (
+            r["status"].as_str().unwrap().to_owned(),
+            r["waitlist_position"].as_u64()
+        )),
+        [
+            ("waitlisted".into(), Some(1)),
+            ("waitlisted".into(), Some(2)),
+            ("waitlisted".into(), Some(3))
+        ]
+    );
+    let (_, listed) = app
+        .get(
+            "/api/v1/events?library=kalajoki&category=reading_circle",
+            None,
+        )
+        .await;
+    let ours = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        ours["online"],
+        json!({"capacity": 3, "taken": 3, "waiting": 3})
+    );
+    assert!(ours.get("join_url").is_none(), "never in the listing");
+
+    // The patron's one seat frees: the first waiting party needs two and does not fit; the next
+    // (one seat) is promoted; the guest with two keeps first place.
+    let (status, cancelled) = send(
+        &app,
+        "POST",
+        &format!("{path}/{}/cancel", mine["id"].as_str().unwrap()),
+        Some(&patron),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, cancelled["status"].as_str()),
+        (200, Some("cancelled"))
+    );
+    let read = |r: &Value| {
+        let (id, token) = (
+            r["id"].as_str().unwrap().to_owned(),
+            r["manage_token"].as_str().unwrap().to_owned(),
+        );
+        let (client, url) = (app.client.clone(), app.url(&format!("{path}/{id}")));
+        async move {
+            status_json(
+                client
+                    .get(url)
+                    .header("X-Manage-Token", token)
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await
+            .1
+        }
+    };
+    assert_eq!(read(&b).await["status"], "confirmed");
+    let a_now = read(&a).await;
+    assert_eq!(
+        (
+            a_now["status"].as_str(),
+            a_now["waitlist_position"].as_u64()
+        ),
+        (Some("waitlisted"), Some(1))
+    );
+    assert_eq!(read(&c).await["waitlist_position"], 2);
+    // Cancelling a place on the waiting list promotes nobody; the queue closes up.
+    let r = app
+        .client
+        .post(app.url(&format!("{path}/{}/cancel", a["id"].as_str().unwrap())))
+        .header("X-Manage-Token", a["manage_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let c_now = read(&c).await;
+    assert_eq!(
+        (
+            c_now["status"].as_str(),
+            c_now["waitlist_position"].as_u64()
+        ),
+        (Some("waitlisted"), Some(1))
+    );
+
+    // Raising the capacity promotes at once.
+    let (_, event) = app.get(&format!("/api/v1/events/{id}"), Some(&staff)).await;
+    let mut input = json!({
+        "library": "kalajoki", "title": event["title"], "description": event["description"],
+        "category": "reading_circle", "audience": "adults", "mode": "online",
+        "start": event["start"], "end": event["end"], "join_url": event["join_url"],
+        "online_capacity": 4, "max_seats_per_registration": 3
+    });
+    let (status, changed) = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/events/{id}"),
+        Some(&staff),
+        Some(input.clone()),
+    )
+    .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(read(&c).await["status"], "confirmed");
+    assert_eq!(changed["online"]["taken"], 4);
+
+    // Staff see every participant with needs; the look is audited.
+    let (status, list) = app.get(&path, Some(&staff)).await;
+    assert_eq!(status, 200);
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["needs"] == "Tekstitys")
+    );
+    let audited = query_strings(
+        &app.database_url,
+        &format!("SELECT action AS value FROM audit_log WHERE record_id = '{id}'"),
+    );
+    assert_eq!(audited, ["event.participants_viewed"]);
+    // A patron is refused the list; the library cannot change.
+    assert_eq!(app.get(&path, Some(&patron)).await.0, 403);
+    input["library"] = json!("oulu");
+    assert_eq!(
+        send(
+            &app,
+            "PUT",
+            &format!("/api/v1/events/{id}"),
+            Some(&staff),
+            Some(input)
+        )
+        .await
+        .0,
+        422
+    );
+}
+
+async fn race(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let id = online_event(&app, &staff, 5, Duration::days(3)).await;
+    let path = format!("/api/v1/events/{id}/registrations");
+    let attempts = (0..40).map(|i| {
+        let (client, url) = (app.client.clone(), app.url(&path));
+        async move { status_json(client.post(url).json(&guest(i, 1)).send().await.unwrap()).await }
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    assert!(results.iter().all(|(s, _)| *s == 201), "{results:?}");
+    let confirmed = results
+        .iter()
+        .filter(|(_, r)| r["status"] == "confirmed")
+        .count();
+    let mut positions: Vec<u64> = results
+        .iter()
+        .filter_map(|(_, r)| r["waitlist_position"].as_u64())
+        .collect();
+    positions.sort_unstable();
+    assert_eq!(confirmed, 5);
+    assert_eq!(
+        positions,
+        (1..=35).collect::<Vec<u64>>(),
+        "a gapless queue 1…35"
+    );
+    let seats = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT CAST(SUM(seats) AS TEXT) AS value FROM event_registrations WHERE event_id = '{id}' AND status = 'confirmed'"
+        ),
+    );
+    assert_eq!(seats, ["5"]);
+    // Ten cancellations of confirmed seats at once: each freed seat promotes exactly once.
+    let confirmed_ones: Vec<Value> = results
+        .iter()
+        .filter(|(_, r)| r["status"] == "confirmed")
+        .map(|(_, r)| r.clone())
+        .collect();
+    let cancels = confirmed_ones.iter().map(|r| {
+        let (client, url, token) = (
+            app.client.clone(),
+            app.url(&format!("{path}/{}/cancel", r["id"].as_str().unwrap())),
+            r["manage_token"].as_str().unwrap().to_owned(),
+        );
+        async move {
+            client
+                .post(url)
+                .header("X-Manage-Token", token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    });
+    assert!(
+        futures_util::future::join_all(cancels)
+            .await
+            .iter()
+            .all(|s| *s == 200)
+    );
+    let counts = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT status || ':' || CAST(COUNT(*) AS TEXT) AS value FROM event_registrations WHERE event_id = '{id}' GROUP BY status ORDER BY status"
+        ),
+    );
+    assert_eq!(counts, ["cancelled:5", "confirmed:5", "waitlisted:30"]);
+}
+
+async fn join_links(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    // Starts in ten minutes: inside the 30-minute window.
+    let id = online_event(&app, &staff, 1, Duration::minutes(10)).await;
+    let path = format!("/api/v1/events/{id}/registrations");
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let (_, mine) = send(
+        &app,
+        "POST",
+        &path,
+        Some(&patron),
+        Some(json!({"seat_type": "online"})),
+    )
+    .await;
+    assert_eq!(mine["status"], "confirmed");
+    assert_eq!(mine["join_url"], "https://meet.jit.si/etakirjasto-testi");
+    let (_, waiting) = send(&app, "POST", &path, None, Some(guest(1, 1))).await;
+    assert_eq!(waiting["status"], "waitlisted");
+    assert!(
+        waiting.get("join_url").is_none(),
+        "not for the waiting list"
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/events/{id}"), Some(&patron))
+            .await
+            .1["join_url"],
+        "https://meet.jit.si/etakirjasto-testi"
+    );
+    assert!(
+        app.get(&format!("/api/v1/events/{id}"), None)
+            .await
+            .1
+            .get("join_url")
+            .is_none()
+    );
+    let other = app
+        .register("Toinen", "toinen@example.fi", "toinen salasana 1")
+        .await;
+    let other = other["access_token"].as_str().unwrap();
+    assert!(
+        app.get(&format!("/api/v1/events/{id}"), Some(other))
+            .await
+            .1
+            .get("join_url")
+            .is_none()
+    );
+    assert!(
+        app.get(&format!("/api/v1/events/{id}"), Some(&staff))
+            .await
+            .1["join_url"]
+            .is_string()
+    );
+    // Someone else's registration is not even there.
+    assert_eq!(
+        app.get(
+            &format!("{path}/{}", mine["id"].as_str().unwrap()),
+            Some(other)
+        )
+        .await
+        .0,
+        404
+    );
+    // An event days away keeps the link hidden from participants until the window opens.
+    let later = online_event(&app, &staff, 5, Duration::days(2)).await;
+    let (_, early) = send(
+        &app,
+        "POST",
+        &format!("/api/v1/events/{later}/registrations"),
+        Some(&patron),
+        Some(json!({"seat_type": "online"})),
+    )
+    .await;
+    assert_eq!(early["status"], "confirmed");
+    assert!(early.get("join_url").is_none());
+}
+
+async fn refusals(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let id = online_event(&app, &staff, 5, Duration::days(3)).await;
+    let path = format!("/api/v1/events/{id}/registrations");
+    let (status, problem) = send(
+        &app,
+        "POST",
+        &path,
+        None,
+        Some(json!({"seat_type": "on_site", "seats": 9})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let mut fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["email", "name", "seat_type", "seats"]);
+    // Staff registering someone who phoned must note their consent.
+    let (status, problem) = send(&app, "POST", &path, Some(&staff), Some(guest(1, 1))).await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("patron_consent"))
+    );
+    let mut on_behalf = guest(1, 1);
+    on_behalf["patron_consent"] = json!(true);
+    let (status, r) = send(&app, "POST", &path, Some(&staff), Some(on_behalf)).await;
+    assert_eq!(
+        (status, r["booked_by_staff"].as_bool()),
+        (201, Some(true)),
+        "{r}"
+    );
+    // A cancelled event takes no registrations.
+    let (status, event) = send(
+        &app,
+        "POST",
+        &format!("/api/v1/events/{id}/cancel"),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (
+            status,
+            event["status"].as_str(),
+            event["registration_open"].as_bool()
+        ),
+        (200, Some("cancelled"), Some(false))
+    );
+    let (status, problem) = send(&app, "POST", &path, None, Some(guest(2, 1))).await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("registration_closed"))
+    );
+    // Bad events are named field by field.
+    let start = Utc::now() + Duration::days(1);
+    let (status, problem) = send(
+        &app,
+        "POST",
+        "/api/v1/events",
+        Some(&staff),
+        Some(json!({
+            "library": "kalajoki", "title": {"fi": ""}, "description": {"fi": "x"},
+            "category": "class", "audience": "elderly", "mode": "on_site",
+            "start": start.to_rfc3339(), "end": start.to_rfc3339(), "online_capacity": 5,
+            "join_url": "http://not-secure.example"
+        })),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let mut fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["end", "join_url", "online_capacity", "title.fi"]);
+    // Patrons cannot create events.
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    assert_eq!(
+        send(
+            &app,
+            "POST",
+            "/api/v1/events",
+            Some(&patron),
+            Some(json!({}))
+        )
+        .await
+        .0,
+        422,
+        "malformed first"
+    );
+    let good = json!({
+        "library": "kalajoki", "title": {"fi": "T"}, "description": {"fi": "x"},
+        "category": "class", "audience": "elderly", "mode": "on_site",
+        "start": start.to_rfc3339(), "end": (start + Duration::hours(1)).to_rfc3339(), "on_site_capacity": 5
+    });
+    assert_eq!(
+        send(&app, "POST", "/api/v1/events", Some(&patron), Some(good))
+            .await
+            .0,
+        403
+    );
+}
