@@ -69,7 +69,8 @@ pub fn run() -> Result<(), String> {
          with the load generator. Closed-loop measurements use 16 connections; `slots_4_weeks_at_1000_rps` \
          is open-loop (a request every millisecond, latency counted from when it was due). Reading guidance \
          has 10 staff. `booking_contention` sends 10,000 guest bookings at once for 100 one-person slots and \
-         checks the table with SQL afterwards. Ratios are to `/healthz` in the same run.\n\n",
+         checks the table with SQL afterwards; `event_registration_contention` sends 1,000 registrations at once \
+         for a 30-seat event. Ratios are to `/healthz` in the same run.\n\n",
     );
     let dir = root().join("target/bench");
     let _ = std::fs::remove_dir_all(&dir);

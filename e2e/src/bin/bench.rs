@@ -296,7 +296,108 @@ async fn main() {
         json!({"measure": "list_services", "rps": e.rps, "p99_ms": e.p99, "errors": e.errors, "rps_ratio_to_healthz": e.rps / h.rps})
     );
 
+    let ev = measure(
+        &client,
+        &format!("{base}/api/v1/events?library=kalajoki"),
+        secs,
+        concurrency,
+    )
+    .await;
+    println!(
+        "{}",
+        json!({"measure": "list_events", "rps": ev.rps, "p99_ms": ev.p99, "errors": ev.errors, "rps_ratio_to_healthz": ev.rps / h.rps})
+    );
+
     contention(&client, &base, &admin, &database_url).await;
+    event_contention(&base, &admin, &database_url).await;
+}
+
+/// 1,000 simultaneous guest registrations for a 30-seat event: exactly 30 confirmed and a waiting
+/// list numbered 1…970 without gaps or repeats, none 5xx; then SQL checks the table itself.
+async fn event_contention(base: &str, admin: &str, database_url: &str) {
+    let client = reqwest::Client::new();
+    let start = Utc::now() + chrono::Duration::days(5);
+    let (status, event) = send(
+        &client,
+        reqwest::Method::POST,
+        format!("{base}/api/v1/events"),
+        Some(admin),
+        Some(json!({
+            "library": "kalajoki",
+            "title": {"fi": "Kuormitustesti", "sv": "Belastningstest", "en": "Contention test"},
+            "description": {"fi": "Vain mittaukseen."},
+            "category": "other", "audience": "everyone", "mode": "online",
+            "start": start.to_rfc3339(), "end": (start + chrono::Duration::hours(1)).to_rfc3339(),
+            "join_url": "https://meet.jit.si/etakirjasto-bench", "online_capacity": 30
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "bench event: {event}");
+    let id = event["id"].as_str().unwrap().to_owned();
+    let n = 1000;
+    let gate = Arc::new(tokio::sync::Barrier::new(n + 1));
+    let racer = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .timeout(Duration::from_secs(300))
+        .build()
+        .unwrap();
+    let mut attempts = Vec::new();
+    for i in 0..n {
+        let (client, url, gate) = (
+            racer.clone(),
+            format!("{base}/api/v1/events/{id}/registrations"),
+            gate.clone(),
+        );
+        let body = json!({"seat_type": "online", "name": format!("Kuorma {i}"), "email": format!("e{i}@example.fi")});
+        attempts.push(tokio::spawn(async move {
+            gate.wait().await;
+            match client.post(url).json(&body).send().await {
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    (status, r.json::<Value>().await.unwrap_or(Value::Null))
+                }
+                Err(_) => (0, Value::Null),
+            }
+        }));
+    }
+    let started = Instant::now();
+    gate.wait().await;
+    let mut by_status = std::collections::BTreeMap::new();
+    let mut confirmed = 0;
+    let mut positions = Vec::new();
+    for a in attempts {
+        let (status, body) = a.await.unwrap();
+        *by_status.entry(status).or_insert(0u32) += 1;
+        match body["status"].as_str() {
+            Some("confirmed") => confirmed += 1,
+            Some("waitlisted") => positions.push(body["waitlist_position"].as_u64().unwrap_or(0)),
+            _ => {}
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    positions.sort_unstable();
+    let gapless = positions == (1..=(n as u64 - 30)).collect::<Vec<_>>();
+    let sql = etakirjasto_e2e::query_strings(
+        database_url,
+        &format!(
+            "SELECT status || ':' || CAST(COUNT(*) AS TEXT) AS value FROM event_registrations WHERE event_id = '{id}' GROUP BY status ORDER BY status"
+        ),
+    );
+    let sql_distinct_seq = etakirjasto_e2e::query_strings(
+        database_url,
+        &format!(
+            "SELECT CAST(COUNT(DISTINCT waitlist_seq) AS TEXT) AS value FROM event_registrations WHERE event_id = '{id}' AND status = 'waitlisted'"
+        ),
+    );
+    let server_errors: u32 = by_status
+        .iter()
+        .filter(|(s, _)| **s >= 500 || **s == 0)
+        .map(|(_, n)| n)
+        .sum();
+    println!(
+        "{}",
+        json!({"measure": "event_registration_contention", "attempts": n, "capacity": 30, "by_status": by_status, "confirmed": confirmed, "waitlist_gapless_1_to_970": gapless, "server_errors_or_failed_connections": server_errors, "seconds": seconds, "sql_by_status": sql, "sql_distinct_waitlist_numbers": sql_distinct_seq, "exactly_30_confirmed": confirmed == 30 && sql == ["confirmed:30", "waitlisted:970"]})
+    );
 }
 
 /// 10,000 simultaneous guest bookings over 100 one-person slots: exactly 100 may succeed, the rest
