@@ -336,15 +336,25 @@ fn promote(
     Ok(chosen)
 }
 
-/// The wire form of a registration.
+/// The wire form of a registration, with its place in the queue read from the database.
 fn registration_to_wire(
     conn: &mut DbConnection,
     view: RegistrationView,
     event: &EventRow,
     now: DateTime<Utc>,
 ) -> Result<Registration, ApiError> {
+    let position = queries::waitlist_position(conn, &view.0)?;
+    Ok(registration_wire(view, event, now, position))
+}
+
+/// The wire form of a registration with a known place in the queue.
+fn registration_wire(
+    view: RegistrationView,
+    event: &EventRow,
+    now: DateTime<Utc>,
+    position: Option<u32>,
+) -> Registration {
     let (r, account) = view;
-    let position = queries::waitlist_position(conn, &r)?;
     let (name, email, account_phone) = match account {
         Some(a) => a,
         None => (
@@ -355,7 +365,7 @@ fn registration_to_wire(
     };
     let status = RegistrationStatus::parse(&r.status).unwrap_or(RegistrationStatus::Cancelled);
     let join = status == RegistrationStatus::Confirmed && link_window(event, now);
-    Ok(Registration {
+    Registration {
         id: r.id,
         event_id: r.event_id,
         seat_type: SeatType::parse(&r.seat_type).unwrap_or(SeatType::Online),
@@ -370,7 +380,7 @@ fn registration_to_wire(
         created_at: r.created_at.and_utc(),
         join_url: if join { event.join_url.clone() } else { None },
         manage_token: None,
-    })
+    }
 }
 
 /// Registers a signed-in patron, a guest, or (staff with the person's consent) someone who phoned.
@@ -579,8 +589,32 @@ pub fn participants(
         Some(&event.library_id),
         now.naive_utc(),
     )?;
-    queries::registrations_of(conn, event_id)?
+    let views = queries::registrations_of(conn, event_id)?;
+    // Places in each seat type's queue, counted here rather than one query a row.
+    let mut waiting: Vec<(&str, i64, &str)> = views
+        .iter()
+        .filter(|(r, _)| r.status == RegistrationStatus::Waitlisted.as_str())
+        .filter_map(|(r, _)| {
+            r.waitlist_seq
+                .map(|s| (r.seat_type.as_str(), s, r.id.as_str()))
+        })
+        .collect();
+    waiting.sort_unstable();
+    let mut places = std::collections::HashMap::new();
+    let mut last_type = "";
+    let mut n = 0u32;
+    for (seat, _, id) in waiting {
+        if seat != last_type {
+            (last_type, n) = (seat, 0);
+        }
+        n += 1;
+        places.insert(id.to_owned(), n);
+    }
+    Ok(views
         .into_iter()
-        .map(|v| registration_to_wire(conn, v, &event, now))
-        .collect()
+        .map(|v| {
+            let place = places.get(&v.0.id).copied();
+            registration_wire(v, &event, now, place)
+        })
+        .collect())
 }
