@@ -3,9 +3,9 @@
 //! parameter.
 
 use chrono::{DateTime, Duration, Utc};
-use etakirjasto_shared::{EventInput, EventMode, FieldCode, Localized, SeatType, validate};
+use etakirjasto_shared::{EventInput, EventMode, FieldCode, SeatType, validate};
 
-use crate::auth::rules::FieldFaults;
+use crate::{auth::rules::FieldFaults, services::input::localized};
 
 /// Longest title.
 pub const TITLE_MAX: usize = 200;
@@ -15,19 +15,6 @@ pub const TEXT_MAX: usize = 4000;
 pub const NEEDS_MAX: usize = 1000;
 /// Most seats of one type.
 pub const CAPACITY_MAX: u32 = 10_000;
-
-fn localized(field: &str, value: &Localized, max: usize, faults: &mut FieldFaults) {
-    if value.fi.trim().is_empty() {
-        faults.push((format!("{field}.fi"), FieldCode::Required));
-    }
-    for (lang, text) in [("fi", &value.fi), ("sv", &value.sv), ("en", &value.en)] {
-        if text.chars().count() > max {
-            faults.push((format!("{field}.{lang}"), FieldCode::TooLong));
-        } else if let Err(code) = validate::free_text(text) {
-            faults.push((format!("{field}.{lang}"), code));
-        }
-    }
-}
 
 /// Checks an event from staff; every fault is named by its field.
 pub fn check_event(input: &EventInput) -> Result<(), FieldFaults> {

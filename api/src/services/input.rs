@@ -17,7 +17,8 @@ pub const TEXT_MAX: usize = 4000;
 /// Most questions a service may ask.
 pub const QUESTIONS_MAX: usize = 5;
 
-fn localized(field: &str, value: &Localized, max: usize, faults: &mut FieldFaults) {
+/// Checks a text in three languages: Finnish required, each at most `max` characters of plain text.
+pub(crate) fn localized(field: &str, value: &Localized, max: usize, faults: &mut FieldFaults) {
     if value.fi.trim().is_empty() {
         faults.push((format!("{field}.fi"), FieldCode::Required));
     }
