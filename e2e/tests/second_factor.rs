@@ -9,6 +9,7 @@ on_both_databases! {
     staff_sign_in_needs_the_code_and_each_code_works_once => codes_work_once;
     new_staff_get_no_staff_tools_until_they_set_up_two_step_sign_in => setup_gate;
     many_sign_ins_racing_with_one_code_let_exactly_one_in => race_one_code;
+    the_password_alone_does_not_reset_the_count_of_wrong_codes => guessing_is_throttled;
 }
 
 fn code_now(secret: &str, offset: i64) -> String {
@@ -225,5 +226,36 @@ async fn race_one_code(app: TestApp) {
             || (*s == 401 && b["code"] == "second_factor_invalid")
             || *s == 429),
         "{results:?}"
+    );
+}
+
+async fn guessing_is_throttled(app: TestApp) {
+    let (email, password) = demo::STAFF;
+    let right = code_now(demo::STAFF_SECRET, 0);
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    // Someone holding the password guesses codes, asking without a code in between.
+    for i in 0..5 {
+        let (status, body) = login(&app, email, password, None).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (401, Some("second_factor_required")),
+            "round {i}"
+        );
+        let (status, body) = login(&app, email, password, Some(wrong)).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (401, Some("second_factor_invalid")),
+            "round {i}"
+        );
+    }
+    let (status, body) = login(&app, email, password, Some(&right)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (429, Some("too_many_requests")),
+        "{body}"
     );
 }

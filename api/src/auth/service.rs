@@ -146,15 +146,19 @@ pub fn login(
         }
     };
     // The password was right; an account with two-step sign-in also needs its code. A wrong code
-    // counts as a failed attempt, so codes cannot be guessed faster than passwords.
+    // counts as a failed attempt, so codes cannot be guessed faster than passwords; only a complete
+    // sign-in counts as a success (a success clears the count, so "the password without a code" must
+    // not, or someone holding the password could reset the count between guesses).
     let second = second_factor::check(conn, &user.id, one_time_code, now)?;
-    queries::record_attempt(
-        conn,
-        &key,
-        client_ip,
-        ok && second != SecondStep::Wrong,
-        naive,
-    )?;
+    if second != SecondStep::Missing {
+        queries::record_attempt(
+            conn,
+            &key,
+            client_ip,
+            ok && second != SecondStep::Wrong,
+            naive,
+        )?;
+    }
     match second {
         SecondStep::Missing => Err(ApiError::client(ErrorCode::SecondFactorRequired)),
         SecondStep::Wrong => Err(ApiError::client(ErrorCode::SecondFactorInvalid)),
