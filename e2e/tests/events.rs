@@ -364,6 +364,43 @@ async fn join_links(app: TestApp) {
         .0,
         404
     );
+    // Calendar files are public and never carry the link.
+    for path in [
+        format!("/api/v1/events/{id}/calendar.ics"),
+        "/api/v1/events.ics?library=kalajoki".to_owned(),
+    ] {
+        let r = app
+            .client
+            .get(app.url(&path))
+            .header("Accept-Language", "en")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/calendar")
+        );
+        let ics = r.text().await.unwrap();
+        assert!(ics.contains("SUMMARY:Test circle\r\n"), "{ics}");
+        assert!(ics.contains("DTSTART;TZID=Europe/Helsinki:"), "{ics}");
+        assert!(!ics.contains("meet.jit.si"), "no join link in {path}");
+    }
+    let feed_all = app
+        .client
+        .get(app.url("/api/v1/events.ics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        feed_all.matches("BEGIN:VEVENT").count() >= 4,
+        "the demo events and this one: {feed_all}"
+    );
     // An event days away keeps the link hidden from participants until the window opens.
     let later = online_event(&app, &staff, 5, Duration::days(2)).await;
     let (_, early) = send(

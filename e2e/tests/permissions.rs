@@ -46,6 +46,7 @@ fn rule(operation_id: &str) -> Option<Access> {
         }
         "record_booking_outcome" => LibraryStaff,
         "list_events" | "get_event" | "register_for_event" => Public,
+        "events_feed" | "get_event_calendar" => Public,
         "create_event" | "update_event" | "cancel_event" | "list_registrations" => LibraryStaff,
         "get_registration" | "cancel_registration" => OwnerOrLibraryStaff,
         _ => return None,

@@ -1,43 +1,13 @@
-//! A booking as an RFC 5545 calendar file, with the library's time zone defined inside it.
-//!
-//! *Invariant:* no I/O; lines end in CRLF, are folded at 75 octets, and text values are escaped.
+//! A booking as an RFC 5545 calendar file, with the library's time zone defined inside it
+//! (the text rules are in [`crate::ical`]).
 
 use chrono::{DateTime, Utc};
 use etakirjasto_shared::{Booking, BookingStatus, Lang, SessionMode};
 
-/// `VTIMEZONE` for Europe/Helsinki: EET (+02:00) in winter, EEST (+03:00) from the last Sunday of March
-/// 03:00 to the last Sunday of October 04:00 local time.
-const HELSINKI: &str = "BEGIN:VTIMEZONE\nTZID:Europe/Helsinki\nBEGIN:DAYLIGHT\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0300\n\
-TZNAME:EEST\nDTSTART:19700329T030000\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\nEND:DAYLIGHT\nBEGIN:STANDARD\n\
-TZOFFSETFROM:+0300\nTZOFFSETTO:+0200\nTZNAME:EET\nDTSTART:19701025T040000\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\n\
-END:STANDARD\nEND:VTIMEZONE";
-
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// Folds a content line at 75 octets without splitting a UTF-8 character.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for ch in line.chars() {
-        let len = ch.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(ch);
-        width += len;
-    }
-    out
-}
+use crate::ical::{document, escape, local};
 
 /// The calendar file for `booking`, in `lang`, made at `now`.
 pub fn calendar(booking: &Booking, library_name: &str, lang: Lang, now: DateTime<Utc>) -> String {
-    let local = |t: &chrono::DateTime<chrono::FixedOffset>| t.format("%Y%m%dT%H%M%S").to_string();
     let how = match booking.mode {
         SessionMode::Video => lang.pick("Videopuhelu", "Videosamtal", "Video call"),
         SessionMode::Phone => lang.pick(
@@ -63,15 +33,6 @@ pub fn calendar(booking: &Booking, library_name: &str, lang: Lang, now: DateTime
         "CONFIRMED"
     };
     let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//Etäkirjasto//Bookings//FI".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-    ];
-    lines.extend(HELSINKI.lines().map(str::to_owned));
-    lines.extend([
-        "BEGIN:VEVENT".to_owned(),
         format!("UID:{}@etakirjasto", booking.id),
         format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
         format!("DTSTART;TZID=Europe/Helsinki:{}", local(&booking.start)),
@@ -86,12 +47,11 @@ pub fn calendar(booking: &Booking, library_name: &str, lang: Lang, now: DateTime
         format!("LOCATION:{}", escape(&location)),
         format!("DESCRIPTION:{}", escape(&description)),
         format!("STATUS:{status}"),
-    ]);
+    ];
     if let Some(url) = &booking.meeting_url {
         lines.push(format!("URL:{url}"));
     }
-    lines.extend(["END:VEVENT".to_owned(), "END:VCALENDAR".to_owned()]);
-    lines.iter().map(|l| fold(l) + "\r\n").collect()
+    document("Bookings", vec![lines])
 }
 
 #[cfg(test)]
@@ -146,12 +106,5 @@ mod tests {
         assert!(ics.contains("UID:b1@etakirjasto\r\n"));
         assert!(ics.lines().all(|l| l.len() <= 76), "folded");
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
-    }
-
-    #[test]
-    fn text_is_escaped_and_long_lines_folded() {
-        assert_eq!(escape("a,b;c\nd"), "a\\,b\\;c\\nd");
-        let long = fold(&format!("DESCRIPTION:{}", "ä".repeat(60)));
-        assert!(long.split("\r\n").all(|l| l.len() <= 75), "{long}");
     }
 }

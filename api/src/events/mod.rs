@@ -11,6 +11,7 @@
 //! event has started. The video link is shown only to staff and to confirmed participants, from a
 //! set time before the start; never in the listing.
 
+pub mod ics;
 pub mod queries;
 pub mod routes;
 pub mod rules;
@@ -18,8 +19,10 @@ pub mod service;
 
 /// Registers the routes under `/api/v1`.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(routes::list_events)
+    cfg.service(routes::events_feed)
+        .service(routes::list_events)
         .service(routes::get_event)
+        .service(routes::get_event_calendar)
         .service(routes::create_event)
         .service(routes::update_event)
         .service(routes::cancel_event)

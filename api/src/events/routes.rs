@@ -1,6 +1,6 @@
 //! HTTP handlers for events and registrations.
 
-use actix_web::{HttpResponse, Responder, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, Responder, get, post, put, web};
 use chrono::{DateTime, FixedOffset, Utc};
 use etakirjasto_shared::{
     Audience, Event, EventCategory, EventInput, EventMode, FieldCode, NewRegistration, Page,
@@ -79,6 +79,93 @@ pub async fn list_events(
     q: web::Query<EventListParams>,
 ) -> Result<impl Responder, ApiError> {
     let q = q.into_inner();
+    let now = Utc::now();
+    let events = db::run(&state.pool, move |conn| {
+        let (filter, after, limit) = list_filter(conn, &q, now)?;
+        let rows = service::list(conn, &filter, after, i64::from(limit) + 1, now)?;
+        Ok(page(
+            rows,
+            limit,
+            |(start, e)| cursor_of(*start, &e.id),
+            |(_, e)| e,
+        ))
+    })
+    .await?;
+    Ok(web::Json(events))
+}
+
+/// Events as a calendar feed.
+///
+/// The same events and filters as the list (up to 100 from `from`), as an RFC 5545 `.ics` file to
+/// subscribe to in a calendar app, in the language of `Accept-Language`. Never with video links.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "events_feed",
+    params(EventListParams),
+    responses(
+        (status = 200, description = "The calendar feed.", content_type = "text/calendar", body = String),
+        (status = 422, description = "A filter is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events.ics")]
+#[tracing::instrument(skip_all)]
+pub async fn events_feed(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<EventListParams>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = crate::error::request_lang(&req);
+    let mut q = q.into_inner();
+    q.limit = Some(q.limit.unwrap_or(etakirjasto_shared::MAX_PAGE_SIZE));
+    let now = Utc::now();
+    let ics = db::run(&state.pool, move |conn| {
+        let (filter, after, limit) = list_filter(conn, &q, now)?;
+        let events: Vec<Event> = service::list(conn, &filter, after, i64::from(limit), now)?
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
+        let name = library_name(conn, q.library.as_deref())?;
+        Ok(super::ics::calendar(&events, &name, lang, now))
+    })
+    .await?;
+    Ok(calendar_response(ics, "etakirjasto-tapahtumat.ics"))
+}
+
+fn calendar_response(ics: String, file: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{file}\""),
+        ))
+        .body(ics)
+}
+
+/// The library's name for calendar locations: the one asked for, or the only one.
+fn library_name(
+    conn: &mut crate::db::DbConnection,
+    slug: Option<&str>,
+) -> Result<String, ApiError> {
+    let library = match slug {
+        Some(s) => find_by_slug(conn, s)?,
+        None => crate::libraries::queries::the_only_library(conn)?,
+    };
+    Ok(library.map(|l| l.name).unwrap_or_default())
+}
+
+/// A list query: the filter, where to continue, and how many.
+type ListQuery = (
+    queries::Filter,
+    Option<(chrono::NaiveDateTime, String)>,
+    u32,
+);
+
+/// The list's filter, cursor and page size from the query.
+fn list_filter(
+    conn: &mut crate::db::DbConnection,
+    q: &EventListParams,
+    now: DateTime<Utc>,
+) -> Result<ListQuery, ApiError> {
     let paging = ListParams {
         limit: q.limit,
         cursor: q.cursor.clone(),
@@ -92,36 +179,56 @@ pub async fn list_events(
             })?),
             None => None,
         };
+    let library_id = match &q.library {
+        Some(slug) => Some(
+            find_by_slug(conn, slug)?
+                .ok_or_else(|| {
+                    ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)])
+                })?
+                .id,
+        ),
+        None => None,
+    };
+    let filter = queries::Filter {
+        library_id,
+        category: q.category.map(|c| c.as_str().to_owned()),
+        audience: q.audience.map(|a| a.as_str().to_owned()),
+        mode: q.mode.map(|m| m.as_str().to_owned()),
+        from: Some(q.from.map_or(now, |f| f.with_timezone(&Utc)).naive_utc()),
+        to: q.to.map(|t| t.with_timezone(&Utc).naive_utc()),
+    };
+    Ok((filter, after, limit))
+}
+
+/// One event as a calendar file.
+///
+/// Public, in the language of `Accept-Language`; without the video link.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "get_event_calendar",
+    params(("id" = String, Path, description = "The event's id.")),
+    responses(
+        (status = 200, description = "The calendar file.", content_type = "text/calendar", body = String),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events/{id}/calendar.ics")]
+#[tracing::instrument(skip_all)]
+pub async fn get_event_calendar(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = crate::error::request_lang(&req);
+    let id = id.into_inner();
     let now = Utc::now();
-    let events = db::run(&state.pool, move |conn| {
-        let library_id = match &q.library {
-            Some(slug) => Some(
-                find_by_slug(conn, slug)?
-                    .ok_or_else(|| {
-                        ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)])
-                    })?
-                    .id,
-            ),
-            None => None,
-        };
-        let filter = queries::Filter {
-            library_id,
-            category: q.category.map(|c| c.as_str().to_owned()),
-            audience: q.audience.map(|a| a.as_str().to_owned()),
-            mode: q.mode.map(|m| m.as_str().to_owned()),
-            from: Some(q.from.map_or(now, |f| f.with_timezone(&Utc)).naive_utc()),
-            to: q.to.map(|t| t.with_timezone(&Utc).naive_utc()),
-        };
-        let rows = service::list(conn, &filter, after, i64::from(limit) + 1, now)?;
-        Ok(page(
-            rows,
-            limit,
-            |(start, e)| cursor_of(*start, &e.id),
-            |(_, e)| e,
-        ))
+    let ics = db::run(&state.pool, move |conn| {
+        let event = service::get(conn, None, &id, now)?;
+        let name = library_name(conn, Some(&event.library))?;
+        Ok(super::ics::calendar(&[event], &name, lang, now))
     })
     .await?;
-    Ok(web::Json(events))
+    Ok(calendar_response(ics, "etakirjasto-tapahtuma.ics"))
 }
 
 /// Get an event.
