@@ -187,16 +187,47 @@ impl ResponseError for ApiError {
     }
 }
 
+/// True when the error means the connection to the database was lost (the server stopped, the
+/// network dropped): the request can be retried once the database is back, so it is a 503.
+fn connection_lost(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind as K, Error as E};
+    match e {
+        E::DatabaseError(K::ClosedConnection | K::UnableToSendCommand, _) => true,
+        E::DatabaseError(_, info) => {
+            let m = info.message();
+            [
+                "server closed the connection",
+                "terminating connection",
+                "connection to server",
+                "no connection to the server",
+                "could not receive data",
+                "could not send data",
+                "Connection reset",
+                "Broken pipe",
+                "connection is bad",
+                "EOF detected",
+                "unexpected EOF",
+            ]
+            .iter()
+            .any(|p| m.contains(p))
+        }
+        E::BrokenTransactionManager => true,
+        E::RollbackErrorOnCommit { commit_error, .. } => connection_lost(commit_error),
+        E::RollbackTransaction | E::AlreadyInTransaction | E::NotInTransaction => false,
+        _ => false,
+    }
+}
+
 impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind as K, Error as E};
+        if connection_lost(&e) {
+            return ApiError::Unavailable(e.to_string());
+        }
         match e {
             E::NotFound => ApiError::not_found(),
             E::DatabaseError(K::UniqueViolation | K::ExclusionViolation, _) => {
                 ApiError::client(ErrorCode::Conflict)
-            }
-            E::DatabaseError(K::ClosedConnection, info) => {
-                ApiError::Unavailable(info.message().to_owned())
             }
             // PostgreSQL cannot store NUL in text; inputs are checked for it, and this is the net below.
             E::DatabaseError(_, info) if info.message().contains("invalid byte sequence") => {
@@ -402,6 +433,22 @@ mod tests {
     use actix_web::{App, middleware::from_fn, test, web};
 
     use super::*;
+
+    #[::core::prelude::v1::test]
+    fn a_lost_connection_is_503_and_other_database_errors_500() {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        let lost = E::DatabaseError(
+            K::Unknown,
+            Box::new("server closed the connection unexpectedly".to_owned()),
+        );
+        assert_eq!(ApiError::from(lost).code(), ErrorCode::DatabaseUnavailable);
+        assert_eq!(
+            ApiError::from(E::BrokenTransactionManager).code(),
+            ErrorCode::DatabaseUnavailable
+        );
+        let other = E::DatabaseError(K::Unknown, Box::new("syntax error".to_owned()));
+        assert_eq!(ApiError::from(other).code(), ErrorCode::Internal);
+    }
 
     #[actix_web::test]
     async fn a_panicking_handler_answers_a_500_problem_in_the_asked_language() {

@@ -149,7 +149,11 @@ async fn postgres_stopping_under_load_gives_503_and_the_api_recovers_by_itself()
     let unavailable = seen.iter().filter(|(s, _, _)| *s == 503).count();
     assert!(unavailable > 0, "the outage was noticed: {seen:?}");
     for (status, code, retry) in &seen {
-        assert!(*status < 500 || *status == 503, "{status} {code}");
+        assert!(
+            *status < 500 || *status == 503,
+            "{status} {code}; server log:\n{}",
+            app.log()
+        );
         if *status == 503 {
             assert_eq!(code, "database_unavailable");
             assert!(retry, "503 without Retry-After");
