@@ -25,6 +25,11 @@ pub fn build(report: bool) -> Result<u64, String> {
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
+        // Leptos's `erase_components` makes every component return a type-erased view, so the
+        // nested view types of pages are not monomorphised into one giant type each: the first
+        // load is about 65 KB (gzip) smaller. Behaviour is the same.
+        "--config",
+        r#"target.wasm32-unknown-unknown.rustflags=["--cfg", "erase_components"]"#,
     ])?;
     let root = root();
     let target = target_dir();
