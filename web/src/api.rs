@@ -53,7 +53,7 @@ pub type ApiResult<T> = Result<T, ApiError>;
 /// `GET /api/v1/libraries`: the libraries this instance serves.
 pub async fn libraries(lang: Lang) -> ApiResult<Page<LibrarySummary>> {
     let req = builder(Request::get(&format!("{BASE}/libraries")), lang, None);
-    json_answer(send(req.build(), lang).await?, lang).await
+    answer(req.build(), lang).await
 }
 
 /// `GET /api/v1/libraries/{slug}`: one library with its branches.
@@ -63,7 +63,7 @@ pub async fn library(slug: &str, lang: Lang) -> ApiResult<Library> {
         lang,
         None,
     );
-    json_answer(send(req.build(), lang).await?, lang).await
+    answer(req.build(), lang).await
 }
 
 /// `POST /api/v1/auth/register`: creates a patron account and signs it in.
@@ -84,18 +84,13 @@ pub async fn refresh(lang: Lang) -> ApiResult<TokenResponse> {
 /// `POST /api/v1/auth/logout`: ends the session on the server and clears the cookie.
 pub async fn logout(lang: Lang, token: Option<&str>) -> ApiResult<()> {
     let req = builder(Request::post(&format!("{BASE}/auth/logout")), lang, token);
-    let resp = send(req.json(&EmptyBody {}), lang).await?;
-    if resp.ok() {
-        Ok(())
-    } else {
-        Err(problem_of(resp, lang).await)
-    }
+    text_answer(req.json(&EmptyBody {}), lang).await.map(drop)
 }
 
 /// `GET /api/v1/me`: the signed-in person.
 pub async fn me(token: &str, lang: Lang) -> ApiResult<Me> {
     let req = builder(Request::get(&format!("{BASE}/me")), lang, Some(token));
-    json_answer(send(req.build(), lang).await?, lang).await
+    answer(req.build(), lang).await
 }
 
 /// `POST /api/v1/me/second-factor`: a new authenticator key, not yet in force.
@@ -151,14 +146,7 @@ pub async fn export_my_data(token: &str, lang: Lang) -> ApiResult<String> {
         lang,
         Some(token),
     );
-    let resp = send(req.build(), lang).await?;
-    if resp.ok() {
-        resp.text()
-            .await
-            .map_err(|_| ApiError::local(ErrorCode::Internal, lang))
-    } else {
-        Err(problem_of(resp, lang).await)
-    }
+    text_answer(req.build(), lang).await
 }
 
 /// `POST /api/v1/me/delete`: deletes the signed-in patron's account after the password or PIN is
@@ -169,12 +157,7 @@ pub async fn delete_account(token: &str, body: &DeleteAccountRequest, lang: Lang
         lang,
         Some(token),
     );
-    let resp = send(req.json(body), lang).await?;
-    if resp.ok() {
-        Ok(())
-    } else {
-        Err(problem_of(resp, lang).await)
-    }
+    text_answer(req.json(body), lang).await.map(drop)
 }
 
 /// Who asks about a booking: a signed-in patron with the access token, or a guest with the secret
@@ -190,11 +173,7 @@ pub enum BookingKey<'a> {
 /// `GET /api/v1/services?library=…`: the bookable kinds of session of one library.
 pub async fn services(library: &str, lang: Lang) -> ApiResult<Page<Service>> {
     let url = format!("{BASE}/services?library={}", encode(library));
-    json_answer(
-        send(builder(Request::get(&url), lang, None).build(), lang).await?,
-        lang,
-    )
-    .await
+    answer(builder(Request::get(&url), lang, None).build(), lang).await
 }
 
 /// `GET /api/v1/services/{id}/slots?from=…&to=…`: the free times of a service in a range.
@@ -205,11 +184,7 @@ pub async fn slots(service_id: &str, from: &str, to: &str, lang: Lang) -> ApiRes
         encode(from),
         encode(to)
     );
-    json_answer(
-        send(builder(Request::get(&url), lang, None).build(), lang).await?,
-        lang,
-    )
-    .await
+    answer(builder(Request::get(&url), lang, None).build(), lang).await
 }
 
 /// `POST /api/v1/bookings`: books a session, as the signed-in patron (`token`) or as a guest.
@@ -231,7 +206,7 @@ pub async fn my_bookings(token: &str, from: &str, lang: Lang) -> ApiResult<Page<
         lang,
         Some(token),
     );
-    json_answer(send(req.build(), lang).await?, lang).await
+    answer(req.build(), lang).await
 }
 
 /// `GET /api/v1/bookings/{id}`: one booking.
@@ -241,14 +216,14 @@ pub async fn booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiResult<Boo
         lang,
         key,
     );
-    json_answer(send(req.build(), lang).await?, lang).await
+    answer(req.build(), lang).await
 }
 
 /// `POST /api/v1/bookings/{id}/cancel`: cancels a booking before its cut-off.
 pub async fn cancel_booking(id: &str, key: BookingKey<'_>, lang: Lang) -> ApiResult<Booking> {
     let url = format!("{BASE}/bookings/{}/cancel", encode(id));
     let req = keyed(Request::post(&url), lang, key).json(&EmptyBody {});
-    json_answer(send(req, lang).await?, lang).await
+    answer(req, lang).await
 }
 
 /// `POST /api/v1/bookings/{id}/reschedule`: moves a booking to another offered time.
@@ -260,7 +235,7 @@ pub async fn reschedule_booking(
 ) -> ApiResult<Booking> {
     let url = format!("{BASE}/bookings/{}/reschedule", encode(id));
     let req = keyed(Request::post(&url), lang, key).json(&RescheduleRequest { start });
-    json_answer(send(req, lang).await?, lang).await
+    answer(req, lang).await
 }
 
 /// Which of a library's bookings staff ask for: those starting in `[from, to)`, optionally only one
@@ -301,7 +276,7 @@ pub async fn library_bookings(
             None => url.clone(),
         };
         let req = builder(Request::get(&page_url), lang, Some(token));
-        let page: Page<Booking> = json_answer(send(req.build(), lang).await?, lang).await?;
+        let page: Page<Booking> = answer(req.build(), lang).await?;
         all.extend(page.items);
         match page.next_cursor {
             Some(next) => cursor = Some(next),
@@ -356,14 +331,18 @@ fn builder(req: RequestBuilder, lang: Lang, token: Option<&str>) -> RequestBuild
     }
 }
 
-async fn post<B: Serialize, T: DeserializeOwned>(
+async fn post<T: DeserializeOwned>(
     url: &str,
-    body: &B,
+    body: &impl Serialize,
     lang: Lang,
     token: Option<&str>,
 ) -> ApiResult<T> {
-    let req = builder(Request::post(url), lang, token).json(body);
-    json_answer(send(req, lang).await?, lang).await
+    let body =
+        serde_json::to_string(body).map_err(|_| ApiError::local(ErrorCode::Internal, lang))?;
+    let req = builder(Request::post(url), lang, token)
+        .header("Content-Type", "application/json")
+        .body(body);
+    answer(req, lang).await
 }
 
 /// Sends a built request; a request that could not be built or a network failure becomes `internal`.
@@ -374,10 +353,23 @@ async fn send(req: Result<Request, gloo_net::Error>, lang: Lang) -> ApiResult<Re
         .map_err(|_| ApiError::local(ErrorCode::Internal, lang))
 }
 
-/// Decodes a success body as `T`, or the error body as a problem.
-async fn json_answer<T: DeserializeOwned>(resp: Response, lang: Lang) -> ApiResult<T> {
+/// Sends a request and decodes a success body as `T`, or the error body as a problem.
+///
+/// Only the decoding is generic: the waiting happens in [`text_answer`], one function for every
+/// answer type, which keeps the wasm small.
+async fn answer<T: DeserializeOwned>(
+    req: Result<Request, gloo_net::Error>,
+    lang: Lang,
+) -> ApiResult<T> {
+    let text = text_answer(req, lang).await?;
+    serde_json::from_str(&text).map_err(|_| ApiError::local(ErrorCode::Internal, lang))
+}
+
+/// Sends a request and returns a success body as text, or the error body as a problem.
+async fn text_answer(req: Result<Request, gloo_net::Error>, lang: Lang) -> ApiResult<String> {
+    let resp = send(req, lang).await?;
     if resp.ok() {
-        resp.json::<T>()
+        resp.text()
             .await
             .map_err(|_| ApiError::local(ErrorCode::Internal, lang))
     } else {

@@ -1,7 +1,11 @@
 //! Building the web app into `web/dist`: cargo for wasm32, wasm-bindgen, content-hashed file names,
 //! and `index.html` rendered from `web/index.html` (each `{{name}}` becomes `/<hashed name>`).
 
-use std::{collections::BTreeMap, io::Write, path::Path};
+use std::{
+    collections::BTreeMap,
+    io::Write,
+    path::{Path, PathBuf},
+};
 
 use sha2::{Digest, Sha256};
 
@@ -21,11 +25,17 @@ pub fn build(report: bool) -> Result<u64, String> {
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
+        // Leptos's `erase_components` makes every component return a type-erased view, so the
+        // nested view types of pages are not monomorphised into one giant type each: the first
+        // load is about 65 KB (gzip) smaller. Behaviour is the same.
+        "--config",
+        r#"target.wasm32-unknown-unknown.rustflags=["--cfg", "erase_components"]"#,
     ])?;
     let root = root();
-    let bindgen_out = root.join("target/web-bindgen");
+    let target = target_dir();
+    let bindgen_out = target.join("web-bindgen");
     let _ = std::fs::remove_dir_all(&bindgen_out);
-    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/web.wasm");
+    let wasm = target.join("wasm32-unknown-unknown/wasm-release/web.wasm");
     tools::run_in(
         tools::wasm_bindgen(),
         &[
@@ -83,6 +93,15 @@ pub fn build(report: bool) -> Result<u64, String> {
         eprintln!("web/dist: {raw} bytes, {gzip} bytes gzip -9 (first load)");
     }
     Ok(gzip)
+}
+
+/// Cargo's target folder: `CARGO_TARGET_DIR` when set (relative to the repository root, as cargo
+/// reads it when run there), otherwise `<repo>/target`.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
 }
 
 /// Replaces each `{{name}}` with `/<hashed name>`; a name that was not built is an error.
