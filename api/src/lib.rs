@@ -31,4 +31,6 @@ pub struct AppState {
     pub jwt: auth::jwt::JwtKeys,
     /// Settings.
     pub config: config::Config,
+    /// Slot listings cached under the calendar generation.
+    pub slots: services::slot_cache::SlotCache,
 }

@@ -219,7 +219,15 @@ diesel::joinable!(second_factors -> users (user_id));
 diesel::joinable!(events -> libraries (library_id));
 diesel::joinable!(event_registrations -> events (event_id));
 
+diesel::table! {
+    calendar_generation (id) {
+        id -> Integer,
+        value -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    calendar_generation,
     events,
     event_registrations,
     second_factors,

@@ -85,7 +85,12 @@ impl Application {
         let listener = TcpListener::bind(config.bind)
             .map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let state = web::Data::new(AppState { pool, jwt, config });
+        let state = web::Data::new(AppState {
+            pool,
+            jwt,
+            config,
+            slots: Default::default(),
+        });
         let server = actix_web::HttpServer::new(move || build_app(state.clone()))
             .listen(listener)
             .map_err(|e| e.to_string())?

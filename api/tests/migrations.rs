@@ -48,6 +48,10 @@ fn check(conn: &mut DbConnection) {
         .unwrap();
     settings::table.count().get_result::<i64>(conn).unwrap();
     audit_log::table.count().get_result::<i64>(conn).unwrap();
+    calendar_generation::table
+        .count()
+        .get_result::<i64>(conn)
+        .unwrap();
     services::table.count().get_result::<i64>(conn).unwrap();
     service_staff::table
         .count()
@@ -84,6 +88,40 @@ fn check(conn: &mut DbConnection) {
         .count()
         .get_result::<i64>(conn)
         .unwrap();
+    calendar_generation_follows_writes(conn);
+}
+
+/// The slot cache relies on `calendar_generation` changing with every write to what slots are made
+/// of: a write to each such table moves it on.
+fn calendar_generation_follows_writes(conn: &mut DbConnection) {
+    use diesel::{ExpressionMethods, QueryDsl};
+    use etakirjasto_api::schema::calendar_generation;
+    let generation = |conn: &mut DbConnection| -> i64 {
+        calendar_generation::table
+            .select(calendar_generation::value)
+            .first(conn)
+            .unwrap()
+    };
+    let mut last = generation(conn);
+    for sql in [
+        "INSERT INTO libraries (id, slug, name, phone, email, time_zone, created_at) \
+         VALUES ('gen-lib', 'gen-lib', 'Gen', '', '', 'Europe/Helsinki', CURRENT_TIMESTAMP)",
+        "INSERT INTO library_closures (library_id, day, reason) VALUES ('gen-lib', '2026-12-24', '')",
+        "UPDATE library_closures SET reason = 'Christmas Eve' WHERE library_id = 'gen-lib'",
+        "DELETE FROM library_closures WHERE library_id = 'gen-lib'",
+        "UPDATE libraries SET time_zone = 'Europe/Stockholm' WHERE id = 'gen-lib'",
+    ] {
+        diesel::sql_query(sql).execute(conn).unwrap();
+        let now = generation(conn);
+        assert!(now > last, "calendar_generation moved on after: {sql}");
+        last = now;
+    }
+    diesel::delete(
+        etakirjasto_api::schema::libraries::table
+            .filter(etakirjasto_api::schema::libraries::id.eq("gen-lib")),
+    )
+    .execute(conn)
+    .unwrap();
 }
 
 #[test]

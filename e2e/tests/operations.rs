@@ -189,6 +189,19 @@ async fn a_booking_race_split_over_two_processes_books_each_staff_member_once() 
         .await;
     let slot = slots["slots"][0].clone();
     assert_eq!(slot["staff_available"], 3);
+    let listing = |base: String| {
+        let client = app.client.clone();
+        let url = format!("{base}/api/v1/services/{sid}/slots");
+        async move {
+            let r = client.get(url).send().await.unwrap();
+            status_json(r).await.1
+        }
+    };
+    assert_eq!(
+        listing(other.clone()).await["slots"][0],
+        slot,
+        "the second process lists (and caches) the same times"
+    );
 
     // Forty guests at once for one time, every other one through the second process.
     let attempts = (0..40).map(|i| {
@@ -219,6 +232,18 @@ async fn a_booking_race_split_over_two_processes_books_each_staff_member_once() 
         ),
     );
     assert_eq!(staff.len(), 3, "three different staff members: {staff:?}");
+    // Both processes had the listing cached; neither lists the full time any more.
+    for base in [app.base.clone(), other.clone()] {
+        let after = listing(base.clone()).await;
+        assert!(
+            after["slots"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["start"] != slot["start"]),
+            "{base} no longer lists the booked time"
+        );
+    }
     let _ = child.kill();
     let _ = child.wait();
 }

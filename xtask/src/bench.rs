@@ -67,8 +67,10 @@ pub fn run() -> Result<(), String> {
     let mut report = String::from(
         "# Benchmarks\n\nWritten by `cargo xtask bench`: the release server under a loopback load, 2 cores shared \
          with the load generator. Closed-loop measurements use 16 connections; `slots_4_weeks_at_1000_rps` \
-         is open-loop (a request every millisecond, latency counted from when it was due). Reading guidance \
-         has 10 staff. `booking_contention` sends 10,000 guest bookings at once for 100 one-person slots and \
+         is open-loop (a request every millisecond, latency counted from when it was due). Both ask for the same \
+         four weeks, as patrons looking at one session type do, so most answers come from the slot cache; \
+         the `_uncached` measurements ask for a different range every time, so each one is computed. Reading \
+         guidance has 10 staff. `booking_contention` sends 10,000 guest bookings at once for 100 one-person slots and \
          checks the table with SQL afterwards; `event_registration_contention` sends 1,000 registrations at once \
          for a 30-seat event. Ratios are to `/healthz` in the same run.\n\n",
     );

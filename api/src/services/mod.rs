@@ -8,6 +8,7 @@ pub mod input;
 pub mod queries;
 pub mod routes;
 pub mod rules;
+pub mod slot_cache;
 
 /// Registers the routes under `/api/v1`.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -182,6 +182,22 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<(ServiceRow
         .optional()
 }
 
+/// A session type with its library's time zone.
+pub fn find_with_time_zone(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<(ServiceRow, String)>> {
+    if !etakirjasto_shared::validate::is_id(id) {
+        return Ok(None);
+    }
+    services::table
+        .inner_join(libraries::table)
+        .filter(services::id.eq(id))
+        .select((ServiceRow::as_select(), libraries::time_zone))
+        .first(conn)
+        .optional()
+}
+
 /// Session types ordered by id after `after`, optionally of one library and only active ones.
 pub fn list(
     conn: &mut DbConnection,

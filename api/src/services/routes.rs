@@ -1,6 +1,11 @@
 //! HTTP handlers for session types, their staff, staff availability and bookable slots.
 
-use actix_web::{HttpResponse, Responder, get, post, put, web};
+use actix_web::{
+    HttpRequest, HttpResponse, Responder, get,
+    http::header::ContentType,
+    post, put,
+    web::{self, Bytes},
+};
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use chrono_tz::Tz;
 use etakirjasto_shared::{
@@ -10,7 +15,7 @@ use etakirjasto_shared::{
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{input, queries, queries::ServiceRow, rules};
+use super::{input, queries, queries::ServiceRow, rules, slot_cache};
 use crate::{
     AppState,
     auth::{AuthUser, Staff, queries as auth_queries},
@@ -440,9 +445,10 @@ pub const SLOT_RANGE_MAX_DAYS: i64 = 62;
 #[tracing::instrument(skip_all)]
 pub async fn list_slots(
     state: web::Data<AppState>,
+    request: HttpRequest,
     id: web::Path<String>,
     q: web::Query<SlotParams>,
-) -> Result<impl Responder, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let now = Utc::now();
     let from = q.from.map(|f| f.with_timezone(&Utc)).unwrap_or(now);
@@ -456,19 +462,24 @@ pub async fn list_slots(
         )]));
     }
     let mode = q.mode;
-    let list = db::run(&state.pool, move |conn| {
-        let (service, _) = queries::find(conn, &id)?.ok_or_else(ApiError::not_found)?;
-        let library = crate::libraries::queries::find_by_id(conn, &service.library_id)?;
+    let key = (id.clone(), request.query_string().to_owned());
+    let app = state.clone();
+    let body = db::run(&state.pool, move |conn| {
+        // The generation is read before the listing's own queries, so a write that lands between
+        // them leaves the entry under the older number, where it is never served.
+        let generation = slot_cache::generation(conn)?;
+        if let Some(body) = app.slots.get(&key, generation) {
+            return Ok(body);
+        }
+        let (service, time_zone) =
+            queries::find_with_time_zone(conn, &id)?.ok_or_else(ApiError::not_found)?;
         if mode.is_some_and(|m| !service.mode_list().contains(&m)) {
             return Err(ApiError::invalid(vec![(
                 "mode".into(),
                 FieldCode::InvalidChoice,
             )]));
         }
-        let tz: Tz = library
-            .time_zone
-            .parse()
-            .unwrap_or(chrono_tz::Europe::Helsinki);
+        let tz: Tz = time_zone.parse().unwrap_or(chrono_tz::Europe::Helsinki);
         let slots = if service.active {
             let calendars = queries::calendars(conn, &service, from, to, None)?;
             let closures = queries::closures(conn, &service.library_id)?;
@@ -476,9 +487,9 @@ pub async fn list_slots(
         } else {
             Vec::new()
         };
-        Ok(SlotList {
+        let list = SlotList {
             service_id: service.id,
-            time_zone: library.time_zone.clone(),
+            time_zone,
             slots: slots
                 .into_iter()
                 .map(|(start, end, free)| Slot {
@@ -487,8 +498,14 @@ pub async fn list_slots(
                     staff_available: free,
                 })
                 .collect(),
-        })
+        };
+        let body =
+            Bytes::from(serde_json::to_vec(&list).map_err(|e| ApiError::internal(e.to_string()))?);
+        app.slots.put(key, generation, body.clone());
+        Ok(body)
     })
     .await?;
-    Ok(web::Json(list))
+    Ok(HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .body(body))
 }
