@@ -182,7 +182,7 @@ fn static_files(dist: PathBuf, routes: std::rc::Rc<RouteMethods>) -> actix_web::
 }
 
 /// What answers a request no route took: 405 with `Allow` for a known path with another method, a
-/// 404 problem under `/api`, and otherwise the web app's `index.html`, so deep links work.
+/// 404 problem under `/api` and for content-hashed files that are not there, and otherwise the web app's `index.html`, so deep links work.
 fn fallback(
     dist: PathBuf,
     routes: std::rc::Rc<RouteMethods>,
@@ -208,7 +208,9 @@ fn fallback(
                 return Ok(ServiceResponse::new(req, resp));
             }
             let api_path = req.path() == "/api" || req.path().starts_with("/api/");
-            if api_path || !index.is_file() {
+            // A hashed file that is not here belongs to another build (a tab opened before a
+            // deploy asks for a lazy page's old code): 404, so the app can tell and reload.
+            if api_path || is_hashed_asset(req.path()) || !index.is_file() {
                 let resp = error::ApiError::not_found().render(error::request_lang(&req));
                 return Ok(ServiceResponse::new(req, resp));
             }
@@ -324,6 +326,13 @@ mod tests {
     fn hashed_assets_are_recognised() {
         assert!(super::is_hashed_asset("/web-0123456789abcdef_bg.wasm"));
         assert!(super::is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(super::is_hashed_asset(
+            "/split___staff_route_view_13968195589351225864-85a850fa09be70df.wasm"
+        ));
+        assert!(super::is_hashed_asset("/__wasm_split-a6278dc5d09dc927.js"));
+        assert!(!super::is_hashed_asset(
+            "/bookings/0f8fa8a2-1b6c-4f0e-9d6a-0123456789ab"
+        ));
         assert!(!super::is_hashed_asset("/index.html"));
         assert!(!super::is_hashed_asset("/api/v1/libraries"));
     }

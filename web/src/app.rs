@@ -1,24 +1,18 @@
 //! The root component: provides the preferences, the session, the library's details and the note of
-//! a booking just moved, and maps each address in [`Page`] to its page.
+//! a booking just moved, and maps each address in [`Page`] to its page (most of them lazy: their code
+//! is fetched when first opened, see [`crate::lazy_routes`]).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, StaticSegment};
+use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::components::layout::Layout;
-use crate::library::LibraryInfo;
-use crate::pages::{
-    book::BookPage,
-    bookings::{ManageBooking, MyBookings},
-    home::Home,
-    me::MePage,
-    not_found::NotFound,
-    register::Register,
-    reschedule::{Moved, Reschedule},
-    sign_in::SignIn,
-    staff::Staff,
-    two_step::TwoStep,
+use crate::lazy_routes::{
+    BookRoute, ManageBookingRoute, MeRoute, MyBookingsRoute, RegisterRoute, RescheduleRoute,
+    StaffRoute, TwoStepRoute,
 };
+use crate::library::LibraryInfo;
+use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
 use crate::routes::{Page, RESCHEDULE};
 use crate::session::Session;
@@ -41,14 +35,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment(Page::Home.segment()) view=Home />
                     <Route path=StaticSegment(Page::SignIn.segment()) view=SignIn />
-                    <Route path=StaticSegment(Page::Register.segment()) view=Register />
-                    <Route path=StaticSegment(Page::Me.segment()) view=MePage />
-                    <Route path=StaticSegment(Page::Staff.segment()) view=Staff />
-                    <Route path=StaticSegment(Page::Book.segment()) view=BookPage />
-                    <Route path=StaticSegment(Page::MyBookings.segment()) view=MyBookings />
-                    <Route path=StaticSegment(Page::TwoStep.segment()) view=TwoStep />
-                    <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view=ManageBooking />
-                    <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view=Reschedule />
+                    <Route path=StaticSegment(Page::Register.segment()) view={Lazy::<RegisterRoute>::new()} />
+                    <Route path=StaticSegment(Page::Me.segment()) view={Lazy::<MeRoute>::new()} />
+                    <Route path=StaticSegment(Page::Staff.segment()) view={Lazy::<StaffRoute>::new()} />
+                    <Route path=StaticSegment(Page::Book.segment()) view={Lazy::<BookRoute>::new()} />
+                    <Route path=StaticSegment(Page::MyBookings.segment()) view={Lazy::<MyBookingsRoute>::new()} />
+                    <Route path=StaticSegment(Page::TwoStep.segment()) view={Lazy::<TwoStepRoute>::new()} />
+                    <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
+                    <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>
             </Layout>
         </Router>

@@ -3,12 +3,14 @@
 //! Code map: [`app`] wires the router and shared state; [`routes`] spells every address; [`api`] is the
 //! typed client; [`session`] and [`prefs`] hold who is signed in and the reader's language and text
 //! size; [`library`] loads the library's name and phone number; [`i18n`] holds every visible word in
-//! Finnish, Swedish and English; [`pages`] has one module per page and [`components`] the shared parts.
+//! Finnish, Swedish and English; [`pages`] has one module per page and [`components`] the shared parts; [`lazy_routes`] marks
+//! the pages whose code is loaded on first visit.
 
 mod api;
 mod app;
 mod components;
 mod i18n;
+mod lazy_routes;
 mod library;
 mod pages;
 mod prefs;

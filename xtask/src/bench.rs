@@ -146,6 +146,17 @@ pub fn run() -> Result<(), String> {
         eprint!("{out}");
         report.push_str(&format!("## {backend}\n\n```json\n{out}```\n\n"));
     }
+    let web = crate::web::build(true)?;
+    let budget = 350_000;
+    report.push_str(&format!(
+        "## web app\n\nThe first load is everything opening the front page downloads (index.html, styles, \
+         scripts, the main wasm), gzip -9; the lazy files hold the other pages' code, fetched when one of \
+         them is first opened.\n\n```json\n{{\"measure\":\"web_first_load\",\"gzip_bytes\":{},\"budget_bytes\":{budget},\"within_budget\":{},\"lazy_files\":{},\"lazy_gzip_bytes\":{}}}\n```\n",
+        web.first_load_gzip,
+        web.first_load_gzip <= budget,
+        web.lazy_files,
+        web.lazy_gzip,
+    ));
     std::fs::create_dir_all(root().join("bench")).map_err(|e| e.to_string())?;
     std::fs::write(root().join("bench/results.md"), report).map_err(|e| e.to_string())?;
     eprintln!("bench/results.md written");

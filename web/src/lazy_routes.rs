@@ -1,0 +1,158 @@
+//! Pages whose code is fetched when one of them is first opened. `cargo xtask build-web` splits each
+//! `#[lazy]` function below into a wasm file of its own (see `xtask/src/web.rs`), so the front page
+//! downloads only what it shows. Pages are grouped, patrons' pages in one file and staff pages in
+//! another: a file per page would share code in dozens of small chunk files, each one more request.
+//!
+//! The router waits for a page's code before it leaves the current page. Each page loads its own data.
+// The only unsafe code here is the glue `#[lazy]` generates for the splitter (wasm imports of the
+// loaders and an export per split function).
+#![allow(unsafe_code)]
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+use crate::pages;
+
+/// The patron pages, loaded together.
+#[derive(Clone, Copy)]
+enum PatronPage {
+    Book,
+    MyBookings,
+    ManageBooking,
+    Reschedule,
+    Me,
+    Register,
+}
+
+/// Renders one of the patron pages; its code is in the patron pages' file.
+#[lazy]
+fn patron_page(page: PatronPage) -> AnyView {
+    match page {
+        PatronPage::Book => view! { <pages::book::BookPage /> }.into_any(),
+        PatronPage::MyBookings => view! { <pages::bookings::MyBookings /> }.into_any(),
+        PatronPage::ManageBooking => view! { <pages::bookings::ManageBooking /> }.into_any(),
+        PatronPage::Reschedule => view! { <pages::reschedule::Reschedule /> }.into_any(),
+        PatronPage::Me => view! { <pages::me::MePage /> }.into_any(),
+        PatronPage::Register => view! { <pages::register::Register /> }.into_any(),
+    }
+}
+
+/// Booking a session: the session types, times and the form.
+pub struct BookRoute;
+
+impl LazyRoute for BookRoute {
+    fn data() -> Self {
+        BookRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        patron_page(PatronPage::Book)
+    }
+}
+
+/// A patron's own bookings.
+pub struct MyBookingsRoute;
+
+impl LazyRoute for MyBookingsRoute {
+    fn data() -> Self {
+        MyBookingsRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        patron_page(PatronPage::MyBookings)
+    }
+}
+
+/// One booking, opened by its owner, by a guest with the manage link, or by staff.
+pub struct ManageBookingRoute;
+
+impl LazyRoute for ManageBookingRoute {
+    fn data() -> Self {
+        ManageBookingRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        patron_page(PatronPage::ManageBooking)
+    }
+}
+
+/// Changing a booking's time.
+pub struct RescheduleRoute;
+
+impl LazyRoute for RescheduleRoute {
+    fn data() -> Self {
+        RescheduleRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        patron_page(PatronPage::Reschedule)
+    }
+}
+
+/// The patron's own page: details, password, data download and deletion.
+pub struct MeRoute;
+
+impl LazyRoute for MeRoute {
+    fn data() -> Self {
+        MeRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        patron_page(PatronPage::Me)
+    }
+}
+
+/// Creating an account.
+pub struct RegisterRoute;
+
+impl LazyRoute for RegisterRoute {
+    fn data() -> Self {
+        RegisterRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        patron_page(PatronPage::Register)
+    }
+}
+
+/// The staff pages, loaded together.
+#[derive(Clone, Copy)]
+enum StaffPage {
+    Staff,
+    TwoStep,
+}
+
+/// Renders one of the staff pages; its code is in the staff pages' file.
+#[lazy]
+fn staff_page(page: StaffPage) -> AnyView {
+    match page {
+        StaffPage::Staff => view! { <pages::staff::Staff /> }.into_any(),
+        StaffPage::TwoStep => view! { <pages::two_step::TwoStep /> }.into_any(),
+    }
+}
+
+/// The staff dashboard: the calendar of sessions and booking for a patron.
+pub struct StaffRoute;
+
+impl LazyRoute for StaffRoute {
+    fn data() -> Self {
+        StaffRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        staff_page(StaffPage::Staff)
+    }
+}
+
+/// Setting up and managing two-step sign-in.
+pub struct TwoStepRoute;
+
+impl LazyRoute for TwoStepRoute {
+    fn data() -> Self {
+        TwoStepRoute
+    }
+
+    fn view(_: Self) -> impl Future<Output = AnyView> {
+        staff_page(StaffPage::TwoStep)
+    }
+}
