@@ -150,6 +150,7 @@ fn build_app(
         .service(web::redirect("/api/docs", "/api/docs/"))
         .service(static_files(dist.clone(), routes.clone()))
         .default_service(fallback(dist, routes))
+        .wrap(middleware::from_fn(forget_slots_after_writes))
         .wrap(middleware::from_fn(response_headers))
         .wrap(middleware::from_fn(error::problems))
         .wrap(Compress::default())
@@ -273,6 +274,21 @@ form-action 'self'; frame-ancestors 'none'";
 pub const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
 img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
 form-action 'self'; frame-ancestors 'none'";
+
+/// After a request that may have written (any method but GET, HEAD, OPTIONS), slot listings read the
+/// calendar generation from the database again, so this process never lists from before its own write.
+async fn forget_slots_after_writes(
+    req: ServiceRequest,
+    next: middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let writes = !req.method().is_safe();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let res = next.call(req).await;
+    if writes && let Some(state) = state {
+        state.slots.forget_generation();
+    }
+    res
+}
 
 /// Security and caching headers on every answer. Hashed file names never change content, so browsers
 /// may keep them a year; everything else of the web app (index.html) is revalidated, and API answers
