@@ -234,6 +234,8 @@ fn demo_events(
                 "Textning används. Du kan också delta per telefon.",
                 "Captions on. You can also take part by phone.",
             )),
+            // Every month on the same weekday of the same week: "the second Tuesday", say.
+            repeat: Some(monthly_like(at(9, 18).date_naive())),
         },
         EventInput {
             library: "kalajoki".into(),
@@ -267,6 +269,7 @@ fn demo_events(
                 "Tillgänglig entré och hörslinga.",
                 "Step-free entrance and an induction loop.",
             )),
+            repeat: None,
         },
         EventInput {
             library: "kalajoki".into(),
@@ -296,9 +299,17 @@ fn demo_events(
             registration_opens: None,
             registration_closes: None,
             accessibility_note: None,
+            repeat: None,
         },
     ];
+    let library = crate::libraries::queries::find_by_id(conn, library_id)?;
     for input in &events {
+        if let Some(repeat) = &input.repeat {
+            let (series, rows) =
+                crate::events::series::plan(&library, input, repeat, now.and_utc())?;
+            crate::events::series::insert(conn, &series, &rows)?;
+            continue;
+        }
         let row = crate::events::service::row_from_input(
             uuid::Uuid::new_v4().to_string(),
             library_id.into(),
@@ -308,6 +319,23 @@ fn demo_events(
         crate::events::queries::insert(conn, &row)?;
     }
     Ok(())
+}
+
+/// Six months of a monthly series on `first`'s weekday and week of the month (the last one when it
+/// is a fifth).
+fn monthly_like(first: chrono::NaiveDate) -> etakirjasto_shared::Repeat {
+    use chrono::Datelike;
+    use etakirjasto_shared::{Frequency, Repeat, Weekday};
+    let weekday = Weekday::ALL[first.weekday().num_days_from_monday() as usize];
+    let week = (first.day() as i8 - 1) / 7 + 1;
+    Repeat {
+        frequency: Frequency::Monthly,
+        interval: 1,
+        weekdays: vec![weekday],
+        week_of_month: Some(if week > 4 { -1 } else { week }),
+        until: None,
+        count: Some(6),
+    }
 }
 
 /// Reading guidance, e-services help and a practice call, delivered by every demo staff member, who

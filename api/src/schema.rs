@@ -217,6 +217,7 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(second_factors -> users (user_id));
 diesel::joinable!(events -> libraries (library_id));
+diesel::joinable!(event_series -> libraries (library_id));
 diesel::joinable!(event_registrations -> events (event_id));
 
 diesel::table! {
@@ -229,6 +230,7 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(
     calendar_generation,
     events,
+    event_series,
     event_registrations,
     second_factors,
     recovery_codes,
@@ -273,6 +275,16 @@ diesel::table! {
         registration_closes_at -> Nullable<Timestamp>,
         accessibility_note -> Nullable<Text>,
         status -> Text,
+        created_at -> Timestamp,
+        series_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    event_series (id) {
+        id -> Text,
+        library_id -> Text,
+        repeat_rule -> Text,
         created_at -> Timestamp,
     }
 }

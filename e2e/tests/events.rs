@@ -2,7 +2,7 @@
 //! registrations), promotion when seats free up, join links only for participants, closed
 //! registration, permissions of guests and staff.
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
 use etakirjasto_e2e::{TestApp, demo, on_both_databases, query_strings, status_json};
 use serde_json::{Value, json};
 
@@ -11,6 +11,7 @@ on_both_databases! {
     simultaneous_registrations_never_exceed_capacity_and_the_queue_has_no_gaps => race;
     join_links_are_shown_only_to_confirmed_participants_and_staff => join_links;
     closed_or_cancelled_events_take_no_registrations_and_bad_input_is_named => refusals;
+    a_series_keeps_its_wall_clock_time_across_the_clock_change_and_occurrences_change_alone => series;
 }
 
 async fn send(
@@ -509,4 +510,264 @@ async fn refusals(app: TestApp) {
             .0,
         403
     );
+}
+
+/// A Wednesday in the middle of the next March, as `YYYY-MM-DD`: four weekly occurrences from it
+/// straddle the last Sunday of March, when Finland moves to summer time.
+fn mid_march_wednesday() -> NaiveDate {
+    let today = Utc::now().date_naive();
+    let year = if today.month() >= 3 {
+        today.year() + 1
+    } else {
+        today.year()
+    };
+    let mut d = NaiveDate::from_ymd_opt(year, 3, 15).unwrap();
+    while d.weekday() != chrono::Weekday::Wed {
+        d = d.succ_opt().unwrap();
+    }
+    d
+}
+
+async fn series(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let first = mid_march_wednesday();
+    let body = |repeat: Value| {
+        json!({
+            "library": "kalajoki",
+            "title": {"fi": "Viikkopiiri", "sv": "Veckocirkel", "en": "Weekly circle"},
+            "description": {"fi": "Kuvaus."},
+            "category": "reading_circle", "audience": "adults", "mode": "online",
+            "start": format!("{first}T18:00:00+02:00"), "end": format!("{first}T19:30:00+02:00"),
+            "join_url": "https://meet.jit.si/etakirjasto-viikko", "online_capacity": 2,
+            "max_seats_per_registration": 2,
+            "repeat": repeat
+        })
+    };
+    // A rule with neither an end date nor a count is named, and makes nothing.
+    let (status, problem) = send(
+        &app,
+        "POST",
+        "/api/v1/events",
+        Some(&staff),
+        Some(body(json!({"frequency": "weekly"}))),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("repeat.until")),
+        "{problem}"
+    );
+    let (status, created) = send(
+        &app,
+        "POST",
+        "/api/v1/events",
+        Some(&staff),
+        Some(body(json!({"frequency": "weekly", "count": 4}))),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let series_id = created["series"]
+        .as_str()
+        .expect("names its series")
+        .to_owned();
+    let path = format!("/api/v1/event-series/{series_id}");
+    let (status, series) = app.get(&path, None).await;
+    assert_eq!(status, 200, "anyone may read a series: {series}");
+    assert!(
+        !series.to_string().contains("meet.jit.si"),
+        "no join link in a series"
+    );
+    let occurrences = series["occurrences"].as_array().unwrap().clone();
+    assert_eq!(occurrences.len(), 4);
+    let starts: Vec<&str> = occurrences
+        .iter()
+        .map(|o| o["start"].as_str().unwrap())
+        .collect();
+    assert!(
+        starts.iter().all(|s| s.contains("T18:00:00")),
+        "18:00 every week: {starts:?}"
+    );
+    assert!(
+        starts[0].ends_with("+02:00") && starts[3].ends_with("+03:00"),
+        "{starts:?}"
+    );
+    assert_eq!(occurrences[0]["event_id"], created["id"]);
+    let ids: Vec<String> = occurrences
+        .iter()
+        .map(|o| o["event_id"].as_str().unwrap().to_owned())
+        .collect();
+
+    // The second occurrence moves an hour later and the third is cancelled; the rest stay.
+    let (_, second) = app.get(&format!("/api/v1/events/{}", ids[1]), None).await;
+    let mut moved = body(Value::Null);
+    moved.as_object_mut().unwrap().remove("repeat");
+    let day = &second["start"].as_str().unwrap()[..10];
+    let offset = &second["start"].as_str().unwrap()[19..];
+    moved["start"] = json!(format!("{day}T19:00:00{offset}"));
+    moved["end"] = json!(format!("{day}T20:30:00{offset}"));
+    let (status, changed) = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/events/{}", ids[1]),
+        Some(&staff),
+        Some(moved.clone()),
+    )
+    .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(
+        changed["series"].as_str(),
+        Some(series_id.as_str()),
+        "still in the series"
+    );
+    moved["repeat"] = json!({"frequency": "weekly", "count": 2});
+    let (status, problem) = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/events/{}", ids[1]),
+        Some(&staff),
+        Some(moved),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("repeat"))
+    );
+    let (status, _) = send(
+        &app,
+        "POST",
+        &format!("/api/v1/events/{}/cancel", ids[2]),
+        Some(&staff),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, series) = app.get(&path, None).await;
+    let after = series["occurrences"].as_array().unwrap();
+    assert!(
+        after[1]["start"].as_str().unwrap().contains("T19:00:00"),
+        "moved"
+    );
+    assert_eq!(after[0]["start"], occurrences[0]["start"], "untouched");
+    assert_eq!(after[3]["start"], occurrences[3]["start"], "untouched");
+    let statuses: Vec<&str> = after
+        .iter()
+        .map(|o| o["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["scheduled", "scheduled", "cancelled", "scheduled"]
+    );
+
+    // The patron registers for the whole series: three occurrences, the cancelled one left out.
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let register = format!("{path}/registrations");
+    let (status, made) = send(
+        &app,
+        "POST",
+        &register,
+        Some(&patron),
+        Some(json!({"seat_type": "online"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{made}");
+    let registered: Vec<&str> = made["registrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["event_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(registered, [&ids[0], &ids[1], &ids[3]]);
+    assert!(
+        made["registrations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "confirmed")
+    );
+    assert_eq!(
+        made["skipped"],
+        json!([{"event_id": ids[2], "code": "registration_closed"}])
+    );
+    let (status, again) = send(
+        &app,
+        "POST",
+        &register,
+        Some(&patron),
+        Some(json!({"seat_type": "online"})),
+    )
+    .await;
+    assert_eq!(
+        (status, again["code"].as_str()),
+        (409, Some("conflict")),
+        "{again}"
+    );
+
+    // One occurrence now has a single seat: a guest party of two is refused whole, nothing written.
+    let (_, fourth) = app.get(&format!("/api/v1/events/{}", ids[3]), None).await;
+    let mut smaller = body(Value::Null);
+    smaller.as_object_mut().unwrap().remove("repeat");
+    smaller["start"] = fourth["start"].clone();
+    smaller["end"] = fourth["end"].clone();
+    smaller["online_capacity"] = json!(1);
+    let (status, _) = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/events/{}", ids[3]),
+        Some(&staff),
+        Some(smaller),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let count = || {
+        query_strings(
+            &app.database_url,
+            &format!(
+                "SELECT CAST(COUNT(*) AS TEXT) AS value FROM event_registrations r JOIN events e ON e.id = r.event_id WHERE e.series_id = '{series_id}'"
+            ),
+        )
+    };
+    let before = count();
+    let (status, problem) = send(&app, "POST", &register, None, Some(guest(1, 2))).await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("seats")),
+        "{problem}"
+    );
+    assert_eq!(count(), before, "nothing written");
+    // A guest of one: the fourth occurrence is full (the patron holds its one seat), so it waits.
+    let (status, made) = send(&app, "POST", &register, None, Some(guest(2, 1))).await;
+    assert_eq!(status, 201, "{made}");
+    let regs = made["registrations"].as_array().unwrap();
+    assert_eq!(regs.len(), 3);
+    assert!(
+        regs.iter()
+            .all(|r| r["manage_token"].as_str().is_some_and(|t| t.len() > 20))
+    );
+    assert_eq!(regs[2]["status"], "waitlisted");
+    assert_eq!(regs[2]["waitlist_position"], 1);
+
+    // Cancelling the rest: staff only; every occurrence not yet held is cancelled.
+    let (status, _) = send(&app, "POST", &format!("{path}/cancel"), Some(&patron), None).await;
+    assert_eq!(status, 403);
+    let (status, series) = send(&app, "POST", &format!("{path}/cancel"), Some(&staff), None).await;
+    assert_eq!(status, 200, "{series}");
+    assert!(
+        series["occurrences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["status"] == "cancelled")
+    );
+    let (status, closed) = send(&app, "POST", &register, None, Some(guest(3, 1))).await;
+    assert_eq!(
+        (status, closed["code"].as_str()),
+        (409, Some("registration_closed"))
+    );
+    let (status, _) = app
+        .get(
+            "/api/v1/event-series/00000000-0000-0000-0000-000000000000",
+            None,
+        )
+        .await;
+    assert_eq!(status, 404);
 }

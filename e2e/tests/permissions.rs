@@ -49,6 +49,8 @@ fn rule(operation_id: &str) -> Option<Access> {
         "events_feed" | "get_event_calendar" => Public,
         "create_event" | "update_event" | "cancel_event" | "list_registrations" => LibraryStaff,
         "get_registration" | "cancel_registration" => OwnerOrLibraryStaff,
+        "get_event_series" | "register_for_series" => Public,
+        "cancel_event_series" => LibraryStaff,
         _ => return None,
     })
 }
@@ -92,6 +94,7 @@ struct Ids {
     booking: String,
     event: String,
     registration: String,
+    series: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -109,6 +112,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/services/") => ids.service.as_str(),
                 "id" if path.starts_with("/api/v1/bookings/") => ids.booking.as_str(),
                 "id" if path.starts_with("/api/v1/events/") => ids.event.as_str(),
+                "id" if path.starts_with("/api/v1/event-series/") => ids.series.as_str(),
                 "rid" => ids.registration.as_str(),
                 "staff_id" => ids.staff.as_str(),
                 _ => example,
@@ -220,12 +224,21 @@ async fn matrix(app: TestApp) {
         .to_owned();
     let booking = book_as_patron(&app, &service).await;
     let (event, registration) = register_as_patron(&app).await;
+    let (_, events) = app.get("/api/v1/events?library=kalajoki", None).await;
+    let series = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|e| e["series"].as_str())
+        .expect("the demo reading circle is a series")
+        .to_owned();
     let ids = Ids {
         service,
         staff: staff_me["id"].as_str().unwrap().to_owned(),
         booking,
         event,
         registration,
+        series,
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

@@ -1,7 +1,7 @@
 //! Remote and hybrid events (the online reading circle, author talks, classes) and registrations with
 //! separate on-site and online seats and a waiting list.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{Lang, Localized};
@@ -127,6 +127,131 @@ impl EventMode {
     }
 }
 
+wire_enum! {
+    /// How often a series repeats.
+    Frequency {
+        /// Every week (or every `interval` weeks).
+        Weekly => "weekly",
+        /// Every month (or every `interval` months).
+        Monthly => "monthly",
+    }
+}
+
+wire_enum! {
+    /// A day of the week.
+    Weekday {
+        /// Monday.
+        Monday => "monday",
+        /// Tuesday.
+        Tuesday => "tuesday",
+        /// Wednesday.
+        Wednesday => "wednesday",
+        /// Thursday.
+        Thursday => "thursday",
+        /// Friday.
+        Friday => "friday",
+        /// Saturday.
+        Saturday => "saturday",
+        /// Sunday.
+        Sunday => "sunday",
+    }
+}
+
+/// How an event repeats. Every occurrence starts at the first one's wall-clock time in the library's
+/// zone (Europe/Helsinki), lasts as long, and has its registration open and close as long before it.
+/// "First Tuesday of every month": `{"frequency": "monthly", "weekdays": ["tuesday"],
+/// "week_of_month": 1, "count": 10}`; "every Wednesday until 31 May": `{"frequency": "weekly",
+/// "until": "2027-05-31"}`. Give `until` or `count`; at most 104 occurrences within two years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "frequency": "monthly", "weekdays": ["tuesday"], "week_of_month": 1, "until": "2027-06-30"
+})))]
+pub struct Repeat {
+    /// Weekly or monthly.
+    pub frequency: Frequency,
+    /// Every how many weeks or months (1–12).
+    #[serde(default = "one")]
+    pub interval: u32,
+    /// Weekly: the days of the week (default: the first occurrence's day). Monthly with
+    /// `week_of_month`: exactly one day. Monthly without it: none (the same date every month).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weekdays: Vec<Weekday>,
+    /// Monthly: which of the month's `weekdays`: 1–4 for the first to the fourth, -1 for the last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub week_of_month: Option<i8>,
+    /// The last date an occurrence may fall on (in the library's zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date, example = "2027-05-31"))]
+    pub until: Option<NaiveDate>,
+    /// How many occurrences in all (2–104), instead of `until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// One occurrence of a series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Occurrence {
+    /// The occurrence's event id.
+    pub event_id: String,
+    /// Start, RFC 3339 with the library's offset.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime, example = "2026-12-01T18:00:00+02:00"))]
+    pub start: DateTime<FixedOffset>,
+    /// End, RFC 3339 with the library's offset.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime, example = "2026-12-01T19:30:00+02:00"))]
+    pub end: DateTime<FixedOffset>,
+    /// Going ahead or cancelled.
+    pub status: EventStatus,
+    /// True when registering for it is possible right now.
+    pub registration_open: bool,
+}
+
+/// A series of events: the rule it was made from and every occurrence, each an event of its own
+/// that staff can move or cancel alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventSeries {
+    /// Stable identifier.
+    pub id: String,
+    /// The library's slug.
+    #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
+    pub library: String,
+    /// The rule the occurrences were made from.
+    pub repeat: Repeat,
+    /// Every occurrence in time order, past ones included.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// Why an occurrence was left out of a registration for a whole series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkippedOccurrence {
+    /// The occurrence's event id.
+    pub event_id: String,
+    /// `registration_closed` (not open yet, closed, started or cancelled) or `conflict` (already
+    /// registered for it).
+    pub code: crate::ErrorCode,
+}
+
+/// The answer to registering for a whole series: a registration for every upcoming occurrence open
+/// for registration (each confirmed or waiting on its own), and the occurrences left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SeriesRegistration {
+    /// The series.
+    pub series_id: String,
+    /// One registration per occurrence, in time order; guests get a manage token for each.
+    pub registrations: Vec<Registration>,
+    /// Upcoming occurrences that were not registered for, and why.
+    pub skipped: Vec<SkippedOccurrence>,
+}
+
 /// An event as staff create or change it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -199,6 +324,10 @@ pub struct EventInput {
     /// Accessibility: captions, induction loop, step-free access, …
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessibility_note: Option<Localized>,
+    /// Makes a series: the event repeats by this rule (only when creating; an occurrence is changed
+    /// alone). The answer is the first occurrence; its `series` names the series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
 }
 
 fn thirty() -> u32 {
@@ -285,6 +414,9 @@ pub struct Event {
     pub join_url: Option<String>,
     /// How many minutes before the start registered participants see the link.
     pub join_visible_minutes: u32,
+    /// The series this event is an occurrence of (`GET /api/v1/event-series/{id}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 /// A registration request. Signed-in patrons register under their account; guests (and staff
@@ -320,10 +452,6 @@ pub struct NewRegistration {
     /// Staff registering someone who phoned: the person agreed to it and to their details being stored.
     #[serde(default)]
     pub patron_consent: bool,
-}
-
-fn one() -> u32 {
-    1
 }
 
 /// A registration as its person and the library's staff see it.

@@ -10,11 +10,18 @@
 //! the first waiting person who fits, but nobody is promoted once registration has closed or the
 //! event has started. The video link is shown only to staff and to confirmed participants, from a
 //! set time before the start; never in the listing.
+//!
+//! A series ("first Tuesday of every month") is made once from a repeat rule into ordinary events
+//! that name it (`recurrence.rs` expands the rule in the library's zone, `series.rs` holds its
+//! flows); one occurrence is moved or cancelled as any event, and a patron may register for one
+//! occurrence or for every upcoming one at once.
 
 pub mod ics;
 pub mod queries;
+pub mod recurrence;
 pub mod routes;
 pub mod rules;
+pub mod series;
 pub mod service;
 
 /// Registers the routes under `/api/v1`.
@@ -29,5 +36,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::register_for_event)
         .service(routes::list_registrations)
         .service(routes::get_registration)
-        .service(routes::cancel_registration);
+        .service(routes::cancel_registration)
+        .service(routes::get_event_series)
+        .service(routes::cancel_event_series)
+        .service(routes::register_for_series);
 }

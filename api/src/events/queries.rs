@@ -11,7 +11,7 @@ use diesel::prelude::*;
 
 use crate::{
     db::DbConnection,
-    schema::{event_registrations, events, libraries, users},
+    schema::{event_registrations, event_series, events, libraries, users},
 };
 
 /// A stored event. Texts in three languages are stored as JSON.
@@ -41,6 +41,54 @@ pub struct EventRow {
     pub accessibility_note: Option<String>,
     pub status: String,
     pub created_at: NaiveDateTime,
+    pub series_id: Option<String>,
+}
+
+/// A stored series: the repeat rule as JSON.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = event_series)]
+pub struct SeriesRow {
+    pub id: String,
+    pub library_id: String,
+    pub repeat_rule: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Inserts a series.
+pub fn insert_series(conn: &mut DbConnection, row: &SeriesRow) -> QueryResult<()> {
+    diesel::insert_into(event_series::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A series with its library's slug and time zone.
+pub fn find_series(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<(SeriesRow, String, String)>> {
+    if !etakirjasto_shared::validate::is_id(id) {
+        return Ok(None);
+    }
+    event_series::table
+        .inner_join(libraries::table)
+        .filter(event_series::id.eq(id))
+        .select((
+            SeriesRow::as_select(),
+            libraries::slug,
+            libraries::time_zone,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// The events of a series in time order.
+pub fn occurrences(conn: &mut DbConnection, series_id: &str) -> QueryResult<Vec<EventRow>> {
+    events::table
+        .filter(events::series_id.eq(series_id))
+        .order((events::starts_at, events::id))
+        .select(EventRow::as_select())
+        .load(conn)
 }
 
 /// A stored registration.

@@ -3,13 +3,13 @@
 use actix_web::{HttpRequest, HttpResponse, Responder, get, post, put, web};
 use chrono::{DateTime, FixedOffset, Utc};
 use etakirjasto_shared::{
-    Audience, Event, EventCategory, EventInput, EventMode, FieldCode, NewRegistration, Page,
-    Problem, Registration,
+    Audience, Event, EventCategory, EventInput, EventMode, EventSeries, FieldCode, NewRegistration,
+    Page, Problem, Registration, SeriesRegistration,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{queries, rules, service};
+use super::{queries, rules, series, service};
 use crate::{
     AppState,
     auth::{AuthUser, MaybeUser, Staff},
@@ -495,4 +495,99 @@ pub async fn cancel_registration(
     })
     .await?;
     Ok(web::Json(r))
+}
+
+/// Read a series.
+///
+/// The repeat rule and every occurrence (each an event of its own, with its id), past and cancelled
+/// ones included. Public.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "get_event_series",
+    params(("id" = String, Path, description = "The series' id (an event's `series`).")),
+    responses(
+        (status = 200, description = "The series.", body = EventSeries),
+        (status = 404, description = "No such series (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/event-series/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn get_event_series(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let id = id.into_inner();
+    let found = db::run(&state.pool, move |conn| series::get(conn, &id, Utc::now())).await?;
+    Ok(web::Json(found))
+}
+
+/// Cancel the rest of a series.
+///
+/// Staff of the library. Every occurrence that has not started is cancelled (registration closes and
+/// everyone registered can be told); occurrences already held stay as they were. To cancel one
+/// occurrence, cancel its event.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "cancel_event_series",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The series' id.")),
+    responses(
+        (status = 200, description = "Cancelled; the series as it now stands.", body = EventSeries),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the series' library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such series (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/event-series/{id}/cancel")]
+#[tracing::instrument(skip_all)]
+pub async fn cancel_event_series(
+    state: web::Data<AppState>,
+    Staff(user): Staff,
+    id: web::Path<String>,
+) -> Result<impl Responder, ApiError> {
+    let id = id.into_inner();
+    let found = db::run(&state.pool, move |conn| {
+        series::cancel(conn, &user, &id, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(found))
+}
+
+/// Register for a whole series.
+///
+/// One registration for every upcoming occurrence that is open for registration, made together:
+/// each is confirmed or waitlisted on its own, as for one event. Occurrences not open (not yet,
+/// closed, cancelled) or already registered for are listed in `skipped`. The same people as for one
+/// event may register; guests get a manage token per occurrence. A request that one occurrence cannot
+/// take (more seats than it has, a seat type it lacks) is refused whole and writes nothing.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "register_for_series",
+    params(("id" = String, Path, description = "The series' id.")),
+    request_body = NewRegistration,
+    responses(
+        JsonBodyErrors,
+        (status = 201, description = "Registered for the occurrences listed.", body = SeriesRegistration),
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such series (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No occurrence is open for registration (`registration_closed`), the series needs none, or the account is registered for every open one (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/event-series/{id}/registrations")]
+#[tracing::instrument(skip_all)]
+pub async fn register_for_series(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    id: web::Path<String>,
+    body: web::Json<NewRegistration>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, req) = (id.into_inner(), body.into_inner());
+    let made = db::run(&state.pool, move |conn| {
+        series::register(conn, user.0.as_ref(), &id, req, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(made))
 }

@@ -226,10 +226,14 @@ pub fn check_registration(
     guest: bool,
 ) -> Result<(Option<GuestContact>, Option<String>), FieldFaults> {
     let mut faults = FieldFaults::new();
-    if !mode.seat_types().contains(&req.seat_type) || capacity_of(req.seat_type) == 0 {
+    let capacity = capacity_of(req.seat_type);
+    if !mode.seat_types().contains(&req.seat_type) || capacity == 0 {
         faults.push(("seat_type".into(), FieldCode::InvalidChoice));
+    } else if req.seats > capacity {
+        // A party larger than the room could only ever wait.
+        faults.push(("seats".into(), FieldCode::InvalidChoice));
     }
-    if req.seats == 0 || req.seats > max_seats {
+    if (req.seats == 0 || req.seats > max_seats) && !faults.iter().any(|(f, _)| f == "seats") {
         faults.push(("seats".into(), FieldCode::InvalidChoice));
     }
     let needs = req

@@ -23,11 +23,11 @@ use crate::{
     schema::branches,
 };
 
-fn tz_of(name: &str) -> Tz {
+pub(super) fn tz_of(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Helsinki)
 }
 
-fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
+pub(super) fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
     t.and_utc().with_timezone(&tz).fixed_offset()
 }
 
@@ -40,7 +40,7 @@ fn json(value: &Localized) -> String {
 }
 
 /// The library named by `slug` if the user is staff there.
-fn staff_library(
+pub(super) fn staff_library(
     conn: &mut DbConnection,
     user: &AuthUser,
     slug: &str,
@@ -84,10 +84,11 @@ pub fn row_from_input(
         accessibility_note: input.accessibility_note.as_ref().map(json),
         status: EventStatus::Scheduled.as_str().into(),
         created_at: now,
+        series_id: None,
     }
 }
 
-fn check_branch(
+pub(super) fn check_branch(
     conn: &mut DbConnection,
     library_id: &str,
     input: &EventInput,
@@ -121,7 +122,7 @@ fn closes(row: &EventRow) -> DateTime<Utc> {
     )
 }
 
-fn is_open(row: &EventRow, now: DateTime<Utc>) -> bool {
+pub(super) fn is_open(row: &EventRow, now: DateTime<Utc>) -> bool {
     row.registration_required
         && rules::registration_open(
             row.registration_opens_at.map(|o| o.and_utc()),
@@ -181,6 +182,7 @@ pub fn to_wire(
         status: EventStatus::parse(&row.status).unwrap_or(EventStatus::Scheduled),
         join_url: if join { row.join_url } else { None },
         join_visible_minutes: row.join_visible_minutes.max(0) as u32,
+        series: row.series_id,
         library: slug,
         id: row.id,
     }
@@ -195,6 +197,9 @@ pub fn create(
 ) -> Result<Event, ApiError> {
     let library = staff_library(conn, user, &input.library)?;
     check_branch(conn, &library.id, &input)?;
+    if let Some(repeat) = input.repeat.clone() {
+        return super::series::create(conn, library, input, repeat, now);
+    }
     let row = row_from_input(
         uuid::Uuid::new_v4().to_string(),
         library.id,
@@ -230,6 +235,13 @@ pub fn update(
             FieldCode::InvalidChoice,
         )]));
     }
+    if input.repeat.is_some() {
+        // One event changes alone; a series' rule is fixed when it is made.
+        return Err(ApiError::invalid(vec![(
+            "repeat".into(),
+            FieldCode::InvalidChoice,
+        )]));
+    }
     check_branch(conn, &old.library_id, &input)?;
     let mut row = row_from_input(
         old.id.clone(),
@@ -238,6 +250,8 @@ pub fn update(
         old.created_at,
     );
     row.status = old.status.clone();
+    // An occurrence of a series changes alone (moved, or its seats changed); it stays in the series.
+    row.series_id = old.series_id.clone();
     write_tx(conn, |conn| {
         queries::lock_event(conn, id)?;
         queries::update(conn, &row)?;
@@ -392,13 +406,40 @@ pub fn register(
     now: DateTime<Utc>,
 ) -> Result<Registration, ApiError> {
     let (event, _, _) = queries::find(conn, event_id)?.ok_or_else(ApiError::not_found)?;
+    let (mut row, manage_token) = prepare_registration(user, &event, &req, now)?;
+    write_tx(conn, |conn| place(conn, &mut row, now))?;
+    let mut wire = stored_registration(conn, &event, &row.id, now)?;
+    wire.manage_token = manage_token;
+    Ok(wire)
+}
+
+/// A registration read back after writing, with its place in the queue.
+pub(super) fn stored_registration(
+    conn: &mut DbConnection,
+    event: &EventRow,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Registration, ApiError> {
+    let view = queries::find_registration(conn, &event.id, id)?
+        .ok_or_else(|| ApiError::internal("registration vanished"))?;
+    registration_to_wire(conn, view, event, now)
+}
+
+/// Checks a registration request against an event and makes its row (status still to be decided by
+/// [`place`]) and, for guests, the manage token.
+pub(super) fn prepare_registration(
+    user: Option<&AuthUser>,
+    event: &EventRow,
+    req: &NewRegistration,
+    now: DateTime<Utc>,
+) -> Result<(RegistrationRow, Option<String>), ApiError> {
     let on_behalf = user.filter(|u| u.is_staff_of(&event.library_id) && req.name.is_some());
     let guest = user.is_none() || on_behalf.is_some();
     let mode = EventMode::parse(&event.mode).unwrap_or(EventMode::OnSite);
     let (contact, needs) = rules::check_registration(
-        &req,
+        req,
         mode,
-        |seat| capacity(&event, seat),
+        |seat| capacity(event, seat),
         event.max_seats_per_registration.max(1) as u32,
         guest,
     )
@@ -414,7 +455,7 @@ pub fn register(
             .with_detail("This event needs no registration: just come."));
     }
     let manage_token = guest.then(secrets::random_token);
-    let mut row = RegistrationRow {
+    let row = RegistrationRow {
         id: uuid::Uuid::new_v4().to_string(),
         event_id: event.id.clone(),
         patron_id: if guest {
@@ -437,40 +478,45 @@ pub fn register(
         promoted_at: None,
         cancelled_at: None,
     };
-    let row = write_tx(conn, |conn| {
-        queries::lock_event(conn, event_id)?;
-        // Read again under the lock: the event may have been changed or cancelled meanwhile.
-        let (event, _, _) = queries::find(conn, event_id)?.ok_or_else(ApiError::not_found)?;
-        if !is_open(&event, now) {
-            return Err(ApiError::client(ErrorCode::RegistrationClosed));
-        }
-        if let Some(pid) = &row.patron_id
-            && queries::live_of_patron(conn, event_id, pid)?.is_some()
-        {
-            return Err(ApiError::client(ErrorCode::Conflict)
-                .with_detail("You are already registered for this event."));
-        }
-        let taken = queries::taken(conn, event_id, &row.seat_type)?;
-        let anyone_waiting = !queries::waiting(conn, event_id, &row.seat_type)?.is_empty();
-        if rules::gets_seats(
-            capacity(&event, req.seat_type),
-            taken,
-            req.seats,
-            anyone_waiting,
-        ) {
-            row.status = RegistrationStatus::Confirmed.as_str().into();
-        } else {
-            row.status = RegistrationStatus::Waitlisted.as_str().into();
-            row.waitlist_seq = Some(queries::next_seq(conn, event_id)?);
-        }
-        queries::insert_registration(conn, &row)?;
-        Ok(row.clone())
-    })?;
-    let view = queries::find_registration(conn, event_id, &row.id)?
-        .ok_or_else(|| ApiError::internal("registration vanished"))?;
-    let mut wire = registration_to_wire(conn, view, &event, now)?;
-    wire.manage_token = manage_token;
-    Ok(wire)
+    Ok((row, manage_token))
+}
+
+/// Inside `write_tx`: locks the registration's event, checks again that registration is open and
+/// the account is not registered already, decides confirmed or waiting, and inserts the row.
+pub(super) fn place(
+    conn: &mut DbConnection,
+    row: &mut RegistrationRow,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let event_id = row.event_id.clone();
+    queries::lock_event(conn, &event_id)?;
+    // Read again under the lock: the event may have been changed or cancelled meanwhile.
+    let (event, _, _) = queries::find(conn, &event_id)?.ok_or_else(ApiError::not_found)?;
+    if !is_open(&event, now) {
+        return Err(ApiError::client(ErrorCode::RegistrationClosed));
+    }
+    if let Some(pid) = &row.patron_id
+        && queries::live_of_patron(conn, &event_id, pid)?.is_some()
+    {
+        return Err(ApiError::client(ErrorCode::Conflict)
+            .with_detail("You are already registered for this event."));
+    }
+    let seat = SeatType::parse(&row.seat_type).unwrap_or(SeatType::Online);
+    let taken = queries::taken(conn, &event_id, &row.seat_type)?;
+    let anyone_waiting = !queries::waiting(conn, &event_id, &row.seat_type)?.is_empty();
+    if rules::gets_seats(
+        capacity(&event, seat),
+        taken,
+        row.seats.max(0) as u32,
+        anyone_waiting,
+    ) {
+        row.status = RegistrationStatus::Confirmed.as_str().into();
+    } else {
+        row.status = RegistrationStatus::Waitlisted.as_str().into();
+        row.waitlist_seq = Some(queries::next_seq(conn, &event_id)?);
+    }
+    queries::insert_registration(conn, row)?;
+    Ok(())
 }
 
 /// A registration the caller may see: its patron, the guest holding its token, or the library's
