@@ -308,6 +308,7 @@ diesel::table! {
         created_at -> Timestamp,
         promoted_at -> Nullable<Timestamp>,
         cancelled_at -> Nullable<Timestamp>,
+        attended -> Nullable<Bool>,
     }
 }
 

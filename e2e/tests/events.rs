@@ -12,6 +12,7 @@ on_both_databases! {
     join_links_are_shown_only_to_confirmed_participants_and_staff => join_links;
     closed_or_cancelled_events_take_no_registrations_and_bad_input_is_named => refusals;
     a_series_keeps_its_wall_clock_time_across_the_clock_change_and_occurrences_change_alone => series;
+    staff_move_seats_export_the_list_and_mark_attendance => staff_tools;
 }
 
 async fn send(
@@ -770,4 +771,199 @@ async fn series(app: TestApp) {
         )
         .await;
     assert_eq!(status, 404);
+}
+
+async fn staff_tools(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (_, library) = app.get("/api/v1/libraries/kalajoki", None).await;
+    let branch = library["branches"][0]["id"].clone();
+    let start = Utc::now() + Duration::days(2);
+    let mut event = json!({
+        "library": "kalajoki",
+        "title": {"fi": "Hybridi", "sv": "Hybrid", "en": "Hybrid"},
+        "description": {"fi": "Kuvaus."},
+        "category": "author_visit", "audience": "everyone", "mode": "hybrid",
+        "start": start.to_rfc3339(), "end": (start + Duration::hours(1)).to_rfc3339(),
+        "branch": branch, "room": "Sali",
+        "join_url": "https://meet.jit.si/etakirjasto-hybridi",
+        "on_site_capacity": 1, "online_capacity": 2
+    });
+    let (status, created) = send(
+        &app,
+        "POST",
+        "/api/v1/events",
+        Some(&staff),
+        Some(event.clone()),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/events/{id}/registrations");
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let register = |token: Option<String>, body: Value| {
+        let path = path.clone();
+        let app = &app;
+        async move { send(app, "POST", &path, token.as_deref(), Some(body)).await }
+    };
+    let (_, mine) = register(
+        Some(patron.clone()),
+        json!({"seat_type": "online", "needs": "Tekstitys"}),
+    )
+    .await;
+    let on_site = |i: usize| json!({"seat_type": "on_site", "name": format!("Vieras {i}"), "email": format!("v{i}@example.fi")});
+    let (_, a) = register(None, on_site(1)).await;
+    let (_, b) = register(None, on_site(2)).await;
+    assert_eq!(
+        (
+            mine["status"].as_str(),
+            a["status"].as_str(),
+            b["status"].as_str()
+        ),
+        (Some("confirmed"), Some("confirmed"), Some("waitlisted"))
+    );
+    let change = |rid: &Value, seat: &str| {
+        let url = format!("{path}/{}/seat-type", rid.as_str().unwrap());
+        let body = json!({ "seat_type": seat });
+        let (app, staff) = (&app, staff.clone());
+        async move { send(app, "PUT", &url, Some(&staff), Some(body)).await }
+    };
+    // The room is full and someone waits for it: the patron cannot be moved in.
+    let (status, problem) = change(&mine["id"], "on_site").await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("conflict")),
+        "{problem}"
+    );
+    // Guest 1 moves online; the room seat goes to guest 2, who waited for it.
+    let (status, moved) = change(&a["id"], "online").await;
+    assert_eq!(
+        (
+            status,
+            moved["seat_type"].as_str(),
+            moved["status"].as_str()
+        ),
+        (200, Some("online"), Some("confirmed")),
+        "{moved}"
+    );
+    let (_, promoted) = app
+        .get(
+            &format!("{path}/{}", b["id"].as_str().unwrap()),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(promoted["status"], "confirmed", "{promoted}");
+    // Online is now full too: a third guest waits there, and moving them joins the room's queue.
+    let mut c_body = on_site(3);
+    c_body["seat_type"] = json!("online");
+    let (_, c) = register(None, c_body).await;
+    assert_eq!(c["status"], "waitlisted");
+    let (status, c_moved) = change(&c["id"], "on_site").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        (
+            c_moved["seat_type"].as_str(),
+            c_moved["status"].as_str(),
+            c_moved["waitlist_position"].as_u64()
+        ),
+        (Some("on_site"), Some("waitlisted"), Some(1))
+    );
+    let (status, _) = send(
+        &app,
+        "PUT",
+        &format!("{path}/{}/seat-type", c["id"].as_str().unwrap()),
+        Some(&patron),
+        Some(json!({"seat_type": "online"})),
+    )
+    .await;
+    assert_eq!(status, 403, "patrons do not move seats");
+
+    // The list as CSV, in Swedish; patrons cannot download it.
+    let csv_url = app.url(&format!("/api/v1/events/{id}/registrations.csv"));
+    let r = app
+        .client
+        .get(&csv_url)
+        .bearer_auth(&staff)
+        .header("Accept-Language", "sv")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let text = r.text().await.unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("Namn,E-post,Telefon,Plats"), "{text}");
+    assert_eq!(lines.len(), 5, "a header and four registrations: {text}");
+    assert!(
+        lines[1].starts_with("Maija Meikäläinen,maija@example.fi")
+            && lines[1].contains("Tekstitys"),
+        "{text}"
+    );
+    assert!(
+        lines[4].contains("i kö,1"),
+        "guest 3 waits first for the room: {text}"
+    );
+    let r = app
+        .client
+        .get(&csv_url)
+        .bearer_auth(&patron)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
+    // Attendance: not before the start; once it has begun (here: moved an hour into the past), yes.
+    let attend = |rid: &Value, attended: bool| {
+        let url = format!("{path}/{}/attendance", rid.as_str().unwrap());
+        let (app, staff) = (&app, staff.clone());
+        async move {
+            send(
+                app,
+                "PUT",
+                &url,
+                Some(&staff),
+                Some(json!({ "attended": attended })),
+            )
+            .await
+        }
+    };
+    let (status, _) = attend(&mine["id"], true).await;
+    assert_eq!(status, 409, "not started yet");
+    let began = Utc::now() - Duration::hours(1);
+    event["start"] = json!(began.to_rfc3339());
+    event["end"] = json!((began + Duration::hours(2)).to_rfc3339());
+    let (status, _) = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/events/{id}"),
+        Some(&staff),
+        Some(event),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, marked) = attend(&mine["id"], true).await;
+    assert_eq!(
+        (status, marked["attended"].as_bool()),
+        (200, Some(true)),
+        "{marked}"
+    );
+    let (status, _) = attend(&c["id"], true).await;
+    assert_eq!(status, 409, "only confirmed participants are marked");
+    let r = app
+        .client
+        .get(&csv_url)
+        .bearer_auth(&staff)
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap();
+    let text = r.text().await.unwrap();
+    assert!(
+        text.lines().nth(1).unwrap().trim_end().ends_with(",yes"),
+        "{text}"
+    );
 }

@@ -492,4 +492,27 @@ pub struct Registration {
     /// The guest's secret for managing the registration; given once, in the answer to the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_token: Option<String>,
+    /// Whether the person came, once staff have marked it after the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attended: Option<bool>,
+}
+
+/// Staff mark whether a participant came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"attended": true})))]
+pub struct Attendance {
+    /// True if they took part.
+    pub attended: bool,
+}
+
+/// Staff move a registration to the other kind of seat (hybrid events).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"seat_type": "on_site"})))]
+pub struct SeatChange {
+    /// The seat type to move to.
+    pub seat_type: SeatType,
 }

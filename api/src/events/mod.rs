@@ -16,6 +16,7 @@
 //! flows); one occurrence is moved or cancelled as any event, and a patron may register for one
 //! occurrence or for every upcoming one at once.
 
+pub mod export;
 pub mod ics;
 pub mod queries;
 pub mod recurrence;
@@ -39,5 +40,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::cancel_registration)
         .service(routes::get_event_series)
         .service(routes::cancel_event_series)
-        .service(routes::register_for_series);
+        .service(routes::register_for_series)
+        .service(routes::export_registrations)
+        .service(routes::mark_attendance)
+        .service(routes::change_seat_type);
 }

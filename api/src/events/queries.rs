@@ -112,6 +112,7 @@ pub struct RegistrationRow {
     pub created_at: NaiveDateTime,
     pub promoted_at: Option<NaiveDateTime>,
     pub cancelled_at: Option<NaiveDateTime>,
+    pub attended: Option<bool>,
 }
 
 /// Inserts an event.
@@ -374,6 +375,32 @@ pub fn id_by_token(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Opt
         .select(event_registrations::id)
         .first(conn)
         .optional()
+}
+
+/// Records whether a participant came.
+pub fn set_attended(conn: &mut DbConnection, id: &str, attended: bool) -> QueryResult<()> {
+    diesel::update(event_registrations::table.find(id))
+        .set(event_registrations::attended.eq(Some(attended)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Moves a registration to another seat type with its new status and place in the queue.
+pub fn set_seat_type(
+    conn: &mut DbConnection,
+    id: &str,
+    seat_type: &str,
+    status: &str,
+    waitlist_seq: Option<i64>,
+) -> QueryResult<()> {
+    diesel::update(event_registrations::table.find(id))
+        .set((
+            event_registrations::seat_type.eq(seat_type),
+            event_registrations::status.eq(status),
+            event_registrations::waitlist_seq.eq(waitlist_seq),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Sets a registration's status; `promoted` or `cancelled` records when.

@@ -3,13 +3,13 @@
 use actix_web::{HttpRequest, HttpResponse, Responder, get, post, put, web};
 use chrono::{DateTime, FixedOffset, Utc};
 use etakirjasto_shared::{
-    Audience, Event, EventCategory, EventInput, EventMode, EventSeries, FieldCode, NewRegistration,
-    Page, Problem, Registration, SeriesRegistration,
+    Attendance, Audience, Event, EventCategory, EventInput, EventMode, EventSeries, FieldCode,
+    NewRegistration, Page, Problem, Registration, SeatChange, SeriesRegistration,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{queries, rules, series, service};
+use super::{export, queries, rules, series, service};
 use crate::{
     AppState,
     auth::{AuthUser, MaybeUser, Staff},
@@ -590,4 +590,129 @@ pub async fn register_for_series(
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(made))
+}
+
+/// Download an event's participants as CSV.
+///
+/// Staff of the library: the participant list as a spreadsheet (UTF-8, comma-separated, CRLF), with
+/// headers and values in the language of `Accept-Language` (fi, sv, en). Each download is written to
+/// the audit log.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "export_registrations",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The event's id.")),
+    responses(
+        (status = 200, description = "The participants, oldest registration first.", body = String, content_type = "text/csv",
+            example = json!("Nimi,Sähköposti,Puhelin,Paikka,Paikkoja,Tila,Jonosija,Tarpeet,Henkilökunnan ilmoittama,Ilmoittautunut,Osallistui\r\nMaija Meikäläinen,maija@example.fi,,verkossa,1,vahvistettu,,Tekstitys,ei,2026-12-01 10:00 UTC,\r\n")),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/events/{id}/registrations.csv")]
+#[tracing::instrument(skip_all)]
+pub async fn export_registrations(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let lang = crate::error::request_lang(&request);
+    let file = id.chars().take(8).collect::<String>();
+    let csv = db::run(&state.pool, move |conn| {
+        let list = service::participants(conn, &user, &id, Utc::now())?;
+        Ok(export::participants_csv(&list, lang))
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"participants-{file}.csv\""),
+        ))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(csv))
+}
+
+/// Mark whether a participant came.
+///
+/// Staff of the library, once the event has started, for confirmed registrations.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "mark_attendance",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The event's id."),
+        ("rid" = String, Path, description = "The registration's id."),
+    ),
+    request_body = Attendance,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Marked.", body = Registration),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event or registration (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The event has not started, or the registration is not confirmed (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The body is missing `attended` or has unknown fields (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/events/{id}/registrations/{rid}/attendance")]
+#[tracing::instrument(skip_all)]
+pub async fn mark_attendance(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(String, String)>,
+    body: web::Json<Attendance>,
+) -> Result<impl Responder, ApiError> {
+    let (id, rid) = path.into_inner();
+    let attended = body.into_inner().attended;
+    let registration = db::run(&state.pool, move |conn| {
+        service::mark_attendance(conn, &user, &id, &rid, attended, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(registration))
+}
+
+/// Move a registration to the other kind of seat.
+///
+/// Staff of the library, for hybrid events. A confirmed registration moves only if the seats are
+/// free there and nobody waits for them (else 409, nothing changes); the seat it leaves goes to the
+/// first person waiting for it. A waiting registration is confirmed there if it fits, else joins the
+/// end of that waiting list.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "change_seat_type",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The event's id."),
+        ("rid" = String, Path, description = "The registration's id."),
+    ),
+    request_body = SeatChange,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Moved (or already there).", body = Registration),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such event or registration (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No room in those seats, or the registration is cancelled (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The event has no such seats, or not enough (`invalid_input`, field `seat_type`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/events/{id}/registrations/{rid}/seat-type")]
+#[tracing::instrument(skip_all)]
+pub async fn change_seat_type(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(String, String)>,
+    body: web::Json<SeatChange>,
+) -> Result<impl Responder, ApiError> {
+    let (id, rid) = path.into_inner();
+    let seat = body.into_inner().seat_type;
+    let registration = db::run(&state.pool, move |conn| {
+        service::change_seat_type(conn, &user, &id, &rid, seat, Utc::now())
+    })
+    .await?;
+    Ok(web::Json(registration))
 }

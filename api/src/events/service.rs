@@ -394,6 +394,7 @@ fn registration_wire(
         created_at: r.created_at.and_utc(),
         join_url: if join { event.join_url.clone() } else { None },
         manage_token: None,
+        attended: r.attended,
     }
 }
 
@@ -477,6 +478,7 @@ pub(super) fn prepare_registration(
         created_at: now.naive_utc(),
         promoted_at: None,
         cancelled_at: None,
+        attended: None,
     };
     Ok((row, manage_token))
 }
@@ -663,4 +665,123 @@ pub fn participants(
             registration_wire(v, &event, now, place)
         })
         .collect())
+}
+
+/// The event and registration for a staff action, refusing anyone who is not the library's staff.
+fn for_staff(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    event_id: &str,
+    id: &str,
+) -> Result<(EventRow, RegistrationRow), ApiError> {
+    let (event, _, _) = queries::find(conn, event_id)?.ok_or_else(ApiError::not_found)?;
+    if !user.is_staff_of(&event.library_id) {
+        return Err(role_refused(user));
+    }
+    let (row, _) =
+        queries::find_registration(conn, event_id, id)?.ok_or_else(ApiError::not_found)?;
+    Ok((event, row))
+}
+
+/// Records whether a confirmed participant came: the library's staff, once the event has started.
+pub fn mark_attendance(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    event_id: &str,
+    id: &str,
+    attended: bool,
+    now: DateTime<Utc>,
+) -> Result<Registration, ApiError> {
+    let (event, row) = for_staff(conn, user, event_id, id)?;
+    if now < event.starts_at.and_utc() {
+        return Err(ApiError::client(ErrorCode::Conflict)
+            .with_detail("Attendance is marked once the event has started."));
+    }
+    if row.status != RegistrationStatus::Confirmed.as_str() {
+        return Err(ApiError::client(ErrorCode::Conflict)
+            .with_detail("Only confirmed participants are marked."));
+    }
+    queries::set_attended(conn, id, attended)?;
+    stored_registration(conn, &event, id, now)
+}
+
+/// Moves a registration to the other kind of seat. A confirmed one moves only if the seats are free
+/// there and nobody waits for them (otherwise 409 and nothing changes), and its freed seat goes to
+/// the first who waits for it; a waiting one is confirmed there if it fits, else joins the end of
+/// that queue.
+pub fn change_seat_type(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    event_id: &str,
+    id: &str,
+    seat: SeatType,
+    now: DateTime<Utc>,
+) -> Result<Registration, ApiError> {
+    let (event, _) = for_staff(conn, user, event_id, id)?;
+    let mode = EventMode::parse(&event.mode).unwrap_or(EventMode::OnSite);
+    if !mode.seat_types().contains(&seat) || capacity(&event, seat) == 0 {
+        return Err(ApiError::invalid(vec![(
+            "seat_type".into(),
+            FieldCode::InvalidChoice,
+        )]));
+    }
+    write_tx(conn, |conn| {
+        queries::lock_event(conn, event_id)?;
+        let (event, _, _) = queries::find(conn, event_id)?.ok_or_else(ApiError::not_found)?;
+        let (row, _) =
+            queries::find_registration(conn, event_id, id)?.ok_or_else(ApiError::not_found)?;
+        let old = SeatType::parse(&row.seat_type).unwrap_or(SeatType::Online);
+        if row.status == RegistrationStatus::Cancelled.as_str() {
+            return Err(
+                ApiError::client(ErrorCode::Conflict).with_detail("The registration is cancelled.")
+            );
+        }
+        if old == seat {
+            return Ok(());
+        }
+        let seats = row.seats.max(0) as u32;
+        if seats > capacity(&event, seat) {
+            return Err(ApiError::invalid(vec![(
+                "seat_type".into(),
+                FieldCode::InvalidChoice,
+            )]));
+        }
+        let taken = queries::taken(conn, event_id, seat.as_str())?;
+        let anyone_waiting = !queries::waiting(conn, event_id, seat.as_str())?.is_empty();
+        let fits = rules::gets_seats(capacity(&event, seat), taken, seats, anyone_waiting);
+        if row.status == RegistrationStatus::Confirmed.as_str() {
+            if !fits {
+                return Err(ApiError::client(ErrorCode::Conflict).with_detail(
+                    "Those seats are full or others wait for them: nothing was moved.",
+                ));
+            }
+            queries::set_seat_type(
+                conn,
+                id,
+                seat.as_str(),
+                RegistrationStatus::Confirmed.as_str(),
+                None,
+            )?;
+            promote(conn, &event, old, now)?;
+        } else if fits {
+            queries::set_seat_type(
+                conn,
+                id,
+                seat.as_str(),
+                RegistrationStatus::Confirmed.as_str(),
+                None,
+            )?;
+        } else {
+            let seq = queries::next_seq(conn, event_id)?;
+            queries::set_seat_type(
+                conn,
+                id,
+                seat.as_str(),
+                RegistrationStatus::Waitlisted.as_str(),
+                Some(seq),
+            )?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    stored_registration(conn, &event, id, now)
 }
