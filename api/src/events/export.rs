@@ -1,16 +1,19 @@
 //! The participant list as CSV for staff (a spreadsheet for the door or the care-home nurse), with
-//! headers and values in the reader's language. Pure functions.
+//! headers and values in the reader's language. Finnish and Swedish spreadsheets split CSV on `;`,
+//! English ones on `,`: the file uses the reader's separator, quotes any field holding either, and
+//! starts with a byte-order mark so Excel reads UTF-8. Pure functions.
 
 use etakirjasto_shared::{Lang, Registration, RegistrationStatus, SeatType};
 
-/// One CSV field: quoted when it holds a separator, quote or line break; a text that a spreadsheet
-/// would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) is prefixed with `'`.
+/// One CSV field: quoted when it holds a separator (either), quote or line break, so no cell can
+/// begin inside it; a text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) is prefixed with `'`.
 fn field(text: &str) -> String {
     let text = match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),
     };
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
@@ -99,8 +102,15 @@ fn yes_no(lang: Lang, value: bool) -> &'static str {
 
 /// The registrations as CSV (CRLF line ends, as RFC 4180 and spreadsheets expect); times in UTC.
 pub fn participants_csv(list: &[Registration], lang: Lang) -> String {
-    let mut out = String::new();
-    let line = |cells: Vec<String>| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
+    let separator = if lang == Lang::En { "," } else { ";" };
+    let mut out = String::from("\u{feff}");
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| field(c))
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
     out.push_str(&line(words(lang).iter().map(|w| w.to_string()).collect()));
     out.push_str("\r\n");
     for r in list {
@@ -139,5 +149,7 @@ mod tests {
         assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(field("+358 40 123"), "'+358 40 123");
         assert_eq!(field("rivi\nkaksi"), "\"rivi\nkaksi\"");
+        // Text after a `;` would start a cell in a Finnish spreadsheet: quoted, it cannot.
+        assert_eq!(field("x;=cmd|' /C calc'!A0"), "\"x;=cmd|' /C calc'!A0\"");
     }
 }

@@ -176,7 +176,13 @@ pub fn occurrences(
     if repeat.count.is_none() && days.len() > MAX_OCCURRENCES {
         return Err(vec![("repeat.until".into(), FieldCode::TooLong)]);
     }
-    if days.len() < 2 || days.len() < count.min(2) {
+    if let Some(n) = repeat.count
+        && days.len() < n as usize
+    {
+        // That many occurrences do not fit in two years.
+        return Err(vec![("repeat.count".into(), FieldCode::TooLong)]);
+    }
+    if days.len() < 2 {
         return Err(vec![("repeat.until".into(), FieldCode::InvalidChoice)]);
     }
     days.into_iter()
@@ -185,6 +191,8 @@ pub fn occurrences(
             let s = day.and_time(local_start.time());
             match (instant(tz, s), instant(tz, s + local_length)) {
                 (Some(a), Some(b)) if b > a => Ok((a, b)),
+                // A start moved out of the spring gap past its end keeps the first one's length.
+                (Some(a), Some(_)) => Ok((a, a + (end - start))),
                 _ => Err(vec![("start".into(), FieldCode::InvalidChoice)]),
             }
         })
@@ -345,6 +353,11 @@ mod tests {
             occurrences(&r, at("2027-03-21 03:30"), at("2027-03-21 05:00"), Helsinki).unwrap();
         assert_eq!(local(list[1].0), "2027-03-28 Sun 04:30 +03:00");
         assert_eq!(local(list[1].1), "2027-03-28 Sun 05:00 +03:00");
+        // A short one whose start moves past its end keeps its length.
+        let list =
+            occurrences(&r, at("2027-03-21 03:30"), at("2027-03-21 04:15"), Helsinki).unwrap();
+        assert_eq!(local(list[1].0), "2027-03-28 Sun 04:30 +03:00");
+        assert_eq!(local(list[1].1), "2027-03-28 Sun 05:15 +03:00");
     }
 
     #[test]
@@ -372,6 +385,14 @@ mod tests {
             ..rule(Frequency::Weekly)
         };
         assert_eq!(fields(too_many, "2027-01-05 18:00"), ["repeat.until"]);
+        let monthly_for_three_years = Repeat {
+            count: Some(36),
+            ..rule(Frequency::Monthly)
+        };
+        assert_eq!(
+            fields(monthly_for_three_years, "2027-01-05 18:00"),
+            ["repeat.count"]
+        );
         let both = Repeat {
             until: NaiveDate::from_ymd_opt(2027, 3, 1),
             count: Some(3),

@@ -594,8 +594,9 @@ pub async fn register_for_series(
 
 /// Download an event's participants as CSV.
 ///
-/// Staff of the library: the participant list as a spreadsheet (UTF-8, comma-separated, CRLF), with
-/// headers and values in the language of `Accept-Language` (fi, sv, en). Each download is written to
+/// Staff of the library: the participant list as a spreadsheet (UTF-8 with a byte-order mark, CRLF),
+/// with headers and values in the language of `Accept-Language`: separated by `;` in Finnish and
+/// Swedish, as spreadsheets there expect, and by `,` in English. Each download is written to
 /// the audit log.
 #[utoipa::path(
     tag = "events",
@@ -604,7 +605,7 @@ pub async fn register_for_series(
     params(("id" = String, Path, description = "The event's id.")),
     responses(
         (status = 200, description = "The participants, oldest registration first.", body = String, content_type = "text/csv",
-            example = json!("Nimi,Sähköposti,Puhelin,Paikka,Paikkoja,Tila,Jonosija,Tarpeet,Henkilökunnan ilmoittama,Ilmoittautunut,Osallistui\r\nMaija Meikäläinen,maija@example.fi,,verkossa,1,vahvistettu,,Tekstitys,ei,2026-12-01 10:00 UTC,\r\n")),
+            example = json!("\u{feff}Nimi;Sähköposti;Puhelin;Paikka;Paikkoja;Tila;Jonosija;Tarpeet;Henkilökunnan ilmoittama;Ilmoittautunut;Osallistui\r\nMaija Meikäläinen;maija@example.fi;;verkossa;1;vahvistettu;;Tekstitys;ei;2026-12-01 10:00 UTC;\r\n")),
         (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),

@@ -178,9 +178,11 @@ pub fn register(
         return Err(ApiError::client(ErrorCode::RegistrationClosed)
             .with_detail("No occurrence of this series is open for registration."));
     }
+    // Occurrences are locked in the order of their ids (times can change meanwhile), so two series
+    // registrations cannot deadlock; the answer is put back in time order below.
+    prepared.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     let placed = write_tx(conn, |conn| {
         let mut placed = Vec::new();
-        // Occurrences are locked in time order, so two series registrations cannot deadlock.
         for (event, mut row, token) in prepared {
             match service::place(conn, &mut row, now) {
                 Ok(()) => placed.push((event, row.id, token)),
@@ -204,18 +206,21 @@ pub fn register(
         return Err(ApiError::client(ErrorCode::Conflict)
             .with_detail("You are already registered for every open occurrence."));
     }
+    let position = |id: &str| {
+        upcoming
+            .iter()
+            .position(|e| e.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut placed = placed;
+    placed.sort_by_key(|(event, _, _)| position(&event.id));
     let mut registrations = Vec::new();
     for (event, registration_id, token) in placed {
         let mut wire = service::stored_registration(conn, event, &registration_id, now)?;
         wire.manage_token = token;
         registrations.push(wire);
     }
-    skipped.sort_by_key(|s| {
-        upcoming
-            .iter()
-            .position(|e| e.id == s.event_id)
-            .unwrap_or(usize::MAX)
-    });
+    skipped.sort_by_key(|s| position(&s.event_id));
     Ok(SeriesRegistration {
         series_id: id.to_owned(),
         registrations,

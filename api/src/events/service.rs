@@ -692,16 +692,23 @@ pub fn mark_attendance(
     attended: bool,
     now: DateTime<Utc>,
 ) -> Result<Registration, ApiError> {
-    let (event, row) = for_staff(conn, user, event_id, id)?;
+    let (event, _) = for_staff(conn, user, event_id, id)?;
     if now < event.starts_at.and_utc() {
         return Err(ApiError::client(ErrorCode::Conflict)
             .with_detail("Attendance is marked once the event has started."));
     }
-    if row.status != RegistrationStatus::Confirmed.as_str() {
-        return Err(ApiError::client(ErrorCode::Conflict)
-            .with_detail("Only confirmed participants are marked."));
-    }
-    queries::set_attended(conn, id, attended)?;
+    write_tx(conn, |conn| {
+        // Under the lock, so a cancellation cannot slip in between the check and the mark.
+        queries::lock_event(conn, event_id)?;
+        let (row, _) =
+            queries::find_registration(conn, event_id, id)?.ok_or_else(ApiError::not_found)?;
+        if row.status != RegistrationStatus::Confirmed.as_str() {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("Only confirmed participants are marked."));
+        }
+        queries::set_attended(conn, id, attended)?;
+        Ok(())
+    })?;
     stored_registration(conn, &event, id, now)
 }
 

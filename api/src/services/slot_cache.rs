@@ -82,7 +82,8 @@ impl SlotCache {
     /// read may then predate the write).
     pub fn note_generation(&self, generation: i64, mark: u64) {
         let mut known = self.generation.lock().unwrap_or_else(|e| e.into_inner());
-        if known.writes == mark {
+        // A slower reader must not put back an older number than one noted meanwhile.
+        if known.writes == mark && known.value.is_none_or(|(g, _)| g <= generation) {
             known.value = Some((generation, Instant::now()));
         }
     }
