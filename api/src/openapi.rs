@@ -65,6 +65,57 @@ pub fn spec_json() -> String {
     s
 }
 
+/// The refusals of every operation for the library's staff, documented once: 401 (not signed in)
+/// and 403 (signed in, but not staff of the library concerned, or staff who have not set up two-step
+/// sign-in).
+pub struct StaffOnlyErrors;
+
+impl utoipa::IntoResponses for StaffOnlyErrors {
+    fn responses() -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        [
+            (
+                "401",
+                problem_response(
+                    "Not signed in (`unauthorized`).",
+                    serde_json::json!({"type": "urn:etakirjasto:problem:unauthorized", "title": "Please sign in to continue.", "status": 401, "code": "unauthorized"}),
+                ),
+            ),
+            (
+                "403",
+                problem_response(
+                    "Not staff of the library concerned (`forbidden`), or staff without two-step sign-in (`second_factor_setup_required`).",
+                    serde_json::json!({"type": "urn:etakirjasto:problem:forbidden", "title": "You are not allowed to do this.", "status": 403, "code": "forbidden"}),
+                ),
+            ),
+        ]
+        .into_iter()
+        .map(|(status, response)| (status.to_owned(), response))
+        .collect()
+    }
+}
+
+/// A problem-document response with an example.
+fn problem_response(
+    description: &str,
+    example: serde_json::Value,
+) -> utoipa::openapi::RefOr<utoipa::openapi::response::Response> {
+    use utoipa::openapi::{ContentBuilder, response::ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                .example(Some(example))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
 /// The errors every operation with a JSON body can answer, so they are documented once:
 /// 400 (not JSON or the wrong shape), 413 (too large) and 415 (not `application/json`).
 pub struct JsonBodyErrors;
@@ -74,20 +125,7 @@ impl utoipa::IntoResponses for JsonBodyErrors {
         String,
         utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
     > {
-        use utoipa::openapi::{ContentBuilder, response::ResponseBuilder};
-        let problem = |description: &str, example: serde_json::Value| {
-            ResponseBuilder::new()
-                .description(description)
-                .content(
-                    "application/problem+json",
-                    ContentBuilder::new()
-                        .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
-                        .example(Some(example))
-                        .build(),
-                )
-                .build()
-                .into()
-        };
+        let problem = problem_response;
         [
             (
                 "400",

@@ -13,6 +13,24 @@ use leptos_router::LazyRoute;
 
 use crate::pages;
 
+/// A route struct whose view is one of the lazily loaded pages.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $name:ident => $load:ident($page:expr)) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            fn view(_: Self) -> impl Future<Output = AnyView> {
+                $load($page)
+            }
+        }
+    };
+}
+
 /// The patron pages, loaded together.
 #[derive(Clone, Copy)]
 enum PatronPage {
@@ -37,84 +55,6 @@ fn patron_page(page: PatronPage) -> AnyView {
     }
 }
 
-/// Booking a session: the session types, times and the form.
-pub struct BookRoute;
-
-impl LazyRoute for BookRoute {
-    fn data() -> Self {
-        BookRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        patron_page(PatronPage::Book)
-    }
-}
-
-/// A patron's own bookings.
-pub struct MyBookingsRoute;
-
-impl LazyRoute for MyBookingsRoute {
-    fn data() -> Self {
-        MyBookingsRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        patron_page(PatronPage::MyBookings)
-    }
-}
-
-/// One booking, opened by its owner, by a guest with the manage link, or by staff.
-pub struct ManageBookingRoute;
-
-impl LazyRoute for ManageBookingRoute {
-    fn data() -> Self {
-        ManageBookingRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        patron_page(PatronPage::ManageBooking)
-    }
-}
-
-/// Changing a booking's time.
-pub struct RescheduleRoute;
-
-impl LazyRoute for RescheduleRoute {
-    fn data() -> Self {
-        RescheduleRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        patron_page(PatronPage::Reschedule)
-    }
-}
-
-/// The patron's own page: details, password, data download and deletion.
-pub struct MeRoute;
-
-impl LazyRoute for MeRoute {
-    fn data() -> Self {
-        MeRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        patron_page(PatronPage::Me)
-    }
-}
-
-/// Creating an account.
-pub struct RegisterRoute;
-
-impl LazyRoute for RegisterRoute {
-    fn data() -> Self {
-        RegisterRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        patron_page(PatronPage::Register)
-    }
-}
-
 /// The staff pages, loaded together.
 #[derive(Clone, Copy)]
 enum StaffPage {
@@ -131,28 +71,35 @@ fn staff_page(page: StaffPage) -> AnyView {
     }
 }
 
-/// The staff dashboard: the calendar of sessions and booking for a patron.
-pub struct StaffRoute;
-
-impl LazyRoute for StaffRoute {
-    fn data() -> Self {
-        StaffRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        staff_page(StaffPage::Staff)
-    }
-}
-
-/// Setting up and managing two-step sign-in.
-pub struct TwoStepRoute;
-
-impl LazyRoute for TwoStepRoute {
-    fn data() -> Self {
-        TwoStepRoute
-    }
-
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        staff_page(StaffPage::TwoStep)
-    }
-}
+lazy_page!(
+    /// Booking a session: the session types, times and the form.
+    BookRoute => patron_page(PatronPage::Book)
+);
+lazy_page!(
+    /// A patron's own bookings.
+    MyBookingsRoute => patron_page(PatronPage::MyBookings)
+);
+lazy_page!(
+    /// One booking, opened by its owner, by a guest with the manage link, or by staff.
+    ManageBookingRoute => patron_page(PatronPage::ManageBooking)
+);
+lazy_page!(
+    /// Changing a booking's time.
+    RescheduleRoute => patron_page(PatronPage::Reschedule)
+);
+lazy_page!(
+    /// The patron's own page: details, password, data download and deletion.
+    MeRoute => patron_page(PatronPage::Me)
+);
+lazy_page!(
+    /// Creating an account.
+    RegisterRoute => patron_page(PatronPage::Register)
+);
+lazy_page!(
+    /// The staff dashboard: the calendar of sessions and booking for a patron.
+    StaffRoute => staff_page(StaffPage::Staff)
+);
+lazy_page!(
+    /// Setting up and managing two-step sign-in.
+    TwoStepRoute => staff_page(StaffPage::TwoStep)
+);

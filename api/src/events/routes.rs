@@ -17,7 +17,7 @@ use crate::{
     db,
     error::ApiError,
     libraries::queries::find_by_slug,
-    openapi::JsonBodyErrors,
+    openapi::{JsonBodyErrors, StaffOnlyErrors},
     pagination::{ListParams, page},
 };
 
@@ -532,9 +532,8 @@ pub async fn get_event_series(
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The series' id.")),
     responses(
+        StaffOnlyErrors,
         (status = 200, description = "Cancelled; the series as it now stands.", body = EventSeries),
-        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the series' library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series (`not_found`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -604,10 +603,9 @@ pub async fn register_for_series(
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The event's id.")),
     responses(
+        StaffOnlyErrors,
         (status = 200, description = "The participants, oldest registration first.", body = String, content_type = "text/csv",
             example = json!("\u{feff}Nimi;Sähköposti;Puhelin;Paikka;Paikkoja;Tila;Jonosija;Tarpeet;Henkilökunnan ilmoittama;Ilmoittautunut;Osallistui\r\nMaija Meikäläinen;maija@example.fi;;verkossa;1;vahvistettu;;Tekstitys;ei;2026-12-01 10:00 UTC;\r\n")),
-        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -650,10 +648,9 @@ pub async fn export_registrations(
     ),
     request_body = Attendance,
     responses(
+        StaffOnlyErrors,
         JsonBodyErrors,
         (status = 200, description = "Marked.", body = Registration),
-        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such event or registration (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The event has not started, or the registration is not confirmed (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The body is missing `attended` or has unknown fields (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
@@ -692,10 +689,9 @@ pub async fn mark_attendance(
     ),
     request_body = SeatChange,
     responses(
+        StaffOnlyErrors,
         JsonBodyErrors,
         (status = 200, description = "Moved (or already there).", body = Registration),
-        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff of the event's library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such event or registration (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No room in those seats, or the registration is cancelled (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The event has no such seats, or not enough (`invalid_input`, field `seat_type`).", body = Problem, content_type = "application/problem+json"),

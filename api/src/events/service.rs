@@ -756,37 +756,23 @@ pub fn change_seat_type(
         let taken = queries::taken(conn, event_id, seat.as_str())?;
         let anyone_waiting = !queries::waiting(conn, event_id, seat.as_str())?.is_empty();
         let fits = rules::gets_seats(capacity(&event, seat), taken, seats, anyone_waiting);
-        if row.status == RegistrationStatus::Confirmed.as_str() {
-            if !fits {
-                return Err(ApiError::client(ErrorCode::Conflict).with_detail(
-                    "Those seats are full or others wait for them: nothing was moved.",
-                ));
-            }
-            queries::set_seat_type(
-                conn,
-                id,
-                seat.as_str(),
-                RegistrationStatus::Confirmed.as_str(),
-                None,
-            )?;
-            promote(conn, &event, old, now)?;
-        } else if fits {
-            queries::set_seat_type(
-                conn,
-                id,
-                seat.as_str(),
-                RegistrationStatus::Confirmed.as_str(),
-                None,
-            )?;
+        let confirmed = row.status == RegistrationStatus::Confirmed.as_str();
+        if confirmed && !fits {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("Those seats are full or others wait for them: nothing was moved."));
+        }
+        let (status, seq) = if fits {
+            (RegistrationStatus::Confirmed, None)
         } else {
-            let seq = queries::next_seq(conn, event_id)?;
-            queries::set_seat_type(
-                conn,
-                id,
-                seat.as_str(),
-                RegistrationStatus::Waitlisted.as_str(),
-                Some(seq),
-            )?;
+            (
+                RegistrationStatus::Waitlisted,
+                Some(queries::next_seq(conn, event_id)?),
+            )
+        };
+        queries::set_seat_type(conn, id, seat.as_str(), status.as_str(), seq)?;
+        if confirmed {
+            // The seat it left goes to the first who waits for that kind.
+            promote(conn, &event, old, now)?;
         }
         Ok::<_, ApiError>(())
     })?;
