@@ -104,6 +104,21 @@ async fn delete(app: TestApp) {
         .unwrap();
     let (status, booking) = etakirjasto_e2e::status_json(r).await;
     assert_eq!(status, 201, "{booking}");
+    // And an event registration with needs, which are personal too.
+    let (_, events) = app
+        .get("/api/v1/events?library=kalajoki&mode=online", None)
+        .await;
+    let event_id = events["items"][0]["id"].as_str().unwrap().to_owned();
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/events/{event_id}/registrations")))
+        .bearer_auth(&token)
+        .json(&json!({"seat_type": "online", "needs": "Tarvitsen tekstityksen"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, registration) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{registration}");
     let r = app
         .client
         .get(app.url("/api/v1/me/export"))
@@ -117,6 +132,13 @@ async fn delete(app: TestApp) {
         "the export holds the booking"
     );
     assert_eq!(data["bookings"][0]["contact_phone"], "+358407654321");
+    let exported = &data["event_registrations"][0];
+    assert_eq!(
+        (&exported["registration"]["id"], &exported["event"]["id"]),
+        (&registration["id"], &json!(event_id)),
+        "the export holds the registration with its event"
+    );
+    assert_eq!(exported["registration"]["needs"], "Tarvitsen tekstityksen");
 
     let (status, _) = del(json!({"password": "poistosalasana 1"})).await;
     assert_eq!(status, 204);
@@ -130,6 +152,19 @@ async fn delete(app: TestApp) {
         ),
     );
     assert_eq!(left, ["confirmed|-|-|[]|-"]);
+    let rid = registration["id"].as_str().unwrap();
+    let left = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT status || '|' || COALESCE(patron_id, '-') || '|' || COALESCE(needs, '-') AS value \
+             FROM event_registrations WHERE id = '{rid}'"
+        ),
+    );
+    assert_eq!(
+        left,
+        ["confirmed|-|-"],
+        "the registration still counts, anonymised"
+    );
     // The account is gone: no sign-in, no token, and the email is free again.
     assert_eq!(
         app.login("poisto@example.fi", "poistosalasana 1").await.0,

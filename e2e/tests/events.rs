@@ -72,6 +72,20 @@ async fn waiting_list(app: TestApp) {
         "{mine}"
     );
     assert_eq!(mine["contact_name"], "Maija Meikäläinen");
+    let (status, my) = app.get("/api/v1/me/registrations", Some(&patron)).await;
+    assert_eq!(status, 200, "{my}");
+    let listed = my
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["registration"]["id"] == mine["id"])
+        .expect("the patron sees their registration");
+    assert_eq!(listed["event"]["id"].as_str(), Some(id.as_str()));
+    assert!(
+        listed["event"].get("join_url").is_none(),
+        "no link days before the start"
+    );
+    assert_eq!(app.get("/api/v1/me/registrations", None).await.0, 401);
     let (status, again) = send(
         &app,
         "POST",

@@ -52,6 +52,7 @@ fn rule(operation_id: &str) -> Option<Access> {
         "get_event_series" | "register_for_series" => Public,
         "cancel_event_series" => LibraryStaff,
         "export_registrations" | "mark_attendance" | "change_seat_type" => LibraryStaff,
+        "list_my_registrations" => SignedIn,
         _ => return None,
     })
 }

@@ -250,6 +250,9 @@ pub struct AccountExport {
     /// The person's bookings of one-to-one sessions, with their answers.
     #[serde(default)]
     pub bookings: Vec<crate::Booking>,
+    /// The person's event registrations, each with its event.
+    #[serde(default)]
+    pub event_registrations: Vec<crate::MyRegistration>,
 }
 
 /// Starting two-step sign-in: the secret to add to an authenticator app.

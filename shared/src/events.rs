@@ -497,6 +497,17 @@ pub struct Registration {
     pub attended: Option<bool>,
 }
 
+/// One of the signed-in person's registrations, with its event (the event's video link only for a
+/// confirmed seat in its window).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyRegistration {
+    /// The event.
+    pub event: Event,
+    /// The registration.
+    pub registration: Registration,
+}
+
 /// Staff mark whether a participant came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

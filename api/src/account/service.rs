@@ -40,8 +40,10 @@ pub fn export(
     let memberships = auth_queries::memberships_of(conn, &user.user_id)?;
     let account = crate::auth::service::me_of(conn, row, memberships, &user.session_id)?;
     let bookings = crate::bookings::service::of_patron(conn, &user.user_id)?;
+    let event_registrations = crate::events::service::of_patron(conn, &user.user_id, now)?;
     Ok(AccountExport {
         bookings,
+        event_registrations,
         exported_at: now,
         account,
         sessions,

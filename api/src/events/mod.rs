@@ -43,5 +43,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::register_for_series)
         .service(routes::export_registrations)
         .service(routes::mark_attendance)
-        .service(routes::change_seat_type);
+        .service(routes::change_seat_type)
+        .service(routes::list_my_registrations);
 }

@@ -353,6 +353,26 @@ pub fn registrations_of(
         .load(conn)
 }
 
+/// Every registration of a patron with its event, the event's library slug and time zone, in the
+/// order of the events' start (at most 1,000).
+pub fn registrations_of_patron(
+    conn: &mut DbConnection,
+    patron_id: &str,
+) -> QueryResult<Vec<(RegistrationRow, EventRow, String, String)>> {
+    event_registrations::table
+        .inner_join(events::table.inner_join(libraries::table))
+        .filter(event_registrations::patron_id.eq(patron_id))
+        .order((events::starts_at, event_registrations::created_at))
+        .limit(1000)
+        .select((
+            RegistrationRow::as_select(),
+            EventRow::as_select(),
+            libraries::slug,
+            libraries::time_zone,
+        ))
+        .load(conn)
+}
+
 /// The live registration of a patron for an event, if any.
 pub fn live_of_patron(
     conn: &mut DbConnection,

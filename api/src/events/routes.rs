@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, Responder, get, post, put, web};
 use chrono::{DateTime, FixedOffset, Utc};
 use etakirjasto_shared::{
     Attendance, Audience, Event, EventCategory, EventInput, EventMode, EventSeries, FieldCode,
-    NewRegistration, Page, Problem, Registration, SeatChange, SeriesRegistration,
+    MyRegistration, NewRegistration, Page, Problem, Registration, SeatChange, SeriesRegistration,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -712,4 +712,33 @@ pub async fn change_seat_type(
     })
     .await?;
     Ok(web::Json(registration))
+}
+
+/// List my event registrations.
+///
+/// The signed-in person's own registrations, each with its event, in the order of the events'
+/// start (past and cancelled ones included). The video link is in a confirmed registration (and its
+/// event) from `join_visible_minutes` before the start until the end.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "list_my_registrations",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The registrations.", body = Vec<MyRegistration>),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/registrations")]
+#[tracing::instrument(skip_all)]
+pub async fn list_my_registrations(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    let list = db::run(&state.pool, move |conn| {
+        service::of_patron(conn, &user.user_id, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(list))
 }

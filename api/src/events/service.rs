@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use diesel::prelude::*;
 use etakirjasto_shared::{
     Audience, ErrorCode, Event, EventCategory, EventInput, EventMode, EventStatus, FieldCode,
-    Localized, NewRegistration, Registration, RegistrationStatus, SeatType, Seats,
+    Localized, MyRegistration, NewRegistration, Registration, RegistrationStatus, SeatType, Seats,
 };
 
 use super::{
@@ -777,4 +777,38 @@ pub fn change_seat_type(
         Ok::<_, ApiError>(())
     })?;
     stored_registration(conn, &event, id, now)
+}
+
+/// The person's own registrations with their events, in the order of the events' start.
+pub fn of_patron(
+    conn: &mut DbConnection,
+    patron_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<MyRegistration>, ApiError> {
+    let rows = queries::registrations_of_patron(conn, patron_id)?;
+    let (name, email, phone) = {
+        let user = crate::auth::queries::find_user(conn, patron_id)?;
+        (user.name, user.email, user.phone)
+    };
+    let ids: Vec<String> = rows.iter().map(|(_, e, _, _)| e.id.clone()).collect();
+    let counts = queries::seat_counts(conn, &ids)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (registration, event, slug, time_zone) in rows {
+        let position = queries::waitlist_position(conn, &registration)?;
+        let wire = registration_wire(
+            (
+                registration,
+                Some((name.clone(), email.clone(), phone.clone())),
+            ),
+            &event,
+            now,
+            position,
+        );
+        let join = wire.join_url.is_some();
+        out.push(MyRegistration {
+            event: to_wire(event, slug, &time_zone, &counts, join, now),
+            registration: wire,
+        });
+    }
+    Ok(out)
 }
