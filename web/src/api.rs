@@ -15,9 +15,10 @@ use web_sys::RequestCredentials;
 
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
-    Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Lang, Library, LibrarySummary,
-    LoginRequest, Me, NewBooking, OneTimeCode, Page, Problem, RecoveryCodes, RegisterRequest,
-    RescheduleRequest, SecondFactorSetup, Service, SlotList, TokenResponse,
+    Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, Lang, Library, LibrarySummary,
+    LoginRequest, Me, NewBooking, NewRegistration, OneTimeCode, Page, Problem, RecoveryCodes,
+    RegisterRequest, Registration, RescheduleRequest, SecondFactorSetup, SeriesRegistration,
+    Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -250,6 +251,70 @@ pub struct BookingRange {
     pub to: String,
     /// Only this staff member's sessions.
     pub staff_id: Option<String>,
+}
+
+/// `GET /api/v1/events?…`: coming events; `filters` is the query string of the filters (already
+/// encoded). Follows `next_cursor` up to 200 events.
+pub async fn events(filters: &str, lang: Lang) -> ApiResult<Vec<Event>> {
+    let url = format!("{BASE}/events?limit=100&{filters}");
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page_url = match &cursor {
+            Some(c) => format!("{url}&cursor={}", encode(c)),
+            None => url.clone(),
+        };
+        let page: Page<Event> =
+            answer(builder(Request::get(&page_url), lang, None).build(), lang).await?;
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(next) if all.len() < 200 => cursor = Some(next),
+            _ => return Ok(all),
+        }
+    }
+}
+
+/// `GET /api/v1/events/{id}`: one event (with the video link for a registered person in its window).
+pub async fn event(id: &str, lang: Lang, token: Option<&str>) -> ApiResult<Event> {
+    let url = format!("{BASE}/events/{}", encode(id));
+    answer(builder(Request::get(&url), lang, token).build(), lang).await
+}
+
+/// `POST /api/v1/events/{id}/registrations`: registers the signed-in person (`token`) or a guest.
+pub async fn register_for_event(
+    id: &str,
+    body: &NewRegistration,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<Registration> {
+    post(
+        &format!("{BASE}/events/{}/registrations", encode(id)),
+        body,
+        lang,
+        token,
+    )
+    .await
+}
+
+/// `POST /api/v1/event-series/{id}/registrations`: registers for every coming session of a series.
+pub async fn register_for_series(
+    id: &str,
+    body: &NewRegistration,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<SeriesRegistration> {
+    post(
+        &format!("{BASE}/event-series/{}/registrations", encode(id)),
+        body,
+        lang,
+        token,
+    )
+    .await
+}
+
+/// The address of an event's calendar file, for "add to my calendar".
+pub fn event_calendar_href(id: &str) -> String {
+    format!("{BASE}/events/{}/calendar.ics", encode(id))
 }
 
 /// `GET /api/v1/bookings?library=…&from=…&to=…`: every booking of a library in a range, for its

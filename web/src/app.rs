@@ -8,8 +8,8 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::components::layout::Layout;
 use crate::lazy_routes::{
-    BookRoute, ManageBookingRoute, MeRoute, MyBookingsRoute, RegisterRoute, RescheduleRoute,
-    StaffRoute, TwoStepRoute,
+    BookRoute, EventRoute, EventsRoute, ManageBookingRoute, MeRoute, MyBookingsRoute,
+    RegisterRoute, RescheduleRoute, StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
@@ -41,6 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::Book.segment()) view={Lazy::<BookRoute>::new()} />
                     <Route path=StaticSegment(Page::MyBookings.segment()) view={Lazy::<MyBookingsRoute>::new()} />
                     <Route path=StaticSegment(Page::TwoStep.segment()) view={Lazy::<TwoStepRoute>::new()} />
+                    <Route path=StaticSegment(Page::Events.segment()) view={Lazy::<EventsRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id")) view={Lazy::<EventRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

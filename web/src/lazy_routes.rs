@@ -1,6 +1,6 @@
 //! Pages whose code is fetched when one of them is first opened. `cargo xtask build-web` splits each
 //! `#[lazy]` function below into a wasm file of its own (see `xtask/src/web.rs`), so the front page
-//! downloads only what it shows. Pages are grouped, patrons' pages in one file and staff pages in
+//! downloads only what it shows. Pages are grouped, patrons' pages (events too) in one file and staff pages in
 //! another: a file per page would share code in dozens of small chunk files, each one more request.
 //!
 //! The router waits for a page's code before it leaves the current page. Each page loads its own data.
@@ -40,6 +40,8 @@ enum PatronPage {
     Reschedule,
     Me,
     Register,
+    Events,
+    Event,
 }
 
 /// Renders one of the patron pages; its code is in the patron pages' file.
@@ -52,6 +54,8 @@ fn patron_page(page: PatronPage) -> AnyView {
         PatronPage::Reschedule => view! { <pages::reschedule::Reschedule /> }.into_any(),
         PatronPage::Me => view! { <pages::me::MePage /> }.into_any(),
         PatronPage::Register => view! { <pages::register::Register /> }.into_any(),
+        PatronPage::Events => view! { <pages::events::EventsPage /> }.into_any(),
+        PatronPage::Event => view! { <pages::events::EventPage /> }.into_any(),
     }
 }
 
@@ -94,6 +98,14 @@ lazy_page!(
 lazy_page!(
     /// Creating an account.
     RegisterRoute => patron_page(PatronPage::Register)
+);
+lazy_page!(
+    /// The coming events with their filters.
+    EventsRoute => patron_page(PatronPage::Events)
+);
+lazy_page!(
+    /// One event and registering for it.
+    EventRoute => patron_page(PatronPage::Event)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

@@ -22,6 +22,8 @@ pub enum Page {
     MyBookings,
     /// Setting up two-step sign-in and renewing recovery codes.
     TwoStep,
+    /// The coming events; the filters are in the query.
+    Events,
 }
 
 impl Page {
@@ -36,6 +38,7 @@ impl Page {
             Page::Book => "book",
             Page::MyBookings => "bookings",
             Page::TwoStep => "two-step-sign-in",
+            Page::Events => "events",
         }
     }
 
@@ -50,8 +53,14 @@ impl Page {
             Page::Book => "/book",
             Page::MyBookings => "/bookings",
             Page::TwoStep => "/two-step-sign-in",
+            Page::Events => "/events",
         }
     }
+}
+
+/// The address of one event's page.
+pub fn event_href(id: &str) -> String {
+    format!("{}/{}", Page::Events.href(), crate::api::encode(id))
 }
 
 /// The address of one booking, for a guest holding its manage token. The token goes in the fragment,

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use etakirjasto_shared::{ErrorCode, FieldCode, Problem};
 
 use crate::api::ApiError;
-use crate::i18n::{self, Auth, Booking, Staff, Text, Ui};
+use crate::i18n::{self, Auth, Booking, Events, Staff, Text, Ui};
 use crate::prefs::{tr, use_lang};
 
 /// The label of a field, from whichever text group the form uses.
@@ -23,6 +23,8 @@ pub enum Label {
     Booking(Booking),
     /// A field of the staff pages.
     Staff(Staff),
+    /// A field of the event pages.
+    Events(Events),
 }
 
 impl Text for Label {
@@ -31,6 +33,7 @@ impl Text for Label {
             Label::Auth(t) => t.text(lang),
             Label::Booking(t) => t.text(lang),
             Label::Staff(t) => t.text(lang),
+            Label::Events(t) => t.text(lang),
         }
     }
 }
@@ -44,6 +47,12 @@ impl From<Auth> for Label {
 impl From<Booking> for Label {
     fn from(t: Booking) -> Self {
         Label::Booking(t)
+    }
+}
+
+impl From<Events> for Label {
+    fn from(t: Events) -> Self {
+        Label::Events(t)
     }
 }
 

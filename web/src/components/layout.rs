@@ -95,6 +95,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="site-nav" aria-label=tr(Ui::MainNav)>
                 <ul class="wrap">
                     <li><A href=Page::Home.href()>{tr(Ui::NavHome)}</A></li>
+                    <li><A href=Page::Events.href()>{tr(Ui::NavEvents)}</A></li>
                     <Show when=signed_in fallback=move || view! {
                         <li><A href=Page::SignIn.href()>{tr(Ui::NavSignIn)}</A></li>
                         <li><A href=Page::Register.href()>{tr(Ui::NavRegister)}</A></li>

@@ -5,7 +5,8 @@
 //! compile. Texts are grouped by where they appear ([`Ui`] for the frame around every page, [`Auth`] for
 //! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
 //! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
-//! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron) to keep each file
+//! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron, [`Events`] for the event
+//! pages) to keep each file
 //! short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
@@ -14,6 +15,7 @@
 mod account;
 mod auth;
 pub mod booking;
+pub mod events;
 mod pages;
 pub mod staff;
 mod ui;
@@ -23,6 +25,7 @@ use etakirjasto_shared::Lang;
 pub use account::Account;
 pub use auth::Auth;
 pub use booking::Booking;
+pub use events::Events;
 pub use pages::{Pages, role_name};
 pub use staff::Staff;
 pub use ui::Ui;

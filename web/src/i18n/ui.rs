@@ -37,6 +37,8 @@ pub enum Ui {
     SizeLarge,
     /// Largest text size.
     SizeLargest,
+    /// Navigation link to the events.
+    NavEvents,
     /// Shown while something loads.
     Loading,
     /// Footer line inviting people to phone.
@@ -66,6 +68,7 @@ impl Text for Ui {
             SizeNormal => lang.pick("Normaali", "Normal", "Normal"),
             SizeLarge => lang.pick("Suuri", "Stor", "Large"),
             SizeLargest => lang.pick("Suurin", "Störst", "Largest"),
+            NavEvents => lang.pick("Tapahtumat", "Evenemang", "Events"),
             Loading => lang.pick("Ladataan…", "Laddar…", "Loading…"),
             FooterHelp => lang.pick(
                 "Jos verkkopalvelun käyttö tuntuu hankalalta, soita meille. Autamme mielellämme.",

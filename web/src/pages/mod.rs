@@ -2,6 +2,7 @@
 
 pub mod book;
 pub mod bookings;
+pub mod events;
 pub mod home;
 pub mod me;
 pub mod my_data;

@@ -1,0 +1,121 @@
+// The event pages: the list with its filters kept in the address, an event's page with "add to my
+// calendar", registering as a guest with the keyboard (mistakes named, focus on the summary), a
+// patron registering for every coming time of the reading circle, and no axe violations in fi, sv
+// and en.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const {
+  DEMO, startServer, launchBrowser, openPage, appReady, signInWithPassword, axeViolations,
+  describeViolations,
+} = require('./helpers');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+const CIRCLE = 'Etälukupiiri';
+const CLASS = 'Digitaidot: älypuhelimen perusteet';
+
+test('the list filters by kind, keeps the filter in the address and opens an event', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Tapahtumat' }).click();
+  await page.waitForURL('**/events');
+  await page.waitForSelector('.event-item');
+  const titles = async () => page.locator('.event-item h3').allInnerTexts();
+  assert.ok((await titles()).includes(CIRCLE), 'the reading circle is listed');
+  assert.ok((await titles()).includes(CLASS));
+  await page.getByLabel('Tapahtuman laji').selectOption('class');
+  await page.getByRole('button', { name: 'Näytä' }).click();
+  await page.waitForURL('**/events?category=class');
+  await page.waitForFunction(() => [...document.querySelectorAll('.event-item h3')].every((h) => !h.textContent.includes('lukupiiri')));
+  assert.deepEqual(await titles(), [CLASS]);
+  // A reload keeps the filter, and shows it chosen.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('.event-item');
+  assert.deepEqual(await titles(), [CLASS]);
+  assert.equal(await page.getByLabel('Tapahtuman laji').inputValue(), 'class');
+  await page.getByRole('link', { name: CLASS }).click();
+  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, CLASS);
+  const calendar = await page.getByRole('link', { name: 'Lisää kalenteriin' }).getAttribute('href');
+  assert.match(calendar, /^\/api\/v1\/events\/[^/]+\/calendar\.ics$/);
+  const ics = await (await fetch(`${server.base}${calendar}`)).text();
+  assert.match(ics, /BEGIN:VEVENT/);
+  assertClean();
+  await context.close();
+});
+
+test('a guest registers for the reading circle with the keyboard; a mistake is named first', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  page.expectStatus('/registrations', 422);
+  await page.goto('/events');
+  await appReady(page);
+  await page.getByRole('link', { name: CIRCLE }).first().click();
+  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, CIRCLE);
+  // Without a name the server refuses; the summary takes focus and links to the field.
+  await page.locator('main button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.error-summary:not([hidden])');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary').innerText(), /Nimi/);
+  await page.locator('#name').focus();
+  await page.keyboard.type('Vieras Kuuntelija');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'email', 'Tab goes from the name to the email');
+  await page.keyboard.type('kuuntelija@example.fi');
+  await page.locator('main button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.confirmation');
+  assert.match(await page.locator('.confirmation').innerText(), /Olet ilmoittautunut/);
+  assertClean();
+  await context.close();
+});
+
+test('the demo patron registers for every coming time of the reading circle', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await signInWithPassword(page, DEMO.patron.email, DEMO.patron.password);
+  await page.goto('/events?category=reading_circle');
+  await appReady(page);
+  await page.getByRole('link', { name: CIRCLE }).first().click();
+  await page.waitForSelector('#whole-series');
+  await page.getByLabel('Ilmoittaudu kaikkiin tuleviin kertoihin').check();
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForSelector('.confirmation');
+  assert.match(await page.locator('.confirmation').innerText(), /Ilmoittauduit 6 tulevaan kertaan/);
+  assertClean();
+  await context.close();
+});
+
+for (const [lang, events] of [['fi', 'Tapahtumat'], ['sv', 'Evenemang'], ['en', 'Events']]) {
+  test(`axe finds no violations on the event list and an event's page in ${lang}`, async () => {
+    const { page, context, assertClean } = await openPage(browser, server.base);
+    await context.addInitScript((l) => localStorage.setItem('etakirjasto.lang', l), lang);
+    const check = async (what) => {
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `axe violations on ${what} (${lang}):\n${describeViolations(violations)}`);
+    };
+    await page.goto('/events');
+    await appReady(page);
+    await page.waitForSelector('.event-item');
+    assert.equal(await page.locator('main h1').innerText(), events);
+    await check('the list');
+    await page.locator('.event-item h3 a').first().click();
+    await page.waitForSelector('#register-heading');
+    await check("an event's page");
+    assertClean();
+    await context.close();
+  });
+}
