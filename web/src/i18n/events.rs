@@ -26,7 +26,7 @@ pub enum Events {
     /// No events match.
     NoneFound,
     /// Back to the list.
-    AllEvents,
+    BackToList,
     /// Shown on a cancelled event.
     Cancelled,
     /// Label of the time.
@@ -106,7 +106,7 @@ impl Text for Events {
                 "Det finns inga kommande evenemang med dessa val.",
                 "There are no coming events with these choices.",
             ),
-            AllEvents => lang.pick("Kaikki tapahtumat", "Alla evenemang", "All events"),
+            BackToList => lang.pick("Kaikki tapahtumat", "Alla evenemang", "All events"),
             Cancelled => lang.pick("Peruttu", "Inställt", "Cancelled"),
             When => lang.pick("Aika", "Tid", "When"),
             Place => lang.pick("Paikka", "Plats", "Place"),

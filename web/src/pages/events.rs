@@ -312,7 +312,7 @@ pub fn EventPage() -> impl IntoView {
         }
     };
     view! {
-        <p class="back"><a href=Page::Events.href()>{tr(Events::AllEvents)}</a></p>
+        <p class="back"><a href=Page::Events.href()>{tr(Events::BackToList)}</a></p>
         {body}
     }
 }
@@ -501,32 +501,36 @@ fn RegistrationForm(event: Event) -> impl IntoView {
         });
     };
 
-    let seat_choice = (seat_types.len() > 1).then(|| {
-        let options = seat_types
-            .iter()
-            .map(|&s| {
-                let id = format!("{SEAT_ID}-{}", s.as_str());
-                let label = match s {
-                    SeatType::OnSite => Events::SeatOnSite,
-                    SeatType::Online => Events::SeatOnline,
-                };
-                view! {
-                    <div class="radio">
-                        <input type="radio" id=id.clone() name=SEAT_ID value=s.as_str()
-                            prop:checked=move || seat.get() == s
-                            on:change=move |_| seat.set(s) />
-                        <label for=id>{tr(label)}</label>
-                    </div>
-                }
-            })
-            .collect_view();
-        view! {
-            <fieldset id=SEAT_ID tabindex="-1">
-                <legend>{tr(Events::SeatLegend)}</legend>
-                {options}
-            </fieldset>
-        }
-    });
+    let seat_types = StoredValue::new(seat_types);
+    let seat_choice = move || {
+        let types = seat_types.get_value();
+        (types.len() > 1).then(|| {
+            let options = types
+                .into_iter()
+                .map(|s| {
+                    let id = format!("{SEAT_ID}-{}", s.as_str());
+                    let label = match s {
+                        SeatType::OnSite => Events::SeatOnSite,
+                        SeatType::Online => Events::SeatOnline,
+                    };
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name=SEAT_ID value=s.as_str()
+                                prop:checked=move || seat.get() == s
+                                on:change=move |_| seat.set(s) />
+                            <label for=id>{tr(label)}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset id=SEAT_ID tabindex="-1">
+                    <legend>{tr(Events::SeatLegend)}</legend>
+                    {options}
+                </fieldset>
+            }
+        })
+    };
     let result = move || {
         let l = lang.get();
         done.get().map(|d| {
@@ -549,7 +553,7 @@ fn RegistrationForm(event: Event) -> impl IntoView {
         <Show when=move || done.get().is_none() fallback=result>
             <ErrorSummary errors=errors node_ref=summary id="register-summary" />
             <form class="form" novalidate on:submit=on_submit.clone()>
-                {seat_choice.clone()}
+                {seat_choice}
                 <Field id=SEATS_ID label=Events::SeatsLabel kind="number" autocomplete="off"
                     inputmode="numeric" value=seats errors=errors />
                 <p class="hint">{move || events::at_most(lang.get(), max)}</p>
