@@ -23,6 +23,8 @@ pub enum Action {
     RegistrationViewed,
     /// A staff member was shown an event's participant list (`record_id` is the event).
     ParticipantsViewed,
+    /// A staff member was shown a care-home programme booking with its on-site contact.
+    ProgrammeBookingViewed,
 }
 
 impl Action {
@@ -35,6 +37,7 @@ impl Action {
             Action::SecondFactorReset => "account.second_factor_reset",
             Action::RegistrationViewed => "registration.viewed",
             Action::ParticipantsViewed => "event.participants_viewed",
+            Action::ProgrammeBookingViewed => "programme_booking.viewed",
         }
     }
 }

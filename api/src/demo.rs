@@ -1,5 +1,7 @@
-//! Demo data: the Kalajoki city library with two branches, an admin, two staff and a patron, and three
-//! bookable session types delivered by the three staff members on weekdays.
+//! Demo data: the Kalajoki city library with two branches, an admin, two staff and a patron, three
+//! bookable session types delivered by the three staff members on weekdays, events (the monthly
+//! online reading circle, a hybrid author talk, a class) and two care-home programme offers with
+//! an assisted-living unit and its contact person.
 //!
 //! Loaded only into an empty database (no libraries), so it never mixes with real data. The demo
 //! passwords are public on purpose: they are printed at start-up and in the README.
@@ -56,6 +58,13 @@ pub const DEMO_STAFF_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
 /// The demo patron's library card.
 pub const DEMO_CARD: (&str, &str) = ("2000123456", "1234");
 
+/// The demo care home's contact person: (name, email, password).
+pub const DEMO_CARE_HOME_CONTACT: (&str, &str, &str) = (
+    "Sari Lähihoitaja",
+    "sari@kotirinne.example",
+    "demo-kotirinne-2026",
+);
+
 fn hours(branch_id: &str, days: &[(i32, &str, &str)]) -> Vec<HoursRow> {
     days.iter()
         .map(|(d, o, c)| HoursRow {
@@ -77,6 +86,8 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
         accounts.push((role, name, email, hash));
     }
     let pin_hash = secrets::hash_secret(DEMO_CARD.1).map_err(ApiError::internal)?;
+    let contact_hash =
+        secrets::hash_secret(DEMO_CARE_HOME_CONTACT.2).map_err(ApiError::internal)?;
     let loaded = write_tx(conn, |conn| {
         if libs::count(conn)? > 0 {
             return Ok::<_, ApiError>(false);
@@ -170,9 +181,112 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
         }
         demo_services(conn, &library.id, &staff_ids, now)?;
         demo_events(conn, &library.id, &main_id, now)?;
+        let contact = UserRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: DEMO_CARE_HOME_CONTACT.0.into(),
+            email: Some(DEMO_CARE_HOME_CONTACT.1.into()),
+            phone: Some("+358401112223".into()),
+            card_number: None,
+            password_hash: Some(contact_hash),
+            pin_hash: None,
+            created_at: now,
+            credentials_changed_at: now,
+        };
+        users::insert_user(conn, &contact)?;
+        users::insert_membership(conn, &contact.id, &library.id, Role::Patron, now)?;
+        demo_programmes(conn, &library.id, &contact.id, now)?;
         Ok(true)
     })?;
     Ok(loaded.then(signins))
+}
+
+/// Two programme offers for care homes (a reminiscence session and a read-aloud hour), each with
+/// times on the coming weeks' Tuesdays and Thursdays at 13:00 Helsinki time, and one assisted-living
+/// unit with its contact person.
+fn demo_programmes(
+    conn: &mut DbConnection,
+    library_id: &str,
+    contact_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    use chrono::{Datelike, Duration, TimeZone, Weekday};
+    use etakirjasto_shared::OrganisationKind;
+
+    use crate::programmes::queries::{self as programmes, OfferRow, OrganisationRow, TimeRow};
+    programmes::insert_organisation(
+        conn,
+        &OrganisationRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            library_id: library_id.into(),
+            name: "Palvelukoti Kotirinne".into(),
+            kind: OrganisationKind::AssistedLiving.as_str().into(),
+            address: Some("Rinnetie 4, 85100 Kalajoki".into()),
+            phone: Some("+358401112220".into()),
+            contact_user_id: Some(contact_id.into()),
+            created_at: now,
+        },
+    )?;
+    let offers = [
+        (
+            text("Muistojen tuokio", "Minnesstund", "Reminiscence session"),
+            text(
+                "Katselemme vanhoja valokuvia Kalajoelta, kuuntelemme tuttuja lauluja ja muistelemme yhdessä. Kirjastonhoitaja ohjaa tuokiota videon välityksellä yksikön omalle näytölle.",
+                "Vi tittar på gamla fotografier från Kalajoki, lyssnar på välkända sånger och minns tillsammans. Bibliotekarien leder stunden via video på enhetens egen skärm.",
+                "We look at old photographs of Kalajoki, listen to familiar songs and remember together. A librarian leads the session by video on the unit's own screen.",
+            ),
+            45,
+            Some(12),
+            Weekday::Tue,
+        ),
+        (
+            text("Ääneenlukutuokio", "Högläsningsstund", "Read-aloud hour"),
+            text(
+                "Kirjastonhoitaja lukee ääneen novelleja ja runoja. Kuulijat voivat toivoa aiheita etukäteen.",
+                "Bibliotekarien läser noveller och dikter högt. Lyssnarna kan önska teman i förväg.",
+                "A librarian reads short stories and poems aloud. Listeners can wish for themes in advance.",
+            ),
+            60,
+            None,
+            Weekday::Thu,
+        ),
+    ];
+    // One second apart, so the listing (oldest first) has a stable order.
+    for (n, (title, description, minutes, max_residents, weekday)) in offers.into_iter().enumerate()
+    {
+        let id = uuid::Uuid::new_v4().to_string();
+        programmes::insert_offer(
+            conn,
+            &OfferRow {
+                id: id.clone(),
+                library_id: library_id.into(),
+                title: serde_json::to_string(&title).unwrap_or_default(),
+                description: serde_json::to_string(&description).unwrap_or_default(),
+                duration_minutes: minutes,
+                max_residents,
+                published: true,
+                created_at: now + Duration::seconds(n as i64),
+            },
+        )?;
+        let times: Vec<TimeRow> = (1..=28)
+            .map(|d| (now + Duration::days(d)).date())
+            .filter(|date| date.weekday() == weekday)
+            .filter_map(|date| {
+                let local = date.and_hms_opt(13, 0, 0)?;
+                let start = chrono_tz::Europe::Helsinki
+                    .from_local_datetime(&local)
+                    .earliest()?
+                    .naive_utc();
+                Some(TimeRow {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    offer_id: id.clone(),
+                    starts_at: start,
+                    ends_at: start + Duration::minutes(i64::from(minutes)),
+                })
+            })
+            .collect();
+        programmes::insert_times(conn, &times)?;
+    }
+    Ok(())
 }
 
 fn text(fi: &str, sv: &str, en: &str) -> Localized {
@@ -473,6 +587,10 @@ pub fn signins() -> String {
     out.push_str(&format!(
         "  patron  library card {} / PIN {}\n",
         DEMO_CARD.0, DEMO_CARD.1
+    ));
+    out.push_str(&format!(
+        "  care home contact (Palvelukoti Kotirinne) {} / {}\n",
+        DEMO_CARE_HOME_CONTACT.1, DEMO_CARE_HOME_CONTACT.2
     ));
     out.push_str(&format!(
         "Staff and admin sign in in two steps: add the key {DEMO_STAFF_SECRET} to an authenticator app,\n\

@@ -17,6 +17,7 @@ pub mod ical;
 pub mod libraries;
 pub mod openapi;
 pub mod pagination;
+pub mod programmes;
 pub mod schema;
 pub mod services;
 pub mod settings;

@@ -25,6 +25,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "account", description = "A person's own data: export and deletion."),
         (name = "bookings", description = "Booking, seeing and cancelling one-to-one sessions."),
         (name = "events", description = "Remote and hybrid events: listing, registration with on-site and online seats, the waiting list."),
+        (name = "programmes", description = "Remote programmes for care homes, assisted-living units and day centres: organisations and their contact person, programme offers with times, a unit's bookings for its group."),
         (name = "services", description = "Bookable one-to-one sessions: session types, staff availability, bookable times."),
     ),
     modifiers(&BearerAuth),

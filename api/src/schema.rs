@@ -219,6 +219,12 @@ diesel::joinable!(second_factors -> users (user_id));
 diesel::joinable!(events -> libraries (library_id));
 diesel::joinable!(event_series -> libraries (library_id));
 diesel::joinable!(event_registrations -> events (event_id));
+diesel::joinable!(organisations -> libraries (library_id));
+diesel::joinable!(organisations -> users (contact_user_id));
+diesel::joinable!(programme_offers -> libraries (library_id));
+diesel::joinable!(programme_times -> programme_offers (offer_id));
+diesel::joinable!(programme_bookings -> programme_offers (offer_id));
+diesel::joinable!(programme_bookings -> organisations (organisation_id));
 
 diesel::table! {
     calendar_generation (id) {
@@ -228,6 +234,10 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    programme_offers,
+    programme_times,
+    programme_bookings,
     calendar_generation,
     events,
     event_series,
@@ -321,5 +331,64 @@ diesel::table! {
         subject_user_id -> Nullable<Text>,
         library_id -> Nullable<Text>,
         record_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        library_id -> Text,
+        name -> Text,
+        kind -> Text,
+        address -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        contact_user_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_offers (id) {
+        id -> Text,
+        library_id -> Text,
+        title -> Text,
+        description -> Text,
+        duration_minutes -> Integer,
+        max_residents -> Nullable<Integer>,
+        published -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_times (id) {
+        id -> Text,
+        offer_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_bookings (id) {
+        id -> Text,
+        offer_id -> Text,
+        organisation_id -> Text,
+        time_id -> Nullable<Text>,
+        status -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        proposed_starts_at -> Nullable<Timestamp>,
+        message -> Nullable<Text>,
+        residents -> Integer,
+        equipment -> Text,
+        onsite_contact_name -> Text,
+        onsite_contact_phone -> Text,
+        wishes -> Nullable<Text>,
+        meeting_url -> Nullable<Text>,
+        participants -> Nullable<Integer>,
+        feedback -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
     }
 }

@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     AppState, account, auth, bookings, config::Config, db, demo, error, events, health, libraries,
-    openapi::ApiDoc, services, settings,
+    openapi::ApiDoc, programmes, services, settings,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -27,7 +27,8 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(account::configure)
         .configure(services::configure)
         .configure(bookings::configure)
-        .configure(events::configure);
+        .configure(events::configure)
+        .configure(programmes::configure);
 }
 
 /// The route table with its OpenAPI document.

@@ -88,6 +88,27 @@ fn check(conn: &mut DbConnection) {
         .count()
         .get_result::<i64>(conn)
         .unwrap();
+    {
+        use etakirjasto_api::programmes::queries::{
+            BookingRow, OfferRow, OrganisationRow, TimeRow,
+        };
+        organisations::table
+            .select(OrganisationRow::as_select())
+            .load::<OrganisationRow>(conn)
+            .unwrap();
+        programme_offers::table
+            .select(OfferRow::as_select())
+            .load::<OfferRow>(conn)
+            .unwrap();
+        programme_times::table
+            .select(TimeRow::as_select())
+            .load::<TimeRow>(conn)
+            .unwrap();
+        programme_bookings::table
+            .select(BookingRow::as_select())
+            .load::<BookingRow>(conn)
+            .unwrap();
+    }
     calendar_generation_follows_writes(conn);
 }
 

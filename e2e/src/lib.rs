@@ -445,6 +445,8 @@ pub mod demo {
     pub const PATRON: (&str, &str) = ("maija@example.fi", "demo-patron-2026");
     /// Patron's card and PIN.
     pub const CARD: (&str, &str) = ("2000123456", "1234");
+    /// The demo care home's contact person (Palvelukoti Kotirinne).
+    pub const CARE_HOME_CONTACT: (&str, &str) = ("sari@kotirinne.example", "demo-kotirinne-2026");
     /// The demo staff's and admin's authenticator secret (api/src/demo.rs).
     pub const STAFF_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
 }

@@ -53,6 +53,19 @@ fn rule(operation_id: &str) -> Option<Access> {
         "cancel_event_series" => LibraryStaff,
         "export_registrations" | "mark_attendance" | "change_seat_type" => LibraryStaff,
         "list_my_registrations" => SignedIn,
+        "list_programme_offers" | "get_programme_offer" => Public,
+        "create_programme_offer" | "update_programme_offer" => LibraryStaff,
+        "list_organisations" | "create_organisation" | "update_organisation" => LibraryStaff,
+        "get_organisation" => OwnerOrLibraryStaff,
+        "list_my_organisations" | "create_programme_booking" | "list_programme_bookings" => {
+            SignedIn
+        }
+        "get_programme_booking" | "accept_programme_proposal" | "cancel_programme_booking" => {
+            OwnerOrLibraryStaff
+        }
+        "confirm_programme_booking" | "propose_programme_time" | "record_programme_outcome" => {
+            LibraryStaff
+        }
         _ => return None,
     })
 }
@@ -97,6 +110,9 @@ struct Ids {
     event: String,
     registration: String,
     series: String,
+    offer: String,
+    organisation: String,
+    programme_booking: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -115,6 +131,11 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/bookings/") => ids.booking.as_str(),
                 "id" if path.starts_with("/api/v1/events/") => ids.event.as_str(),
                 "id" if path.starts_with("/api/v1/event-series/") => ids.series.as_str(),
+                "id" if path.starts_with("/api/v1/programme-offers/") => ids.offer.as_str(),
+                "id" if path.starts_with("/api/v1/organisations/") => ids.organisation.as_str(),
+                "id" if path.starts_with("/api/v1/programme-bookings/") => {
+                    ids.programme_booking.as_str()
+                }
                 "rid" => ids.registration.as_str(),
                 "staff_id" => ids.staff.as_str(),
                 _ => example,
@@ -200,6 +221,37 @@ async fn book_as_patron(app: &TestApp, service_id: &str) -> String {
     booking["id"].as_str().unwrap().to_owned()
 }
 
+/// Makes the demo patron the contact of a new organisation and books the first time of the first
+/// demo programme offer for it; returns the offer's, organisation's and booking's ids.
+async fn programme_as_patron(app: &TestApp) -> (String, String, String) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let r = app
+        .client
+        .post(app.url("/api/v1/organisations"))
+        .bearer_auth(staff)
+        .json(&json!({"library": "kalajoki", "name": "Palvelutalo Testi", "kind": "care_home", "contact_email": demo::PATRON.0}))
+        .send()
+        .await
+        .unwrap();
+    let (status, org) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{org}");
+    let (_, offers) = app.get("/api/v1/programme-offers", None).await;
+    let offer = &offers["items"][0];
+    let token = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let r = app
+        .client
+        .post(app.url("/api/v1/programme-bookings"))
+        .bearer_auth(token)
+        .json(&json!({"time_id": offer["times"][0]["id"], "organisation_id": org["id"], "residents": 5, "equipment": "TV", "onsite_contact_name": "Maija", "onsite_contact_phone": "0401234567"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, booking) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{booking}");
+    let id = |v: &Value| v["id"].as_str().unwrap().to_owned();
+    (id(offer), id(&org), id(&booking))
+}
+
 async fn matrix(app: TestApp) {
     // Arrange: a second patron, and a second library with its own staff member.
     app.register("Toinen Asiakas", "toinen@example.fi", "toinen salasana 1")
@@ -234,6 +286,7 @@ async fn matrix(app: TestApp) {
         .find_map(|e| e["series"].as_str())
         .expect("the demo reading circle is a series")
         .to_owned();
+    let (offer, organisation, programme_booking) = programme_as_patron(&app).await;
     let ids = Ids {
         service,
         staff: staff_me["id"].as_str().unwrap().to_owned(),
@@ -241,6 +294,9 @@ async fn matrix(app: TestApp) {
         event,
         registration,
         series,
+        offer,
+        organisation,
+        programme_booking,
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

@@ -6,12 +6,46 @@
 //! *Invariant:* this crate compiles to `wasm32-unknown-unknown` and never depends on actix or diesel;
 //! `cargo xtask test` checks both.
 
+/// A closed set of snake_case names on the wire and in the database, with `ALL`, `as_str` and `parse`.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored and wire name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// Parses the stored name.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 pub mod auth;
 pub mod bookings;
 pub mod error;
 pub mod events;
 pub mod lang;
 pub mod library;
+pub mod programmes;
 pub mod services;
 #[cfg(feature = "totp")]
 pub mod totp;
@@ -25,6 +59,7 @@ pub use error::*;
 pub use events::*;
 pub use lang::Lang;
 pub use library::*;
+pub use programmes::*;
 pub use services::*;
 
 /// Liveness and readiness answer.

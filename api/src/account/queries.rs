@@ -76,6 +76,7 @@ pub fn delete_account(conn: &mut DbConnection, user_id: &str, keys: &[String]) -
     diesel::delete(crate::schema::second_factors::table.find(user_id)).execute(conn)?;
     crate::bookings::queries::anonymise_patron(conn, user_id)?;
     crate::events::queries::anonymise_patron(conn, user_id)?;
+    crate::programmes::queries::forget_user(conn, user_id)?;
     diesel::delete(users::table.find(user_id)).execute(conn)?;
     Ok(())
 }

@@ -314,14 +314,7 @@ pub fn book(
         blocked_until: blocked_until.naive_utc(),
         status: BookingStatus::Confirmed.as_str().to_owned(),
         answers: serde_json::to_string(&answers).unwrap_or_else(|_| "[]".into()),
-        meeting_room: (req.mode == SessionMode::Video).then(|| {
-            format!(
-                "{meeting_base}/etakirjasto-{}",
-                secrets::random_token()
-                    .to_ascii_lowercase()
-                    .replace(['-', '_'], "")
-            )
-        }),
+        meeting_room: (req.mode == SessionMode::Video).then(|| meeting_room(meeting_base)),
         language: req.language.unwrap_or(Lang::Fi).code().to_owned(),
         booked_by_staff_id: on_behalf.map(|u| u.user_id.clone()),
         internal_note: None,
@@ -482,4 +475,14 @@ pub fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
 /// Encodes a list cursor.
 pub fn encode_cursor(start: NaiveDateTime, id: &str) -> String {
     format!("{}|{id}", start.format("%Y-%m-%dT%H:%M:%S%.f"))
+}
+
+/// A new unguessable video room under the configured meeting service.
+pub fn meeting_room(meeting_base: &str) -> String {
+    format!(
+        "{meeting_base}/etakirjasto-{}",
+        secrets::random_token()
+            .to_ascii_lowercase()
+            .replace(['-', '_'], "")
+    )
 }

@@ -83,7 +83,7 @@ pub fn check_event(input: &EventInput) -> Result<(), FieldFaults> {
 }
 
 /// An `https://` address without spaces or control characters, at most 500 characters.
-fn is_meeting_url(url: &str) -> bool {
+pub(crate) fn is_meeting_url(url: &str) -> bool {
     url.len() <= 500
         && url.starts_with("https://")
         && url.len() > "https://".len()

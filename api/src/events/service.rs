@@ -23,11 +23,11 @@ use crate::{
     schema::branches,
 };
 
-pub(super) fn tz_of(name: &str) -> Tz {
+pub(crate) fn tz_of(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Helsinki)
 }
 
-pub(super) fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
+pub(crate) fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
     t.and_utc().with_timezone(&tz).fixed_offset()
 }
 
@@ -40,7 +40,7 @@ fn json(value: &Localized) -> String {
 }
 
 /// The library named by `slug` if the user is staff there.
-pub(super) fn staff_library(
+pub(crate) fn staff_library(
     conn: &mut DbConnection,
     user: &AuthUser,
     slug: &str,
