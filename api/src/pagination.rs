@@ -81,3 +81,20 @@ pub fn page<R, T>(
         next_cursor,
     }
 }
+
+/// A time a database can store and compare (the years 1000 to 9999); PostgreSQL refuses others, so
+/// a filter or cursor outside this range is answered 422 naming `field` rather than failing later.
+pub fn storable<Tz: chrono::TimeZone>(
+    field: &str,
+    t: &chrono::DateTime<Tz>,
+) -> Result<(), ApiError> {
+    use chrono::Datelike;
+    if (1000..=9999).contains(&t.year()) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(vec![(
+            field.to_owned(),
+            FieldCode::InvalidChoice,
+        )]))
+    }
+}

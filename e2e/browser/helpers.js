@@ -24,6 +24,8 @@ const DEMO = {
   /** The demo staff's and admin's authenticator key (two-step sign-in). */
   staffSecret: 'ETAKIRJASTODEMOSTAFFKOODIAAAAAAA',
   admin: { email: 'admin@kalajoki.example', password: 'demo-admin-2026', name: 'Aino Ylläpitäjä' },
+  /** The contact person of the demo care home, Palvelukoti Kotirinne. */
+  careHome: { email: 'sari@kotirinne.example', password: 'demo-kotirinne-2026', name: 'Sari Lähihoitaja' },
 };
 
 /** Asks the OS for a free TCP port on the loopback interface. */

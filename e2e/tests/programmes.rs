@@ -183,14 +183,26 @@ async fn life_of_a_booking(app: TestApp) {
     .await;
     assert_eq!(status, 201, "{second}");
     let second_id = second["id"].as_str().unwrap().to_owned();
-    let proposed_start =
-        (Utc::now() + Duration::days(10)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    // A time another unit holds cannot be proposed; a free one can, and the proposal holds it.
+    let propose = format!("/api/v1/programme-bookings/{second_id}/propose");
+    let (status, problem) = send(
+        &app,
+        "POST",
+        &propose,
+        Some(&staff),
+        Some(json!({"time_id": times[0]["id"]})),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("slot_taken"))
+    );
     let (status, proposed) = send(
         &app,
         "POST",
-        &format!("/api/v1/programme-bookings/{second_id}/propose"),
+        &propose,
         Some(&staff),
-        Some(json!({"start": proposed_start, "message": "Tiistai on täynnä."})),
+        Some(json!({"time_id": times[2]["id"], "message": "Tiistai on täynnä."})),
     )
     .await;
     assert_eq!(status, 200, "{proposed}");
@@ -198,8 +210,12 @@ async fn life_of_a_booking(app: TestApp) {
     assert!(proposed.get("meeting_url").is_none());
     let list = offers(&app).await;
     assert_eq!(
-        list[0]["times"][1]["available"], true,
-        "the requested time is free again"
+        (
+            &list[0]["times"][1]["available"],
+            &list[0]["times"][2]["available"]
+        ),
+        (&json!(true), &json!(false)),
+        "the requested time is free again and the proposed one held"
     );
     let (status, accepted) = send(
         &app,
@@ -215,7 +231,7 @@ async fn life_of_a_booking(app: TestApp) {
     let end = chrono::DateTime::parse_from_rfc3339(accepted["end"].as_str().unwrap()).unwrap();
     assert_eq!(
         start,
-        chrono::DateTime::parse_from_rfc3339(&proposed_start).unwrap()
+        chrono::DateTime::parse_from_rfc3339(times[2]["start"].as_str().unwrap()).unwrap()
     );
     assert_eq!(end - start, Duration::minutes(45), "it keeps its length");
     assert!(accepted["meeting_url"].as_str().is_some());
@@ -351,7 +367,11 @@ async fn staff_setup(app: TestApp) {
     let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
     let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
     let soon = |days: i64| {
-        (Utc::now() + Duration::days(days)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        use chrono::DurationRound;
+        (Utc::now() + Duration::days(days))
+            .duration_trunc(Duration::minutes(1))
+            .unwrap()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     };
     let input = |times: Vec<String>| {
         json!({

@@ -136,7 +136,7 @@ pub struct ProgrammeOfferInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 200, example = 12))]
     pub max_residents: Option<u32>,
-    /// The times staff can run it (RFC 3339, each in the future, at most 100). Changing an offer
+    /// The times staff can run it (RFC 3339 on whole minutes, each in the future, at most 100). Changing an offer
     /// replaces its free times with these; a time a unit has asked for cannot be left out.
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>, example = json!(["2026-12-08T13:00:00+02:00"])))]
     pub times: Vec<DateTime<FixedOffset>>,
@@ -237,15 +237,15 @@ pub struct ProgrammeConfirmation {
     pub message: Option<String>,
 }
 
-/// Staff proposing another time.
+/// Staff proposing another of the offer's free times; the proposal holds that time until the unit
+/// accepts it or the booking is cancelled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "openapi", schema(example = json!({"start": "2026-12-09T14:00:00+02:00", "message": "Tuesday is full; would Wednesday suit?"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"time_id": "3f1c1a52-9a0e-4a51-9d2f-0d9d2b8e6c11", "message": "Tuesday is full; would Thursday suit?"})))]
 pub struct ProgrammeProposal {
-    /// The time proposed (RFC 3339, in the future); it lasts as long as the offer says.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime, example = "2026-12-09T14:00:00+02:00"))]
-    pub start: DateTime<FixedOffset>,
+    /// One of the same offer's free times (`times[].id`).
+    pub time_id: String,
     /// Why, and a note to the unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]

@@ -16,9 +16,9 @@ use web_sys::RequestCredentials;
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
     Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, Lang, Library, LibrarySummary,
-    LoginRequest, Me, NewBooking, NewRegistration, OneTimeCode, Page, Problem, RecoveryCodes,
-    RegisterRequest, Registration, RescheduleRequest, SecondFactorSetup, SeriesRegistration,
-    Service, SlotList, TokenResponse,
+    LoginRequest, Me, NewBooking, NewProgrammeBooking, NewRegistration, OneTimeCode, Organisation,
+    Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes, RegisterRequest, Registration,
+    RescheduleRequest, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -256,22 +256,13 @@ pub struct BookingRange {
 /// `GET /api/v1/events?…`: coming events; `filters` is the query string of the filters (already
 /// encoded). Follows `next_cursor` up to 200 events.
 pub async fn events(filters: &str, lang: Lang) -> ApiResult<Vec<Event>> {
-    let url = format!("{BASE}/events?limit=100&{filters}");
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let page_url = match &cursor {
-            Some(c) => format!("{url}&cursor={}", encode(c)),
-            None => url.clone(),
-        };
-        let page: Page<Event> =
-            answer(builder(Request::get(&page_url), lang, None).build(), lang).await?;
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(next) if all.len() < 200 => cursor = Some(next),
-            _ => return Ok(all),
-        }
-    }
+    every_page(
+        &format!("{BASE}/events?limit=100&{filters}"),
+        lang,
+        None,
+        200,
+    )
+    .await
 }
 
 /// `GET /api/v1/events/{id}`: one event (with the video link for a registered person in its window).
@@ -333,21 +324,7 @@ pub async fn library_bookings(
     if let Some(staff) = &range.staff_id {
         url.push_str(&format!("&staff_id={}", encode(staff)));
     }
-    let mut all = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let page_url = match &cursor {
-            Some(c) => format!("{url}&cursor={}", encode(c)),
-            None => url.clone(),
-        };
-        let req = builder(Request::get(&page_url), lang, Some(token));
-        let page: Page<Booking> = answer(req.build(), lang).await?;
-        all.extend(page.items);
-        match page.next_cursor {
-            Some(next) => cursor = Some(next),
-            None => return Ok(all),
-        }
-    }
+    every_page(&url, lang, Some(token), usize::MAX).await
 }
 
 /// `POST /api/v1/bookings/{id}/outcome`: staff mark a session held or a no-show, or keep a note.
@@ -364,6 +341,106 @@ pub async fn record_outcome(
         Some(token),
     )
     .await
+}
+
+/// `GET /api/v1/programme-offers`: the published care-home programmes with their coming times (and,
+/// for the library's staff, unpublished ones).
+pub async fn programme_offers(lang: Lang, token: Option<&str>) -> ApiResult<Vec<ProgrammeOffer>> {
+    every_page(
+        &format!("{BASE}/programme-offers?limit=100"),
+        lang,
+        token,
+        200,
+    )
+    .await
+}
+
+/// `GET /api/v1/me/organisations`: the units the signed-in person acts for.
+pub async fn my_organisations(token: &str, lang: Lang) -> ApiResult<Vec<Organisation>> {
+    let req = builder(
+        Request::get(&format!("{BASE}/me/organisations")),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `GET /api/v1/programme-bookings`: the bookings the person sees (their units', or their library's
+/// for staff) going on at or after `from` (RFC 3339).
+pub async fn programme_bookings(
+    token: &str,
+    from: &str,
+    lang: Lang,
+) -> ApiResult<Vec<ProgrammeBooking>> {
+    let url = format!("{BASE}/programme-bookings?limit=100&from={}", encode(from));
+    every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `POST /api/v1/programme-bookings`: a unit asks for a programme time.
+pub async fn create_programme_booking(
+    token: &str,
+    body: &NewProgrammeBooking,
+    lang: Lang,
+) -> ApiResult<ProgrammeBooking> {
+    post(
+        &format!("{BASE}/programme-bookings"),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// A step in a programme booking's life: `confirm`, `propose`, `accept` or `cancel` (`POST`), or
+/// `outcome` (`PUT`).
+pub async fn programme_step(
+    token: &str,
+    id: &str,
+    step: &str,
+    body: &impl Serialize,
+    lang: Lang,
+) -> ApiResult<ProgrammeBooking> {
+    let url = format!("{BASE}/programme-bookings/{}/{step}", encode(id));
+    let body =
+        serde_json::to_string(body).map_err(|_| ApiError::local(ErrorCode::Internal, lang))?;
+    let method = if step == "outcome" {
+        Request::put(&url)
+    } else {
+        Request::post(&url)
+    };
+    let req = builder(method, lang, Some(token))
+        .header("Content-Type", "application/json")
+        .body(body);
+    answer(req, lang).await
+}
+
+/// The `{}` body of steps that take no details.
+pub fn no_details() -> impl Serialize {
+    EmptyBody {}
+}
+
+/// Follows `next_cursor` from `url` (which has a query already) until the last page or `cap` items.
+async fn every_page<T: DeserializeOwned>(
+    url: &str,
+    lang: Lang,
+    token: Option<&str>,
+    cap: usize,
+) -> ApiResult<Vec<T>> {
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page_url = match &cursor {
+            Some(c) => format!("{url}&cursor={}", encode(c)),
+            None => url.to_owned(),
+        };
+        let page: Page<T> =
+            answer(builder(Request::get(&page_url), lang, token).build(), lang).await?;
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(next) if all.len() < cap => cursor = Some(next),
+            _ => return Ok(all),
+        }
+    }
 }
 
 fn keyed(req: RequestBuilder, lang: Lang, key: BookingKey<'_>) -> RequestBuilder {

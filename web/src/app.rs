@@ -9,12 +9,13 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 use crate::components::layout::Layout;
 use crate::lazy_routes::{
     BookRoute, EventRoute, EventsRoute, ManageBookingRoute, MeRoute, MyBookingsRoute,
-    RegisterRoute, RescheduleRoute, StaffRoute, TwoStepRoute,
+    ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffProgrammesRoute, StaffRoute,
+    TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
-use crate::routes::{Page, RESCHEDULE};
+use crate::routes::{Page, RESCHEDULE, STAFF_PROGRAMMES};
 use crate::session::Session;
 
 /// The whole app.
@@ -43,6 +44,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::TwoStep.segment()) view={Lazy::<TwoStepRoute>::new()} />
                     <Route path=StaticSegment(Page::Events.segment()) view={Lazy::<EventsRoute>::new()} />
                     <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id")) view={Lazy::<EventRoute>::new()} />
+                    <Route path=StaticSegment(Page::Programmes.segment()) view={Lazy::<ProgrammesRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

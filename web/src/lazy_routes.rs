@@ -42,6 +42,7 @@ enum PatronPage {
     Register,
     Events,
     Event,
+    Programmes,
 }
 
 /// Renders one of the patron pages; its code is in the patron pages' file.
@@ -56,6 +57,7 @@ fn patron_page(page: PatronPage) -> AnyView {
         PatronPage::Register => view! { <pages::register::Register /> }.into_any(),
         PatronPage::Events => view! { <pages::events::EventsPage /> }.into_any(),
         PatronPage::Event => view! { <pages::events::EventPage /> }.into_any(),
+        PatronPage::Programmes => view! { <pages::programmes::ProgrammesPage /> }.into_any(),
     }
 }
 
@@ -64,6 +66,7 @@ fn patron_page(page: PatronPage) -> AnyView {
 enum StaffPage {
     Staff,
     TwoStep,
+    Programmes,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -72,6 +75,7 @@ fn staff_page(page: StaffPage) -> AnyView {
     match page {
         StaffPage::Staff => view! { <pages::staff::Staff /> }.into_any(),
         StaffPage::TwoStep => view! { <pages::two_step::TwoStep /> }.into_any(),
+        StaffPage::Programmes => view! { <pages::staff::programmes::StaffProgrammes /> }.into_any(),
     }
 }
 
@@ -106,6 +110,14 @@ lazy_page!(
 lazy_page!(
     /// One event and registering for it.
     EventRoute => patron_page(PatronPage::Event)
+);
+lazy_page!(
+    /// Care-home programmes: the offers, and a unit's bookings and booking form.
+    ProgrammesRoute => patron_page(PatronPage::Programmes)
+);
+lazy_page!(
+    /// Staff handling care-home programme bookings.
+    StaffProgrammesRoute => staff_page(StaffPage::Programmes)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

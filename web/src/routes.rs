@@ -24,6 +24,8 @@ pub enum Page {
     TwoStep,
     /// The coming events; the filters are in the query.
     Events,
+    /// Remote programmes for care homes; the offer being booked is in the query.
+    Programmes,
 }
 
 impl Page {
@@ -39,6 +41,7 @@ impl Page {
             Page::MyBookings => "bookings",
             Page::TwoStep => "two-step-sign-in",
             Page::Events => "events",
+            Page::Programmes => "programmes",
         }
     }
 
@@ -54,7 +57,29 @@ impl Page {
             Page::MyBookings => "/bookings",
             Page::TwoStep => "/two-step-sign-in",
             Page::Events => "/events",
+            Page::Programmes => "/programmes",
         }
+    }
+}
+
+/// The booking form of one care-home programme offer.
+pub fn programme_offer_href(id: &str) -> String {
+    format!(
+        "{}?offer={}",
+        Page::Programmes.href(),
+        crate::api::encode(id)
+    )
+}
+
+/// The last segment of the staff's programme bookings (`/staff/programmes`).
+pub const STAFF_PROGRAMMES: &str = "programmes";
+
+/// The staff's programme bookings, or one of them being handled.
+pub fn staff_programmes_href(booking: Option<&str>) -> String {
+    let base = format!("{}/{STAFF_PROGRAMMES}", Page::Staff.href());
+    match booking {
+        Some(id) => format!("{base}?booking={}", crate::api::encode(id)),
+        None => base,
     }
 }
 

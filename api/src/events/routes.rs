@@ -179,6 +179,15 @@ fn list_filter(
             })?),
             None => None,
         };
+    if let Some((start, _)) = &after {
+        crate::pagination::storable("cursor", &start.and_utc())?;
+    }
+    if let Some(from) = &q.from {
+        crate::pagination::storable("from", from)?;
+    }
+    if let Some(to) = &q.to {
+        crate::pagination::storable("to", to)?;
+    }
     let library_id = match &q.library {
         Some(slug) => Some(
             find_by_slug(conn, slug)?

@@ -10,7 +10,8 @@ use diesel::prelude::*;
 use crate::{
     db::DbConnection,
     schema::{
-        libraries, organisations, programme_bookings, programme_offers, programme_times, users,
+        libraries, memberships, organisations, programme_bookings, programme_offers,
+        programme_times, users,
     },
 };
 
@@ -176,10 +177,16 @@ pub fn organisations_where(
     q.load(conn)
 }
 
-/// The account with this email, if any.
-pub fn user_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<String>> {
+/// The account with this email that belongs to the library (any role), if any.
+pub fn member_by_email(
+    conn: &mut DbConnection,
+    library_id: &str,
+    email: &str,
+) -> QueryResult<Option<String>> {
     users::table
+        .inner_join(memberships::table)
         .filter(users::email.eq(email))
+        .filter(memberships::library_id.eq(library_id))
         .select(users::id)
         .first(conn)
         .optional()
@@ -255,7 +262,7 @@ pub fn list_offers(
     q.load(conn)
 }
 
-/// The times of these offers (ending after `from`, when given), soonest first, each with whether a
+/// The times of these offers (starting after `from`, when given), soonest first, each with whether a
 /// booking holds it.
 pub fn times_of(
     conn: &mut DbConnection,
@@ -268,7 +275,7 @@ pub fn times_of(
         .select(TimeRow::as_select())
         .into_boxed();
     if let Some(from) = from {
-        q = q.filter(programme_times::ends_at.gt(from));
+        q = q.filter(programme_times::starts_at.gt(from));
     }
     let times: Vec<TimeRow> = q.load(conn)?;
     let ids: Vec<&String> = times.iter().map(|t| &t.id).collect();
@@ -322,16 +329,39 @@ pub fn find_time(conn: &mut DbConnection, id: &str) -> QueryResult<Option<TimeRo
 }
 
 /// Locks an offered time for the rest of the transaction (PostgreSQL; SQLite's immediate
-/// transaction already holds the write lock).
-pub fn lock_time(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+/// transaction already holds the write lock); false when the time no longer exists.
+pub fn lock_time(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     if let DbConnection::Pg(pg) = conn {
-        programme_times::table
+        return Ok(programme_times::table
             .find(id)
             .select(programme_times::id)
             .for_update()
-            .first::<String>(pg)?;
+            .first::<String>(pg)
+            .optional()?
+            .is_some());
+    }
+    Ok(true)
+}
+
+/// Locks every time of an offer for the rest of the transaction (PostgreSQL), so no booking takes
+/// one while the offer's times are replaced.
+pub fn lock_offer_times(conn: &mut DbConnection, offer_id: &str) -> QueryResult<()> {
+    if let DbConnection::Pg(pg) = conn {
+        programme_times::table
+            .filter(programme_times::offer_id.eq(offer_id))
+            .select(programme_times::id)
+            .for_update()
+            .load::<String>(pg)?;
     }
     Ok(())
+}
+
+/// Sets a time's end (when the offer's length changed).
+pub fn set_time_end(conn: &mut DbConnection, id: &str, ends_at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(programme_times::table.find(id))
+        .set(programme_times::ends_at.eq(ends_at))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Locks a booking for the rest of the transaction (PostgreSQL; SQLite as above).

@@ -27,8 +27,9 @@ fn time_cursor(at: NaiveDateTime, id: &str) -> String {
 fn parse_time_cursor(raw: Option<String>) -> Option<(NaiveDateTime, String)> {
     let raw = raw?;
     let (micros, id) = raw.split_once('|')?;
-    let at = DateTime::<Utc>::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
-    etakirjasto_shared::validate::is_id(id).then(|| (at, id.to_owned()))
+    let at = DateTime::<Utc>::from_timestamp_micros(micros.parse().ok()?)?;
+    crate::pagination::storable("cursor", &at).ok()?;
+    etakirjasto_shared::validate::is_id(id).then(|| (at.naive_utc(), id.to_owned()))
 }
 
 fn cursor_refused() -> ApiError {
@@ -126,7 +127,7 @@ pub async fn get_programme_offer(
         StaffOnlyErrors,
         JsonBodyErrors,
         (status = 201, description = "Created.", body = ProgrammeOffer),
-        (status = 422, description = "Fields are missing or invalid, or a time is past or repeated (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid, or a time is past, repeated or not on a whole minute (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/programme-offers")]
@@ -256,7 +257,7 @@ pub async fn list_organisations(
         StaffOnlyErrors,
         JsonBodyErrors,
         (status = 201, description = "Added.", body = Organisation),
-        (status = 422, description = "Fields are missing or invalid, or no account has `contact_email` (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid, or no account of the library has `contact_email` (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/organisations")]
@@ -455,14 +456,16 @@ pub async fn list_programme_bookings(
         Some(raw) => Some(parse_time_cursor(Some(raw)).ok_or_else(cursor_refused)?),
         None => None,
     };
+    if let Some(from) = &q.from {
+        crate::pagination::storable("from", from)?;
+    }
     let filter = service::ListFilter {
         library: q.library,
         status: q.status,
         from: q.from.map(|f| f.with_timezone(&Utc)),
     };
     let list = db::run(&state.pool, move |conn| {
-        let rows =
-            service::list_bookings(conn, &user, filter, after, i64::from(limit) + 1, Utc::now())?;
+        let rows = service::list_bookings(conn, &user, filter, after, limit, Utc::now())?;
         Ok(page(
             rows,
             limit,
@@ -552,8 +555,9 @@ pub async fn confirm_programme_booking(
 
 /// Propose another programme time.
 ///
-/// Staff of the library cannot run it at the requested time and propose another; the requested time
-/// is freed for other units, and the unit accepts the proposal or cancels.
+/// Staff of the library cannot run it at the requested time and propose another of the offer's free
+/// times; the proposal holds that time and frees the requested one, and the unit accepts it or
+/// cancels.
 #[utoipa::path(
     tag = "programmes",
     operation_id = "propose_programme_time",
@@ -565,8 +569,8 @@ pub async fn confirm_programme_booking(
         JsonBodyErrors,
         (status = 200, description = "Proposed.", body = ProgrammeBooking),
         (status = 404, description = "No such booking (`not_found`).", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Held or cancelled already, or it has started (`conflict`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The time is past or more than two years ahead, or the message is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Held or cancelled already, or it has started (`conflict`); or another unit holds the time (`slot_taken`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The time is not a coming time of the same offer, or the message is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/programme-bookings/{id}/propose")]

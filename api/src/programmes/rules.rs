@@ -84,7 +84,9 @@ pub fn check_offer(input: &ProgrammeOfferInput, now: DateTime<Utc>) -> Result<()
     let mut seen = std::collections::HashSet::new();
     for (i, t) in input.times.iter().enumerate() {
         let utc = t.with_timezone(&Utc);
-        if utc <= now || utc > now + chrono::Duration::days(731) || !seen.insert(utc) {
+        if utc.timestamp_subsec_nanos() != 0 || utc.timestamp() % 60 != 0 {
+            faults.push((format!("times[{i}]"), FieldCode::InvalidFormat));
+        } else if utc <= now || utc > now + chrono::Duration::days(731) || !seen.insert(utc) {
             faults.push((format!("times[{i}]"), FieldCode::InvalidChoice));
         }
     }
@@ -158,7 +160,7 @@ pub fn check_outcome(input: &ProgrammeOutcome) -> Result<(), FieldFaults> {
 pub enum Step {
     /// Staff agree to the requested time.
     Confirm,
-    /// Staff propose another time.
+    /// Staff propose another of the offer's times.
     Propose,
     /// The unit (or staff for it) accepts the proposed time.
     Accept,

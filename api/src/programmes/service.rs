@@ -1,7 +1,7 @@
 //! Care-home programme flows as plain functions over a connection: organisations, offers and their
 //! times, and a unit's booking from request to confirmation (or another time) to what took place.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, SubsecRound, Utc};
 use etakirjasto_shared::{
     ErrorCode, FieldCode, Localized, NewProgrammeBooking, Organisation, OrganisationContact,
     OrganisationInput, OrganisationKind, OrganisationRef, ProgrammeBooking, ProgrammeConfirmation,
@@ -75,10 +75,13 @@ fn read_organisation(conn: &mut DbConnection, id: &str) -> Result<Organisation, 
         .ok_or_else(ApiError::not_found)
 }
 
-fn contact_of(conn: &mut DbConnection, email: &str) -> Result<String, ApiError> {
-    queries::user_by_email(conn, email)?.ok_or_else(|| {
-        invalid("contact_email", FieldCode::InvalidChoice)
-            .with_detail("No account has this email; the contact person registers first.")
+/// The contact person: an account of the library's (staff name only the library's own people, so
+/// no one looks up other libraries' patrons by email).
+fn contact_of(conn: &mut DbConnection, library_id: &str, email: &str) -> Result<String, ApiError> {
+    queries::member_by_email(conn, library_id, email)?.ok_or_else(|| {
+        invalid("contact_email", FieldCode::InvalidChoice).with_detail(
+            "No account of this library has this email; the contact person registers first.",
+        )
     })
 }
 
@@ -91,7 +94,7 @@ pub fn create_organisation(
 ) -> Result<Organisation, ApiError> {
     let email = rules::check_organisation(&input).map_err(ApiError::invalid)?;
     let library = staff_library(conn, user, &input.library)?;
-    let contact = contact_of(conn, &email)?;
+    let contact = contact_of(conn, &library.id, &email)?;
     let row = OrganisationRow {
         id: uuid::Uuid::new_v4().to_string(),
         library_id: library.id,
@@ -122,7 +125,7 @@ pub fn update_organisation(
         return Err(invalid("library", FieldCode::InvalidChoice)
             .with_detail("An organisation stays with its library."));
     }
-    row.contact_user_id = Some(contact_of(conn, &email)?);
+    row.contact_user_id = Some(contact_of(conn, &row.library_id, &email)?);
     row.name = input.name.trim().to_owned();
     row.kind = input.kind.as_str().into();
     row.address = trimmed(&input.address);
@@ -249,7 +252,8 @@ pub fn create_offer(
                 duration_minutes: input.duration_minutes as i32,
                 max_residents: input.max_residents.map(|m| m as i32),
                 published: input.published,
-                created_at: now.naive_utc(),
+                // Microseconds, as PostgreSQL keeps them, so the paging cursor finds the row again.
+                created_at: now.naive_utc().trunc_subsecs(6),
             },
         )?;
         let starts: Vec<NaiveDateTime> = input.times.iter().map(|t| utc(*t)).collect();
@@ -293,11 +297,19 @@ pub fn update_offer(
             .with_detail("An offer stays with its library."));
     }
     let wanted: Vec<NaiveDateTime> = input.times.iter().map(|t| utc(*t)).collect();
+    let length = Duration::minutes(i64::from(input.duration_minutes));
     write_tx(conn, |conn| {
+        queries::lock_offer_times(conn, id)?;
         let existing = queries::all_times(conn, id)?;
         let mut remove = Vec::new();
         for (t, held) in &existing {
-            if t.starts_at <= now.naive_utc() || wanted.contains(&t.starts_at) {
+            if t.starts_at <= now.naive_utc() {
+                continue;
+            }
+            if wanted.contains(&t.starts_at) {
+                if !*held && t.ends_at != t.starts_at + length {
+                    queries::set_time_end(conn, &t.id, t.starts_at + length)?;
+                }
                 continue;
             }
             if *held {
@@ -482,7 +494,9 @@ pub fn book(
             return Err(invalid("residents", FieldCode::TooLong)
                 .with_detail(format!("This programme suits at most {max} residents.")));
         }
-        queries::lock_time(conn, &time.id)?;
+        if !queries::lock_time(conn, &time.id)? {
+            return Err(time_refused());
+        }
         if queries::time_held(conn, &time.id)? {
             return Err(ApiError::client(ErrorCode::SlotTaken));
         }
@@ -548,7 +562,7 @@ pub fn list_bookings(
     user: &AuthUser,
     filter: ListFilter,
     after: Option<(NaiveDateTime, String)>,
-    limit: i64,
+    page_size: u32,
     now: DateTime<Utc>,
 ) -> Result<Vec<(NaiveDateTime, ProgrammeBooking)>, ApiError> {
     let library_id = match &filter.library {
@@ -569,9 +583,11 @@ pub fn list_bookings(
             from: filter.from.map(|f| f.naive_utc()),
         },
         after,
-        limit,
+        i64::from(page_size) + 1,
     )?;
-    audit_views(conn, user, &views, now)?;
+    // The extra row only tells that there is a next page; it is not shown, so not logged.
+    let shown = views.len().min(page_size as usize);
+    audit_views(conn, user, &views[..shown], now)?;
     Ok(views
         .into_iter()
         .map(|v| (v.booking.starts_at, booking_to_wire(v)))
@@ -586,7 +602,7 @@ fn step(
     id: &str,
     step: Step,
     now: DateTime<Utc>,
-    change: impl FnOnce(&mut BookingRow) -> Result<(), ApiError>,
+    change: impl FnOnce(&mut DbConnection, &mut BookingRow, &BookingView) -> Result<(), ApiError>,
 ) -> Result<ProgrammeBooking, ApiError> {
     let staff_only = matches!(step, Step::Confirm | Step::Propose | Step::RecordOutcome);
     write_tx(conn, |conn| {
@@ -598,9 +614,8 @@ fn step(
             return Err(role_refused(user));
         }
         queries::lock_booking(conn, id)?;
-        let mut row = queries::find_booking(conn, id)?
-            .ok_or_else(ApiError::not_found)?
-            .booking;
+        let view = queries::find_booking(conn, id)?.ok_or_else(ApiError::not_found)?;
+        let mut row = view.booking.clone();
         let status = ProgrammeStatus::parse(&row.status).unwrap_or(ProgrammeStatus::Cancelled);
         let start = match step {
             Step::Accept => row.proposed_starts_at.unwrap_or(row.starts_at),
@@ -622,7 +637,7 @@ fn step(
                 }
             )));
         }
-        change(&mut row)?;
+        change(conn, &mut row, &view)?;
         queries::update_booking(conn, &row)?;
         Ok(())
     })?;
@@ -644,7 +659,7 @@ pub fn confirm(
     {
         return Err(invalid("meeting_url", FieldCode::InvalidFormat));
     }
-    step(conn, user, id, Step::Confirm, now, |row| {
+    step(conn, user, id, Step::Confirm, now, |_, row, _| {
         row.status = ProgrammeStatus::Confirmed.as_str().into();
         row.meeting_url = input
             .meeting_url
@@ -655,7 +670,8 @@ pub fn confirm(
     })
 }
 
-/// Staff cannot run it then and propose another time; the requested time is freed for others.
+/// Staff cannot run it then and propose another of the offer's free times. The proposal holds the
+/// new time (so no other unit takes it meanwhile) and frees the one asked for.
 pub fn propose(
     conn: &mut DbConnection,
     user: &AuthUser,
@@ -664,20 +680,32 @@ pub fn propose(
     now: DateTime<Utc>,
 ) -> Result<ProgrammeBooking, ApiError> {
     rules::check_message(&input.message).map_err(ApiError::invalid)?;
-    let start = input.start.with_timezone(&Utc);
-    if start <= now || start > now + Duration::days(731) {
-        return Err(invalid("start", FieldCode::InvalidChoice));
+    let time_refused = || invalid("time_id", FieldCode::InvalidChoice);
+    if !etakirjasto_shared::validate::is_id(&input.time_id) {
+        return Err(time_refused());
     }
-    step(conn, user, id, Step::Propose, now, |row| {
+    step(conn, user, id, Step::Propose, now, |conn, row, _| {
+        let time = queries::find_time(conn, &input.time_id)?
+            .filter(|t| t.offer_id == row.offer_id && t.starts_at > now.naive_utc())
+            .ok_or_else(time_refused)?;
+        if row.time_id.as_deref() == Some(time.id.as_str()) {
+            return Err(time_refused().with_detail("That is the time the booking has now."));
+        }
+        if !queries::lock_time(conn, &time.id)? {
+            return Err(time_refused());
+        }
+        if queries::time_held(conn, &time.id)? {
+            return Err(ApiError::client(ErrorCode::SlotTaken));
+        }
         row.status = ProgrammeStatus::Proposed.as_str().into();
-        row.proposed_starts_at = Some(start.naive_utc());
-        row.time_id = None;
+        row.proposed_starts_at = Some(time.starts_at);
+        row.time_id = Some(time.id);
         row.message = trimmed(&input.message);
         Ok(())
     })
 }
 
-/// The unit accepts the proposed time.
+/// The unit accepts the proposed time (which the proposal already holds).
 pub fn accept(
     conn: &mut DbConnection,
     user: &AuthUser,
@@ -685,14 +713,18 @@ pub fn accept(
     meeting_base: &str,
     now: DateTime<Utc>,
 ) -> Result<ProgrammeBooking, ApiError> {
-    step(conn, user, id, Step::Accept, now, |row| {
+    step(conn, user, id, Step::Accept, now, |conn, row, _| {
         let start = row
             .proposed_starts_at
             .take()
             .ok_or_else(|| ApiError::client(ErrorCode::Conflict))?;
-        let length = row.ends_at - row.starts_at;
+        let time = match &row.time_id {
+            Some(t) => queries::find_time(conn, t)?,
+            None => None,
+        }
+        .ok_or_else(|| ApiError::client(ErrorCode::Conflict))?;
         row.starts_at = start;
-        row.ends_at = start + length;
+        row.ends_at = time.ends_at;
         row.status = ProgrammeStatus::Confirmed.as_str().into();
         if row.meeting_url.is_none() {
             row.meeting_url = Some(crate::bookings::service::meeting_room(meeting_base));
@@ -708,7 +740,7 @@ pub fn cancel(
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<ProgrammeBooking, ApiError> {
-    step(conn, user, id, Step::Cancel, now, |row| {
+    step(conn, user, id, Step::Cancel, now, |_, row, _| {
         row.status = ProgrammeStatus::Cancelled.as_str().into();
         row.time_id = None;
         row.proposed_starts_at = None;
@@ -725,7 +757,7 @@ pub fn record_outcome(
     now: DateTime<Utc>,
 ) -> Result<ProgrammeBooking, ApiError> {
     rules::check_outcome(&input).map_err(ApiError::invalid)?;
-    step(conn, user, id, Step::RecordOutcome, now, |row| {
+    step(conn, user, id, Step::RecordOutcome, now, |_, row, _| {
         row.status = ProgrammeStatus::Held.as_str().into();
         row.participants = Some(input.participants as i32);
         row.feedback = trimmed(&input.feedback);

@@ -25,6 +25,8 @@ pub enum Label {
     Staff(Staff),
     /// A field of the event pages.
     Events(Events),
+    /// A field of the care-home programme pages.
+    Programmes(crate::i18n::Programmes),
 }
 
 impl Text for Label {
@@ -34,6 +36,7 @@ impl Text for Label {
             Label::Booking(t) => t.text(lang),
             Label::Staff(t) => t.text(lang),
             Label::Events(t) => t.text(lang),
+            Label::Programmes(t) => t.text(lang),
         }
     }
 }
@@ -47,6 +50,12 @@ impl From<Auth> for Label {
 impl From<Booking> for Label {
     fn from(t: Booking) -> Self {
         Label::Booking(t)
+    }
+}
+
+impl From<crate::i18n::Programmes> for Label {
+    fn from(t: crate::i18n::Programmes) -> Self {
+        Label::Programmes(t)
     }
 }
 

@@ -6,7 +6,7 @@
 //! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
 //! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
 //! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron, [`Events`] for the event
-//! pages) to keep each file
+//! pages, [`Programmes`] for care-home programmes) to keep each file
 //! short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
@@ -17,6 +17,7 @@ mod auth;
 pub mod booking;
 pub mod events;
 mod pages;
+pub mod programmes;
 pub mod staff;
 mod ui;
 
@@ -27,6 +28,7 @@ pub use auth::Auth;
 pub use booking::Booking;
 pub use events::Events;
 pub use pages::{Pages, role_name};
+pub use programmes::Programmes;
 pub use staff::Staff;
 pub use ui::Ui;
 

@@ -54,6 +54,7 @@ pub fn Home() -> impl IntoView {
             <ul class="offers">
                 {offers.into_iter().map(|o| view! { <li>{tr(o)}</li> }).collect_view()}
             </ul>
+            <p><a href=Page::Programmes.href()>{tr(crate::i18n::Programmes::Title)}</a></p>
         </section>
         {move || {
             if library.failed() {

@@ -7,6 +7,7 @@ pub mod home;
 pub mod me;
 pub mod my_data;
 pub mod not_found;
+pub mod programmes;
 pub mod register;
 pub mod reschedule;
 pub mod sign_in;

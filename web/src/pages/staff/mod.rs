@@ -7,6 +7,7 @@
 //! (`/staff?view=week&date=2026-12-07&who=team`), so Back, reload and a bookmark keep them.
 
 mod calendar;
+pub mod programmes;
 mod session;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -115,6 +116,26 @@ pub fn today(time_zone: &str) -> NaiveDate {
         .unwrap_or_else(|_| time_now().date_naive())
 }
 
+/// What a staff page shows instead of itself: while the session is checked, to those signed out or
+/// not staff, and to staff who have not set up two-step sign-in; `None` when the page may show.
+pub fn refusal(phase: Phase, me: Option<&etakirjasto_shared::Me>) -> Option<AnyView> {
+    Some(match (phase, me) {
+        (Phase::Checking, _) => view! { <p>{tr(Ui::Loading)}</p> }.into_any(),
+        (Phase::SignedOut, _) | (Phase::SignedIn, None) => {
+            view! { <p class="notice">{tr(Pages::StaffOnly)}</p> <SignInPrompt /> }.into_any()
+        }
+        (Phase::SignedIn, Some(me)) if !me.is_staff() => {
+            view! { <p class="notice staff-only">{tr(Pages::StaffOnly)}</p> }.into_any()
+        }
+        (Phase::SignedIn, Some(me)) if me.second_factor_needed => view! {
+            <p class="notice">{tr(crate::i18n::Auth::TwoStepStaffNeeds)}</p>
+            <p><a href=Page::TwoStep.href()>{tr(crate::i18n::Auth::TwoStepStart)}</a></p>
+        }
+        .into_any(),
+        _ => return None,
+    })
+}
+
 /// The staff dashboard.
 #[component]
 pub fn Staff() -> impl IntoView {
@@ -124,20 +145,13 @@ pub fn Staff() -> impl IntoView {
 
     view! {
         <h1>{tr(Pages::StaffTitle)}</h1>
-        {move || match (session.phase.get(), session.me()) {
-            (Phase::Checking, _) => view! { <p>{tr(Ui::Loading)}</p> }.into_any(),
-            (Phase::SignedOut, _) | (Phase::SignedIn, None) => {
-                view! { <p class="notice">{tr(Pages::StaffOnly)}</p> <SignInPrompt /> }.into_any()
+        {move || {
+            let me = session.me();
+            if let Some(refused) = refusal(session.phase.get(), me.as_ref()) {
+                return refused;
             }
-            (Phase::SignedIn, Some(me)) if !me.is_staff() => {
-                view! { <p class="notice staff-only">{tr(Pages::StaffOnly)}</p> }.into_any()
-            }
-            (Phase::SignedIn, Some(me)) if me.second_factor_needed => view! {
-                <p class="notice">{tr(crate::i18n::Auth::TwoStepStaffNeeds)}</p>
-                <p><a href=Page::TwoStep.href()>{tr(crate::i18n::Auth::TwoStepStart)}</a></p>
-            }
-            .into_any(),
-            (Phase::SignedIn, Some(me)) => {
+            let Some(me) = me else { return ().into_any() };
+            {
                 let libraries = me
                     .memberships
                     .into_iter()
@@ -148,6 +162,7 @@ pub fn Staff() -> impl IntoView {
                     <div class="staff-dashboard">
                         <p>{tr(Pages::StaffIntro)}</p>
                         <p><a class="button book-for-patron" href=crate::pages::book::for_patron_href()>{tr(T::BookForPatron)}</a></p>
+                        <p><a href=crate::routes::staff_programmes_href(None)>{tr(crate::i18n::Programmes::StaffLink)}</a></p>
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>
