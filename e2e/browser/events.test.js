@@ -84,6 +84,36 @@ test('a guest registers for the reading circle with the keyboard; a mistake is n
   await context.close();
 });
 
+test('the month view shows the reading circle in its month and keeps the filters', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await page.goto('/events?category=reading_circle');
+  await appReady(page);
+  await page.waitForSelector('.event-item');
+  await page.getByRole('link', { name: 'Kuukausinäkymä' }).click();
+  await page.waitForURL(/\/events\?category=reading_circle&month=\d{4}-\d{2}$/);
+  await page.waitForSelector('.month-table caption');
+  // The first reading circle is 9 days ahead: this month or the next.
+  const circles = () => page.locator('.month-table a', { hasText: CIRCLE }).count();
+  if ((await circles()) === 0) {
+    await page.getByRole('link', { name: /Seuraava kuukausi/ }).click();
+    await page.waitForSelector('.month-table a');
+  }
+  assert.equal(await circles(), 1, 'one reading circle a month');
+  assert.equal(await page.locator('.month-table a', { hasText: CLASS }).count(), 0, 'the filter holds');
+  assert.equal(await page.locator('.month-table thead th').count(), 7);
+  // A reload keeps the month and the filter.
+  const url = page.url();
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('.month-table a');
+  assert.equal(page.url(), url);
+  await page.locator('.month-table a', { hasText: CIRCLE }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, CIRCLE);
+  assertClean();
+  await context.close();
+});
+
 test('the demo patron registers for every coming time of the reading circle', async () => {
   const { page, context, assertClean } = await openPage(browser, server.base);
   await signInWithPassword(page, DEMO.patron.email, DEMO.patron.password);
@@ -112,6 +142,11 @@ for (const [lang, events] of [['fi', 'Tapahtumat'], ['sv', 'Evenemang'], ['en', 
     await page.waitForSelector('.event-item');
     assert.equal(await page.locator('main h1').innerText(), events);
     await check('the list');
+    await page.locator('.view-switch a').nth(1).click();
+    await page.waitForSelector('.month-table caption');
+    await check('the month view');
+    await page.locator('.view-switch a').first().click();
+    await page.waitForSelector('.event-item');
     await page.locator('.event-item h3 a').first().click();
     await page.waitForSelector('#register-heading');
     await check("an event's page");

@@ -83,6 +83,18 @@ pub enum Events {
     DoneHeading,
     /// The video link's button.
     JoinLink,
+    /// Link to the list view.
+    ListView,
+    /// Link to the month view.
+    MonthView,
+    /// Label of the way of showing events.
+    ViewLabel,
+    /// Link to the previous month.
+    PreviousMonth,
+    /// Link to the next month.
+    NextMonth,
+    /// Nothing in the month.
+    NoneInMonth,
 }
 
 impl Text for Events {
@@ -90,6 +102,16 @@ impl Text for Events {
         use Events::*;
         match self {
             Title => lang.pick("Tapahtumat", "Evenemang", "Events"),
+            ListView => lang.pick("Listana", "Som lista", "As a list"),
+            MonthView => lang.pick("Kuukausinäkymä", "Månadsvy", "Month view"),
+            ViewLabel => lang.pick("Näytä tapahtumat", "Visa evenemangen", "Show the events"),
+            PreviousMonth => lang.pick("Edellinen kuukausi", "Föregående månad", "Previous month"),
+            NextMonth => lang.pick("Seuraava kuukausi", "Nästa månad", "Next month"),
+            NoneInMonth => lang.pick(
+                "Tässä kuussa ei ole tapahtumia näillä rajauksilla.",
+                "Inga evenemang denna månad med dessa val.",
+                "No events this month with these filters.",
+            ),
             Intro => lang.pick(
                 "Lukupiirit, kirjailijavierailut ja kurssit. Osallistu kirjastossa tai kotoa verkon kautta.",
                 "Läscirklar, författarbesök och kurser. Delta i biblioteket eller hemifrån via nätet.",
@@ -262,4 +284,61 @@ pub fn at_most(lang: Lang, max: u32) -> String {
         Lang::Sv => format!("Högst {max}."),
         Lang::En => format!("At most {max}."),
     }
+}
+
+/// A month and year as a heading: "joulukuu 2026", "december 2026", "December 2026".
+pub fn month_title(lang: Lang, year: i32, month: u32) -> String {
+    const FI: [&str; 12] = [
+        "tammikuu",
+        "helmikuu",
+        "maaliskuu",
+        "huhtikuu",
+        "toukokuu",
+        "kesäkuu",
+        "heinäkuu",
+        "elokuu",
+        "syyskuu",
+        "lokakuu",
+        "marraskuu",
+        "joulukuu",
+    ];
+    const SV: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    format!("{} {year}", lang.pick(FI[i], SV[i], EN[i]))
+}
+
+/// A weekday's short name for a column heading: "ma", "mån", "Mon".
+pub fn weekday_short(lang: Lang, iso: u8) -> &'static str {
+    const FI: [&str; 7] = ["ma", "ti", "ke", "to", "pe", "la", "su"];
+    const SV: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = (iso.clamp(1, 7) - 1) as usize;
+    lang.pick(FI[i], SV[i], EN[i])
 }

@@ -6,6 +6,7 @@
 //! links its calendar file, and lets a signed-in patron or a guest register: for this time only or,
 //! for a repeating event, for every coming time.
 
+use chrono::{Datelike, NaiveDate};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,12 +26,14 @@ use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::{Page, event_href};
 use crate::session::{Phase, use_session};
 
-/// The filters of the list, as in the query string.
+/// The filters of the list, as in the query string, and the month shown as a calendar (`month=2026-12`;
+/// absent: the coming events as a list).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Filters {
     category: Option<EventCategory>,
     audience: Option<Audience>,
     mode: Option<EventMode>,
+    month: Option<(i32, u32)>,
 }
 
 impl Filters {
@@ -39,7 +42,41 @@ impl Filters {
             category: q.get("category").and_then(|v| EventCategory::parse(&v)),
             audience: q.get("audience").and_then(|v| Audience::parse(&v)),
             mode: q.get("mode").and_then(|v| EventMode::parse(&v)),
+            month: q.get("month").and_then(|v| {
+                let (y, m) = v.split_once('-')?;
+                let (y, m) = (y.parse().ok()?, m.parse().ok()?);
+                NaiveDate::from_ymd_opt(y, m, 1).map(|_| (y, m))
+            }),
         }
+    }
+
+    /// The page's address with these filters.
+    fn href(&self) -> String {
+        let query = self.query();
+        if query.is_empty() {
+            Page::Events.href().to_owned()
+        } else {
+            format!("{}?{query}", Page::Events.href())
+        }
+    }
+
+    /// The API's query: the filters, and for a month the days around it (every offset lies within
+    /// 14 hours of UTC; the month's own days are picked by the events' local dates).
+    fn api_query(&self) -> String {
+        let mut query = Filters {
+            month: None,
+            ..self.clone()
+        }
+        .query();
+        if let Some((first, next)) = self.month.and_then(month_bounds) {
+            let around = |d: NaiveDate| d.format("%Y-%m-%dT00:00:00Z").to_string();
+            query.push_str(&format!(
+                "&from={}&to={}",
+                api::encode(&around(first - chrono::Duration::days(1))),
+                api::encode(&around(next + chrono::Duration::days(1)))
+            ));
+        }
+        query
     }
 
     /// The query string, without the `?`.
@@ -54,8 +91,22 @@ impl Filters {
         if let Some(m) = self.mode {
             parts.push(format!("mode={}", m.as_str()));
         }
+        if let Some((y, m)) = self.month {
+            parts.push(format!("month={y:04}-{m:02}"));
+        }
         parts.join("&")
     }
+}
+
+/// The first day of a month and of the next.
+fn month_bounds((year, month): (i32, u32)) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some((first, next))
 }
 
 /// The coming events.
@@ -69,7 +120,7 @@ pub fn EventsPage() -> impl IntoView {
         let filters = filters.get();
         let lang = lang.get_untracked();
         async move {
-            api::events(&filters.query(), lang)
+            api::events(&filters.api_query(), lang)
                 .await
                 .map_err(|e| e.code())
         }
@@ -79,17 +130,52 @@ pub fn EventsPage() -> impl IntoView {
         match list.get() {
             None => view! { <p role="status">{Ui::Loading.text(lang)}</p> }.into_any(),
             Some(Err(code)) => view! { <p class="notice">{code.message(lang)}</p> }.into_any(),
-            Some(Ok(found)) if found.is_empty() => {
-                view! { <p class="notice" role="status">{Events::NoneFound.text(lang)}</p> }
-                    .into_any()
-            }
-            Some(Ok(found)) => days(found, lang).into_any(),
+            Some(Ok(found)) => match filters.get().month {
+                Some(month) => month_view(found, month, &filters.get(), lang).into_any(),
+                None if found.is_empty() => {
+                    view! { <p class="notice" role="status">{Events::NoneFound.text(lang)}</p> }
+                        .into_any()
+                }
+                None => days(found, lang).into_any(),
+            },
+        }
+    };
+    let library = use_library();
+    // The month view opens on the library's current month.
+    let views = move || {
+        let f = filters.get();
+        let this_month = {
+            let today = crate::pages::staff::today(
+                &library
+                    .get()
+                    .map_or_else(|| "Europe/Helsinki".to_owned(), |l| l.time_zone),
+            );
+            (today.year(), today.month())
+        };
+        let list = Filters {
+            month: None,
+            ..f.clone()
+        }
+        .href();
+        let month = Filters {
+            month: Some(f.month.unwrap_or(this_month)),
+            ..f.clone()
+        }
+        .href();
+        let in_month = f.month.is_some();
+        view! {
+            <nav class="view-switch" aria-label=move || Events::ViewLabel.text(lang.get())>
+                <a href=list aria-current=(!in_month).then_some("page")>{tr(Events::ListView)}</a>
+                " "
+                <a href=month aria-current=in_month.then_some("page")>{tr(Events::MonthView)}</a>
+            </nav>
         }
     };
     view! {
         <h1>{tr(Events::Title)}</h1>
         <p class="lead">{tr(Events::Intro)}</p>
         <FilterForm current=filters />
+        {views}
         <div>{body}</div>
     }
 }
@@ -121,14 +207,9 @@ fn FilterForm(current: Memo<Filters>) -> impl IntoView {
             category: EventCategory::parse(&category.get_untracked()),
             audience: Audience::parse(&audience.get_untracked()),
             mode: EventMode::parse(&mode.get_untracked()),
+            month: current.get_untracked().month,
         };
-        let query = chosen.query();
-        let href = if query.is_empty() {
-            Page::Events.href().to_owned()
-        } else {
-            format!("{}?{query}", Page::Events.href())
-        };
-        navigate(&href, Default::default());
+        navigate(&chosen.href(), Default::default());
     };
     let lang = use_lang();
     let options = move |all: Vec<(&'static str, &'static str)>| {
@@ -222,6 +303,96 @@ fn days(found: Vec<Event>, lang: Lang) -> impl IntoView {
         .collect_view()
 }
 
+/// A month as a calendar table (a week a row, Monday first), each day with its events' times and
+/// titles as links, and links to the months before and after.
+fn month_view(
+    found: Vec<Event>,
+    month: (i32, u32),
+    filters: &Filters,
+    lang: Lang,
+) -> impl IntoView {
+    let Some((first, next)) = month_bounds(month) else {
+        return ().into_any();
+    };
+    let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<Event>> = Default::default();
+    for e in found {
+        let day = e.start.date_naive();
+        if day >= first && day < next {
+            by_day.entry(day).or_default().push(e);
+        }
+    }
+    let empty = by_day.is_empty();
+    let lead = first.weekday().num_days_from_monday() as usize;
+    let mut cells: Vec<Option<NaiveDate>> = vec![None; lead];
+    cells.extend(first.iter_days().take_while(|d| *d < next).map(Some));
+    while !cells.len().is_multiple_of(7) {
+        cells.push(None);
+    }
+    let before = first.pred_opt().unwrap_or(first);
+    let other = |d: NaiveDate| {
+        Filters {
+            month: Some((d.year(), d.month())),
+            ..filters.clone()
+        }
+        .href()
+    };
+    let rows = cells
+        .chunks(7)
+        .map(|week| {
+            let days = week
+                .iter()
+                .map(|cell| match cell {
+                    None => view! { <td class="month-empty"></td> }.into_any(),
+                    Some(d) => {
+                        let list = by_day.remove(d).unwrap_or_default();
+                        view! {
+                            <td>
+                                <span class="day-number">{d.day()}</span>
+                                {(!list.is_empty()).then(|| view! {
+                                    <ul>
+                                        {list.into_iter().map(|e| {
+                                            let label = format!(
+                                                "{} {}",
+                                                booking::time_range(lang, e.start.time(), e.end.time()),
+                                                e.title.get(lang)
+                                            );
+                                            view! { <li><a href=event_href(&e.id)>{label}</a></li> }
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                            </td>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{days}</tr> }
+        })
+        .collect_view();
+    view! {
+        <nav class="month-nav" aria-label=events::month_title(lang, month.0, month.1)>
+            <a href=other(before)>{format!("← {}: {}", Events::PreviousMonth.text(lang), events::month_title(lang, before.year(), before.month()))}</a>
+            " "
+            <a href=other(next)>{format!("{}: {} →", Events::NextMonth.text(lang), events::month_title(lang, next.year(), next.month()))}</a>
+        </nav>
+        <div class="month-scroll" role="region" aria-labelledby="month-caption" tabindex="0">
+            <table class="month-table">
+                <caption id="month-caption">{events::month_title(lang, month.0, month.1)}</caption>
+                <thead>
+                    <tr>
+                        {(1..=7u8).map(|d| view! {
+                            <th scope="col"><abbr title=crate::i18n::weekday(lang, d).unwrap_or_default()>{events::weekday_short(lang, d)}</abbr></th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {empty.then(|| view! { <p class="notice" role="status">{Events::NoneInMonth.text(lang)}</p> })}
+    }
+    .into_any()
+}
+
 /// One event in the list.
 #[component]
 fn EventItem(event: Event, lang: Lang) -> impl IntoView {
@@ -245,6 +416,15 @@ fn EventItem(event: Event, lang: Lang) -> impl IntoView {
 
 /// "Places: 5 free at the library, full online".
 fn places(event: &Event, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        Events::Places.text(lang),
+        places_left(event, lang)
+    )
+}
+
+/// "5 free at the library, full online".
+fn places_left(event: &Event, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(s) = event.on_site {
         parts.push(format!(
@@ -260,7 +440,7 @@ fn places(event: &Event, lang: Lang) -> String {
             Events::OnlinePlaces.text(lang)
         ));
     }
-    format!("{}: {}", Events::Places.text(lang), parts.join(", "))
+    parts.join(", ")
 }
 
 /// One event's page.
@@ -339,7 +519,7 @@ fn EventDetails(event: Event) -> impl IntoView {
     let cancelled = e.with_value(|e| e.status == EventStatus::Cancelled);
     let registration = e.with_value(|e| e.registration_required);
     let calendar = e.with_value(|e| api::event_calendar_href(&e.id));
-    let places = text(places);
+    let places = text(places_left);
     let join = e.with_value(|e| e.join_url.clone());
     view! {
         <h1 tabindex="-1">{title}</h1>
@@ -351,7 +531,7 @@ fn EventDetails(event: Event) -> impl IntoView {
             <dd>{facts}{room.map(|r| format!(", {r}"))}</dd>
             {(registration && !cancelled).then(|| view! {
                 <dt>{tr(Events::Places)}</dt>
-                <dd>{move || places().split_once(": ").map(|(_, p)| p.to_owned()).unwrap_or_default()}</dd>
+                <dd>{places}</dd>
             })}
         </dl>
         {join.map(|url| view! { <p><a class="button button-large" href=url rel="noopener">{tr(Events::JoinLink)}</a></p> })}
