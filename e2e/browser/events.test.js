@@ -125,6 +125,18 @@ test('the demo patron registers for every coming time of the reading circle', as
   await page.locator('main button[type="submit"]').click();
   await page.waitForSelector('.confirmation');
   assert.match(await page.locator('.confirmation').innerText(), /Ilmoittauduit 6 tulevaan kertaan/);
+  // "My bookings" lists the six, and one is cancelled with the keyboard.
+  await page.getByRole('link', { name: 'Omat varaukset' }).first().click();
+  await page.waitForSelector('#my-registrations-heading');
+  const items = page.locator('section[aria-labelledby="my-registrations-heading"] .booking-item');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 6);
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+  await items.first().locator('button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('section[aria-labelledby="my-registrations-heading"] .confirmation');
+  await page.waitForFunction(() => document.querySelectorAll('section[aria-labelledby="my-registrations-heading"] .booking-item').length === 5);
   assertClean();
   await context.close();
 });

@@ -16,9 +16,10 @@ use web_sys::RequestCredentials;
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
     Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, Lang, Library, LibrarySummary,
-    LoginRequest, Me, NewBooking, NewProgrammeBooking, NewRegistration, OneTimeCode, Organisation,
-    Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes, RegisterRequest, Registration,
-    RescheduleRequest, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
+    LoginRequest, Me, MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration,
+    OneTimeCode, Organisation, Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes,
+    RegisterRequest, Registration, RescheduleRequest, SecondFactorSetup, SeriesRegistration,
+    Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -341,6 +342,31 @@ pub async fn record_outcome(
         Some(token),
     )
     .await
+}
+
+/// `GET /api/v1/me/registrations`: the signed-in person's event registrations with their events.
+pub async fn my_registrations(token: &str, lang: Lang) -> ApiResult<Vec<MyRegistration>> {
+    let req = builder(
+        Request::get(&format!("{BASE}/me/registrations")),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `POST /api/v1/events/{id}/registrations/{rid}/cancel`: cancels one's own registration.
+pub async fn cancel_registration(
+    event_id: &str,
+    id: &str,
+    token: &str,
+    lang: Lang,
+) -> ApiResult<Registration> {
+    let url = format!(
+        "{BASE}/events/{}/registrations/{}/cancel",
+        encode(event_id),
+        encode(id)
+    );
+    post(&url, &EmptyBody {}, lang, Some(token)).await
 }
 
 /// `GET /api/v1/programme-offers`: the published care-home programmes with their coming times (and,

@@ -95,6 +95,16 @@ pub enum Events {
     NextMonth,
     /// Nothing in the month.
     NoneInMonth,
+    /// Heading of one's own registrations.
+    MyRegistrations,
+    /// No registrations.
+    NoRegistrations,
+    /// Cancelling one's registration.
+    CancelRegistration,
+    /// After cancelling.
+    RegistrationCancelled,
+    /// A confirmed registration.
+    StatusConfirmed,
 }
 
 impl Text for Events {
@@ -103,6 +113,27 @@ impl Text for Events {
         match self {
             Title => lang.pick("Tapahtumat", "Evenemang", "Events"),
             ListView => lang.pick("Listana", "Som lista", "As a list"),
+            MyRegistrations => lang.pick(
+                "Ilmoittautumiseni tapahtumiin",
+                "Mina anmälningar till evenemang",
+                "My event registrations",
+            ),
+            NoRegistrations => lang.pick(
+                "Et ole ilmoittautunut tuleviin tapahtumiin.",
+                "Du har inte anmält dig till kommande evenemang.",
+                "You have not registered for any coming events.",
+            ),
+            CancelRegistration => lang.pick(
+                "Peru ilmoittautuminen",
+                "Avboka anmälan",
+                "Cancel the registration",
+            ),
+            RegistrationCancelled => lang.pick(
+                "Ilmoittautuminen on peruttu.",
+                "Anmälan är avbokad.",
+                "The registration is cancelled.",
+            ),
+            StatusConfirmed => lang.pick("Paikka varattu", "Plats bokad", "Place booked"),
             MonthView => lang.pick("Kuukausinäkymä", "Månadsvy", "Month view"),
             ViewLabel => lang.pick("Näytä tapahtumat", "Visa evenemangen", "Show the events"),
             PreviousMonth => lang.pick("Edellinen kuukausi", "Föregående månad", "Previous month"),

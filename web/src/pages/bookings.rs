@@ -94,6 +94,9 @@ pub fn MyBookings() -> impl IntoView {
     view! {
         <h1>{tr(Booking::MyBookingsTitle)}</h1>
         {body}
+        <Show when=move || session.phase.get() == Phase::SignedIn>
+            <crate::pages::events::MyRegistrations />
+        </Show>
     }
 }
 

@@ -758,3 +758,103 @@ fn RegistrationForm(event: Event) -> impl IntoView {
         </Show>
     }
 }
+
+/// The signed-in person's coming event registrations, each with its time, seat, place in the queue,
+/// the video link when shown, and a button to cancel; on "My bookings".
+#[component]
+pub fn MyRegistrations() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let version = RwSignal::new(0u32);
+    let notice = RwSignal::new(None::<Result<(), etakirjasto_shared::ErrorCode>>);
+    let list = LocalResource::new(move || {
+        version.get();
+        let lang = lang.get_untracked();
+        async move {
+            session
+                .authorized(lang, |token| async move {
+                    api::my_registrations(&token, lang).await
+                })
+                .await
+                .map_err(|e| e.code())
+        }
+    });
+    let cancel = move |event_id: String, id: String| {
+        let lang = lang.get_untracked();
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, |token| {
+                    let (event_id, id) = (event_id.clone(), id.clone());
+                    async move { api::cancel_registration(&event_id, &id, &token, lang).await }
+                })
+                .await;
+            notice.set(Some(result.map(drop).map_err(|e| e.code())));
+            version.update(|v| *v += 1);
+        });
+    };
+    let items = move || {
+        let l = lang.get();
+        match list.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+            Some(Ok(all)) => {
+                let now = crate::pages::book::time_now();
+                let coming: Vec<_> = all
+                    .into_iter()
+                    .filter(|m| {
+                        m.registration.status != RegistrationStatus::Cancelled && m.event.end > now
+                    })
+                    .collect();
+                if coming.is_empty() {
+                    return view! { <p>{Events::NoRegistrations.text(l)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="booking-list">
+                        {coming.into_iter().map(|m| {
+                            let (e, r) = (m.event, m.registration);
+                            let status = match (r.status, r.waitlist_position) {
+                                (RegistrationStatus::Waitlisted, Some(p)) => events::waiting(l, p),
+                                _ => Events::StatusConfirmed.text(l).to_owned(),
+                            };
+                            let seat = match r.seat_type {
+                                SeatType::OnSite => Events::SeatOnSite,
+                                SeatType::Online => Events::SeatOnline,
+                            };
+                            let (event_id, id) = (e.id.clone(), r.id.clone());
+                            let title = e.title.get(l).to_owned();
+                            view! {
+                                <li class="booking-item">
+                                    <h3><a href=event_href(&e.id)>{title.clone()}</a></h3>
+                                    <p>{booking::when(l, e.start, e.end)}</p>
+                                    <p>{format!("{} · {} · {}", seat.text(l), r.seats, status)}</p>
+                                    {r.join_url.map(|url| view! {
+                                        <p><a class="button" href=url rel="noopener">{Events::JoinLink.text(l)}</a></p>
+                                    })}
+                                    <button type="button" class="button button-secondary"
+                                        on:click=move |_| cancel(event_id.clone(), id.clone())>
+                                        {Events::CancelRegistration.text(l)}
+                                        <span class="visually-hidden">{format!(": {title}")}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="my-registrations-heading">
+            <h2 id="my-registrations-heading">{tr(Events::MyRegistrations)}</h2>
+            {move || notice.get().map(|n| {
+                let l = lang.get();
+                match n {
+                    Ok(()) => view! { <p class="confirmation" role="status">{Events::RegistrationCancelled.text(l)}</p> }.into_any(),
+                    Err(code) => view! { <p class="notice" role="alert">{code.message(l)}</p> }.into_any(),
+                }
+            })}
+            {items}
+        </section>
+    }
+}
