@@ -80,6 +80,19 @@ test('a guest registers for the reading circle with the keyboard; a mistake is n
   await page.keyboard.press('Enter');
   await page.waitForSelector('.confirmation');
   assert.match(await page.locator('.confirmation').innerText(), /Olet ilmoittautunut/);
+  // The guest's own page, from the link on the confirmation (the token stays in the fragment).
+  const manage = page.locator('.confirmation a', { hasText: 'Tallenna tämä linkki' });
+  assert.match(await manage.getAttribute('href'), /^\/events\/[^/]+\/registrations\/[^/#]+#token=/);
+  await manage.click();
+  await page.waitForSelector('main dl');
+  assert.match(await page.locator('main').innerText(), new RegExp(CIRCLE));
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+  await page.getByRole('button', { name: 'Peru ilmoittautuminen' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('p.confirmation');
+  await page.waitForFunction(() => document.querySelectorAll('main button').length === 0);
+  assert.match(await page.locator('main dl').innerText(), /Ilmoittautuminen on peruttu/);
   assertClean();
   await context.close();
 });

@@ -354,11 +354,27 @@ pub async fn my_registrations(token: &str, lang: Lang) -> ApiResult<Vec<MyRegist
     answer(req.build(), lang).await
 }
 
+/// `GET /api/v1/events/{id}/registrations/{rid}`: one registration, for its owner (signed in or a
+/// guest with the manage token).
+pub async fn registration(
+    event_id: &str,
+    id: &str,
+    key: BookingKey<'_>,
+    lang: Lang,
+) -> ApiResult<Registration> {
+    let url = format!(
+        "{BASE}/events/{}/registrations/{}",
+        encode(event_id),
+        encode(id)
+    );
+    answer(keyed(Request::get(&url), lang, key).build(), lang).await
+}
+
 /// `POST /api/v1/events/{id}/registrations/{rid}/cancel`: cancels one's own registration.
 pub async fn cancel_registration(
     event_id: &str,
     id: &str,
-    token: &str,
+    key: BookingKey<'_>,
     lang: Lang,
 ) -> ApiResult<Registration> {
     let url = format!(
@@ -366,7 +382,11 @@ pub async fn cancel_registration(
         encode(event_id),
         encode(id)
     );
-    post(&url, &EmptyBody {}, lang, Some(token)).await
+    answer(
+        keyed(Request::post(&url), lang, key).json(&EmptyBody {}),
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/v1/programme-offers`: the published care-home programmes with their coming times (and,

@@ -8,14 +8,14 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::components::layout::Layout;
 use crate::lazy_routes::{
-    BookRoute, EventRoute, EventsRoute, ManageBookingRoute, MeRoute, MyBookingsRoute,
-    ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffProgrammesRoute, StaffRoute,
-    TwoStepRoute,
+    BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute, MeRoute,
+    MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffProgrammesRoute,
+    StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
-use crate::routes::{Page, RESCHEDULE, STAFF_PROGRAMMES};
+use crate::routes::{Page, REGISTRATIONS, RESCHEDULE, STAFF_PROGRAMMES};
 use crate::session::Session;
 
 /// The whole app.
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::TwoStep.segment()) view={Lazy::<TwoStepRoute>::new()} />
                     <Route path=StaticSegment(Page::Events.segment()) view={Lazy::<EventsRoute>::new()} />
                     <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id")) view={Lazy::<EventRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id"), StaticSegment(REGISTRATIONS), ParamSegment("rid")) view={Lazy::<ManageRegistrationRoute>::new()} />
                     <Route path=StaticSegment(Page::Programmes.segment()) view={Lazy::<ProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />

@@ -42,6 +42,7 @@ enum PatronPage {
     Register,
     Events,
     Event,
+    ManageRegistration,
     Programmes,
 }
 
@@ -57,6 +58,9 @@ fn patron_page(page: PatronPage) -> AnyView {
         PatronPage::Register => view! { <pages::register::Register /> }.into_any(),
         PatronPage::Events => view! { <pages::events::EventsPage /> }.into_any(),
         PatronPage::Event => view! { <pages::events::EventPage /> }.into_any(),
+        PatronPage::ManageRegistration => {
+            view! { <pages::events::ManageRegistration /> }.into_any()
+        }
         PatronPage::Programmes => view! { <pages::programmes::ProgrammesPage /> }.into_any(),
     }
 }
@@ -110,6 +114,10 @@ lazy_page!(
 lazy_page!(
     /// One event and registering for it.
     EventRoute => patron_page(PatronPage::Event)
+);
+lazy_page!(
+    /// One event registration, for a guest with its manage link or its signed-in owner.
+    ManageRegistrationRoute => patron_page(PatronPage::ManageRegistration)
 );
 lazy_page!(
     /// Care-home programmes: the offers, and a unit's bookings and booking form.

@@ -83,6 +83,20 @@ pub fn staff_programmes_href(booking: Option<&str>) -> String {
     }
 }
 
+/// A guest's page of one event registration, with its manage token in the fragment (see
+/// [`booking_href`]).
+pub fn registration_href(event_id: &str, id: &str, token: &str) -> String {
+    format!(
+        "{}/{REGISTRATIONS}/{}#token={}",
+        event_href(event_id),
+        crate::api::encode(id),
+        crate::api::encode(token)
+    )
+}
+
+/// The segment between an event and one of its registrations.
+pub const REGISTRATIONS: &str = "registrations";
+
 /// The address of one event's page.
 pub fn event_href(id: &str) -> String {
     format!("{}/{}", Page::Events.href(), crate::api::encode(id))

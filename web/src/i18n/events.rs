@@ -105,6 +105,10 @@ pub enum Events {
     RegistrationCancelled,
     /// A confirmed registration.
     StatusConfirmed,
+    /// Link to a guest's registration page.
+    ManageLink,
+    /// Title of a registration's page.
+    RegistrationTitle,
 }
 
 impl Text for Events {
@@ -113,6 +117,12 @@ impl Text for Events {
         match self {
             Title => lang.pick("Tapahtumat", "Evenemang", "Events"),
             ListView => lang.pick("Listana", "Som lista", "As a list"),
+            ManageLink => lang.pick(
+                "Tallenna tämä linkki: sen kautta voit perua ilmoittautumisesi",
+                "Spara den här länken: via den kan du avboka din anmälan",
+                "Keep this link: you can cancel your registration with it",
+            ),
+            RegistrationTitle => lang.pick("Ilmoittautumisesi", "Din anmälan", "Your registration"),
             MyRegistrations => lang.pick(
                 "Ilmoittautumiseni tapahtumiin",
                 "Mina anmälningar till evenemang",

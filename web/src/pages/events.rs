@@ -571,7 +571,7 @@ const NEEDS_ID: &str = "needs";
 /// What registering gave: the status of this time, or how many times a series registration covered.
 #[derive(Debug, Clone, PartialEq)]
 enum Done {
-    One(RegistrationStatus, Option<u32>),
+    One(RegistrationStatus, Option<u32>, Option<String>),
     Series(usize),
 }
 
@@ -658,7 +658,13 @@ fn RegistrationForm(event: Event) -> impl IntoView {
                         }
                         _ => api::register_for_event(&event_id, &body, lang, token.as_deref())
                             .await
-                            .map(|r| Done::One(r.status, r.waitlist_position)),
+                            .map(|r| {
+                                let manage = r
+                                    .manage_token
+                                    .as_deref()
+                                    .map(|t| crate::routes::registration_href(&event_id, &r.id, t));
+                                Done::One(r.status, r.waitlist_position, manage)
+                            }),
                     }
                 }
             };
@@ -714,15 +720,20 @@ fn RegistrationForm(event: Event) -> impl IntoView {
     let result = move || {
         let l = lang.get();
         done.get().map(|d| {
-            let line = match d {
-                Done::One(RegistrationStatus::Waitlisted, Some(p)) => events::waiting(l, p),
+            let line = match &d {
+                Done::One(RegistrationStatus::Waitlisted, Some(p), _) => events::waiting(l, *p),
                 Done::One(..) => Events::Confirmed.text(l).to_owned(),
-                Done::Series(n) => events::series_done(l, n),
+                Done::Series(n) => events::series_done(l, *n),
+            };
+            let manage = match d {
+                Done::One(_, _, manage) => manage,
+                Done::Series(_) => None,
             };
             view! {
                 <div class="confirmation" role="status">
                     <h3>{Events::DoneHeading.text(l)}</h3>
                     <p>{line}</p>
+                    {manage.map(|href| view! { <p><a href=href>{Events::ManageLink.text(l)}</a></p> })}
                     <p>{Events::CannotCome.text(l)} " "
                         {library.get().map(|lib| view! { <PhoneLink phone=lib.phone /> })}</p>
                 </div>
@@ -785,7 +796,15 @@ pub fn MyRegistrations() -> impl IntoView {
             let result = session
                 .authorized(lang, |token| {
                     let (event_id, id) = (event_id.clone(), id.clone());
-                    async move { api::cancel_registration(&event_id, &id, &token, lang).await }
+                    async move {
+                        api::cancel_registration(
+                            &event_id,
+                            &id,
+                            api::BookingKey::Bearer(&token),
+                            lang,
+                        )
+                        .await
+                    }
                 })
                 .await;
             notice.set(Some(result.map(drop).map_err(|e| e.code())));
@@ -856,5 +875,149 @@ pub fn MyRegistrations() -> impl IntoView {
             })}
             {items}
         </section>
+    }
+}
+
+/// One registration's page, for a guest opening the link from the confirmation (the manage token is
+/// in the fragment) or the signed-in owner: the event, the seat and a button to cancel.
+#[component]
+pub fn ManageRegistration() -> impl IntoView {
+    use_title(Events::RegistrationTitle);
+    let lang = use_lang();
+    let session = use_session();
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        params.with(|p| {
+            (
+                p.get("id").unwrap_or_default(),
+                p.get("rid").unwrap_or_default(),
+            )
+        })
+    });
+    // The router's view of the fragment: after a link within the app, the address bar's may not
+    // show it yet when this page starts.
+    let location = leptos_router::hooks::use_location();
+    let token = Memo::new(move |_| {
+        let hash = location.hash.get();
+        let raw = hash
+            .trim_start_matches('#')
+            .strip_prefix("token=")?
+            .to_owned();
+        let decoded = js_sys::decode_uri_component(&raw).ok()?.as_string()?;
+        (!decoded.is_empty()).then_some(decoded)
+    });
+    let version = RwSignal::new(0u32);
+    let cancelled = RwSignal::new(None::<Result<(), etakirjasto_shared::ErrorCode>>);
+    let loaded = LocalResource::new(move || {
+        version.get();
+        let ((event_id, id), phase) = (ids.get(), session.phase.get());
+        let (lang, token) = (lang.get_untracked(), token.get());
+        async move {
+            let event = api::event(&event_id, lang, None).await;
+            let registration = match (&token, phase) {
+                (Some(t), _) => {
+                    api::registration(&event_id, &id, api::BookingKey::Manage(t), lang).await
+                }
+                (None, Phase::SignedIn) => {
+                    session
+                        .authorized(lang, |t| {
+                            let (event_id, id) = (event_id.clone(), id.clone());
+                            async move {
+                                api::registration(&event_id, &id, api::BookingKey::Bearer(&t), lang)
+                                    .await
+                            }
+                        })
+                        .await
+                }
+                (None, _) => Err(api::ApiError::local(
+                    etakirjasto_shared::ErrorCode::NotFound,
+                    lang,
+                )),
+            };
+            event
+                .and_then(|e| registration.map(|r| (e, r)))
+                .map_err(|e| e.code())
+        }
+    });
+    let cancel = move |_| {
+        let lang = lang.get_untracked();
+        let ((event_id, id), token) = (ids.get_untracked(), token.get_untracked());
+        spawn_local(async move {
+            let result = match &token {
+                Some(t) => {
+                    api::cancel_registration(&event_id, &id, api::BookingKey::Manage(t), lang).await
+                }
+                None => {
+                    session
+                        .authorized(lang, |t| {
+                            let (event_id, id) = (event_id.clone(), id.clone());
+                            async move {
+                                api::cancel_registration(
+                                    &event_id,
+                                    &id,
+                                    api::BookingKey::Bearer(&t),
+                                    lang,
+                                )
+                                .await
+                            }
+                        })
+                        .await
+                }
+            };
+            cancelled.set(Some(result.map(drop).map_err(|e| e.code())));
+            version.update(|v| *v += 1);
+        });
+    };
+    let body = move || {
+        let l = lang.get();
+        match loaded.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+            Some(Ok((e, r))) => {
+                let status = match (r.status, r.waitlist_position) {
+                    (RegistrationStatus::Waitlisted, Some(p)) => events::waiting(l, p),
+                    (RegistrationStatus::Cancelled, _) => {
+                        Events::RegistrationCancelled.text(l).to_owned()
+                    }
+                    _ => Events::StatusConfirmed.text(l).to_owned(),
+                };
+                let seat = match r.seat_type {
+                    SeatType::OnSite => Events::SeatOnSite,
+                    SeatType::Online => Events::SeatOnline,
+                };
+                let live = r.status != RegistrationStatus::Cancelled;
+                view! {
+                    <h2><a href=event_href(&e.id)>{e.title.get(l).to_owned()}</a></h2>
+                    <dl class="facts">
+                        <dt>{Events::When.text(l)}</dt>
+                        <dd>{booking::when(l, e.start, e.end)}</dd>
+                        <dt>{Events::SeatLegend.text(l)}</dt>
+                        <dd>{format!("{} · {}", seat.text(l), r.seats)}</dd>
+                        <dt>{crate::i18n::Programmes::Status.text(l)}</dt>
+                        <dd>{status}</dd>
+                    </dl>
+                    {r.join_url.map(|url| view! {
+                        <p><a class="button" href=url rel="noopener">{Events::JoinLink.text(l)}</a></p>
+                    })}
+                    {live.then(|| view! {
+                        <p><button type="button" class="button button-secondary" on:click=cancel>
+                            {Events::CancelRegistration.text(l)}
+                        </button></p>
+                    })}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <h1>{tr(Events::RegistrationTitle)}</h1>
+        {move || cancelled.get().map(|n| {
+            let l = lang.get();
+            match n {
+                Ok(()) => view! { <p class="confirmation" role="status">{Events::RegistrationCancelled.text(l)}</p> }.into_any(),
+                Err(code) => view! { <p class="notice" role="alert">{code.message(l)}</p> }.into_any(),
+            }
+        })}
+        {body}
     }
 }
