@@ -213,6 +213,26 @@ impl TestApp {
         status_json(r).await
     }
 
+    /// Sends `method` to `path` with an optional bearer token and JSON body; returns status and body.
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut req = self
+            .client
+            .request(method.parse().expect("method"), self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        status_json(req.send().await.expect("request")).await
+    }
+
     /// GETs with an optional bearer token.
     pub async fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {
         let mut req = self.client.get(self.url(path));

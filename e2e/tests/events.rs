@@ -22,14 +22,7 @@ async fn send(
     token: Option<&str>,
     body: Option<Value>,
 ) -> (u16, Value) {
-    let mut req = app.client.request(method.parse().unwrap(), app.url(path));
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    status_json(req.send().await.unwrap()).await
+    app.send(method, path, token, body).await
 }
 
 /// Creates an online event as demo staff; returns its id.

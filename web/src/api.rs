@@ -447,17 +447,12 @@ pub async fn programme_step(
     lang: Lang,
 ) -> ApiResult<ProgrammeBooking> {
     let url = format!("{BASE}/programme-bookings/{}/{step}", encode(id));
-    let body =
-        serde_json::to_string(body).map_err(|_| ApiError::local(ErrorCode::Internal, lang))?;
     let method = if step == "outcome" {
         Request::put(&url)
     } else {
         Request::post(&url)
     };
-    let req = builder(method, lang, Some(token))
-        .header("Content-Type", "application/json")
-        .body(body);
-    answer(req, lang).await
+    with_json(method, body, lang, Some(token)).await
 }
 
 /// The `{}` body of steps that take no details.
@@ -525,9 +520,19 @@ async fn post<T: DeserializeOwned>(
     lang: Lang,
     token: Option<&str>,
 ) -> ApiResult<T> {
+    with_json(Request::post(url), body, lang, token).await
+}
+
+/// Sends `req` with `body` as JSON and decodes the answer.
+async fn with_json<T: DeserializeOwned>(
+    req: RequestBuilder,
+    body: &impl Serialize,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<T> {
     let body =
         serde_json::to_string(body).map_err(|_| ApiError::local(ErrorCode::Internal, lang))?;
-    let req = builder(Request::post(url), lang, token)
+    let req = builder(req, lang, token)
         .header("Content-Type", "application/json")
         .body(body);
     answer(req, lang).await
