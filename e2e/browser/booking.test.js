@@ -195,7 +195,7 @@ test('continuing without a choice, and e-services help without the rules, are ex
   await page.getByRole('button', { name: 'Jatka' }).click();
   await page.waitForSelector('.error-summary:not([hidden])');
   await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
-  assert.match(await page.locator('.error-summary').textContent(), /Palvelu: Tämä tieto puuttuu\./);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Palvelu: Tämä tieto puuttuu\./);
   assert.match(await page.locator('#service-error').textContent(), /Tämä tieto puuttuu\./);
 
   await page.getByLabel('Apua e-palveluihin').check();
@@ -219,7 +219,7 @@ test('continuing without a choice, and e-services help without the rules, are ex
   assert.match(await page.locator('.rules').textContent(), /ei hoida pankkiasioitasi/);
   await page.getByRole('button', { name: 'Jatka' }).click();
   await page.locator('#accept_ground_rules-error').waitFor();
-  assert.match(await page.locator('.error-summary').textContent(), /Säännöt: Tämä tieto puuttuu\./);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Säännöt: Tämä tieto puuttuu\./);
   assert.equal(await page.locator('#accept_ground_rules').getAttribute('aria-invalid'), 'true');
   await page.getByLabel('Hyväksyn säännöt').check();
   await page.getByRole('button', { name: 'Jatka' }).click();
@@ -358,7 +358,7 @@ test('a time taken meanwhile sends the guest back to fresh times with the reason
   await atStep(page, TITLES.time, { focused: false });
   await page.waitForSelector('.error-summary:not([hidden])');
   await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
-  assert.match(await page.locator('.error-summary').textContent(), /Joku ehti varata tämän ajan juuri ennen sinua\./);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Joku ehti varata tämän ajan juuri ennen sinua\./);
   assert.match(await page.locator('main').textContent(), /Alla näkyvät ajat ovat nyt vapaina\./);
   const times = await page.locator('input[name="start"]').evaluateAll((els) => els.map((e) => e.value));
   assert.ok(!times.includes(body.start), 'the taken time is no longer offered');
@@ -485,7 +485,7 @@ test('a guest changes the time from the manage link; a time taken meanwhile is e
   await page.getByRole('button', { name: 'Vaihda tähän aikaan' }).click();
   await page.waitForSelector('.error-summary:not([hidden])');
   await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
-  assert.match(await page.locator('.error-summary').textContent(), /Joku ehti varata tämän ajan juuri ennen sinua\./);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Joku ehti varata tämän ajan juuri ennen sinua\./);
   assert.match(await page.locator('main').textContent(), /Alla näkyvät ajat ovat nyt vapaina\./);
   await page.waitForFunction((t) => {
     const values = [...document.querySelectorAll('input[name="start"]')].map((e) => e.value);

@@ -70,7 +70,7 @@ test('a guest registers for the reading circle with the keyboard; a mistake is n
   await page.keyboard.press('Enter');
   await page.waitForSelector('.error-summary:not([hidden])');
   await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
-  assert.match(await page.locator('.error-summary').innerText(), /Nimi/);
+  assert.match(await page.locator('.error-summary:not([hidden])').innerText(), /Nimi/);
   await page.locator('#name').focus();
   await page.keyboard.type('Vieras Kuuntelija');
   await page.keyboard.press('Tab');

@@ -91,7 +91,7 @@ test('a wrong password is marked at the field; the right one deletes the account
   await page.locator('#password').fill(patron.password);
   await page.locator('#password').press('Enter');
   await page.waitForSelector('.error-summary:not([hidden])');
-  assert.match(await page.locator('.error-summary').textContent(), /Kirjautumistiedot eivät täsmää/);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Kirjautumistiedot eivät täsmää/);
   assert.equal(new URL(page.url()).pathname, '/sign-in');
   assertClean();
   await context.close();

@@ -177,7 +177,7 @@ test('a video session offers the meeting room in a new tab, and a wrong date is 
   await openDashboard(page);
   await show(page, 'huomenna', 'Yksi päivä', 'Koko tiimi');
   await page.waitForSelector('.error-summary:not([hidden])');
-  assert.match(await page.locator('.error-summary').textContent(), /Päivämäärä: Tarkista muoto\./);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Päivämäärä: Tarkista muoto\./);
   assert.equal(await page.locator('#date').getAttribute('aria-invalid'), 'true');
 
   await show(page, dates(video).iso, 'Yksi päivä', 'Koko tiimi');
@@ -309,7 +309,7 @@ test('booking for a patron without their agreement is explained at the checkbox'
   await continueWithKeyboard(page);
   await page.waitForSelector('.error-summary:not([hidden])');
   await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
-  assert.match(await page.locator('.error-summary').textContent(), /Asiakkaan suostumus: Tämä tieto puuttuu\./);
+  assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Asiakkaan suostumus: Tämä tieto puuttuu\./);
   assert.match(await page.locator('#patron_consent-error').textContent(), /Tämä tieto puuttuu\./);
   assert.equal(await page.locator('#patron_consent').getAttribute('aria-invalid'), 'true');
   // The summary's link takes the keyboard to the checkbox.
