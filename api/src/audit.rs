@@ -25,6 +25,10 @@ pub enum Action {
     ParticipantsViewed,
     /// A staff member was shown a care-home programme booking with its on-site contact.
     ProgrammeBookingViewed,
+    /// A staff member was shown a message with its recipient's address (`record_id` is the message).
+    MessageViewed,
+    /// A staff member sent a message again (`record_id` is the new message).
+    MessageResent,
 }
 
 impl Action {
@@ -38,6 +42,8 @@ impl Action {
             Action::RegistrationViewed => "registration.viewed",
             Action::ParticipantsViewed => "event.participants_viewed",
             Action::ProgrammeBookingViewed => "programme_booking.viewed",
+            Action::MessageViewed => "message.viewed",
+            Action::MessageResent => "message.resent",
         }
     }
 }

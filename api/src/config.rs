@@ -11,6 +11,14 @@
 //! | `TRUST_FORWARDED_FOR` | `false` | take the client address from `X-Forwarded-For` (only behind a trusted proxy) |
 //! | `ETAKIRJASTO_DEMO` | `false` | `serve` loads the demo data into an empty database |
 //! | `MEETING_BASE_URL` | `https://meet.jit.si` | video sessions get a unique, unguessable room under this address |
+//! | `SMTP_URL` | unset: emails go to `MESSAGE_LOG` | mail server, `smtp://host:25`, `smtp://host:587?tls=required` or `smtps://user:password@host` |
+//! | `MAIL_FROM` | `Etäkirjasto <noreply@etakirjasto.invalid>` | the sender of emails |
+//! | `SMS_GATEWAY_URL` | unset: text messages go to `MESSAGE_LOG` | HTTP gateway that takes `POST {"to","text","reference"}` as JSON |
+//! | `SMS_GATEWAY_TOKEN` | unset | sent to the gateway as `Authorization: Bearer …` |
+//! | `MESSAGE_LOG` | `data/messages.log` | where the `log` channel writes messages (never to the server log: they hold personal data) |
+//! | `MESSAGES_WORKER` | `true` | whether this process delivers messages from the outbox |
+//! | `MESSAGE_CLAIM_SECONDS` | `120` | how long a process holds messages it took for sending before another may take them |
+//! | `MESSAGE_POLL_MS` | `1000` | how often the worker looks for due messages when not woken |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! An empty variable counts as unset. A bad value stops start-up with one line naming the variable.
@@ -71,6 +79,29 @@ pub struct Config {
     pub demo: bool,
     /// Base address of video meeting rooms, without a trailing slash.
     pub meeting_base_url: String,
+    /// How messages are delivered.
+    pub messages: MessageConfig,
+}
+
+/// How the outbox worker delivers messages.
+#[derive(Debug, Clone)]
+pub struct MessageConfig {
+    /// Mail server URL (may hold a password); `None` sends emails to the message log.
+    pub smtp_url: Option<Secret>,
+    /// The sender.
+    pub mail_from: String,
+    /// Text-message gateway; `None` sends text messages to the message log.
+    pub sms_gateway_url: Option<String>,
+    /// The gateway's bearer token.
+    pub sms_gateway_token: Option<Secret>,
+    /// The message log file.
+    pub log_file: PathBuf,
+    /// Whether this process runs the worker.
+    pub worker: bool,
+    /// How long a claim on a message lasts.
+    pub claim_seconds: u64,
+    /// How often the worker looks for due messages.
+    pub poll_ms: u64,
 }
 
 /// A configuration error: names the variable and what is wrong.
@@ -150,6 +181,63 @@ impl Config {
             }
             None => "https://meet.jit.si".to_owned(),
         };
+        let number = |var: &'static str, default: u64, range: std::ops::RangeInclusive<u64>| {
+            match get(var) {
+                Some(v) => v
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| range.contains(n))
+                    .ok_or_else(|| {
+                        err(
+                            var,
+                            format!(
+                                "`{v}` is not a number from {} to {}",
+                                range.start(),
+                                range.end()
+                            ),
+                        )
+                    }),
+                None => Ok(default),
+            }
+        };
+        let smtp_url = match get("SMTP_URL") {
+            Some(u) if u.starts_with("smtp://") || u.starts_with("smtps://") => {
+                Some(Secret::new(u))
+            }
+            Some(_) => {
+                return Err(err(
+                    "SMTP_URL",
+                    "must start with smtp:// or smtps://".into(),
+                ));
+            }
+            None => None,
+        };
+        let sms_gateway_url = match get("SMS_GATEWAY_URL") {
+            Some(u) if u.starts_with("https://") || u.starts_with("http://") => Some(u),
+            Some(u) => {
+                return Err(err(
+                    "SMS_GATEWAY_URL",
+                    format!("`{u}` must start with https://"),
+                ));
+            }
+            None => None,
+        };
+        let messages = MessageConfig {
+            smtp_url,
+            mail_from: get("MAIL_FROM")
+                .unwrap_or_else(|| "Etäkirjasto <noreply@etakirjasto.invalid>".into()),
+            sms_gateway_url,
+            sms_gateway_token: get("SMS_GATEWAY_TOKEN").map(Secret::new),
+            log_file: PathBuf::from(
+                get("MESSAGE_LOG").unwrap_or_else(|| "data/messages.log".into()),
+            ),
+            worker: match get("MESSAGES_WORKER") {
+                None => true,
+                v => parse_bool(v).map_err(|m| err("MESSAGES_WORKER", m))?,
+            },
+            claim_seconds: number("MESSAGE_CLAIM_SECONDS", 120, 1..=86_400)?,
+            poll_ms: number("MESSAGE_POLL_MS", 1000, 10..=600_000)?,
+        };
         Ok(Config {
             database_url,
             backend,
@@ -161,6 +249,7 @@ impl Config {
             trust_forwarded_for,
             demo,
             meeting_base_url,
+            messages,
         })
     }
 
@@ -226,6 +315,10 @@ mod tests {
             ("JWT_SECRET", "short"),
             ("DATABASE_POOL_SIZE", "0"),
             ("TRUST_FORWARDED_FOR", "maybe"),
+            ("SMTP_URL", "mail.example.fi"),
+            ("SMS_GATEWAY_URL", "gateway"),
+            ("MESSAGE_CLAIM_SECONDS", "0"),
+            ("MESSAGES_WORKER", "perhaps"),
         ] {
             let e = with(&[(var, value)]).unwrap_err();
             assert_eq!(e.var, var, "case {var}={value}");
@@ -234,7 +327,12 @@ mod tests {
 
     #[test]
     fn secrets_do_not_print() {
-        let c = with(&[("JWT_SECRET", "0123456789abcdef0123456789abcdef-secret")]).unwrap();
+        let c = with(&[
+            ("JWT_SECRET", "0123456789abcdef0123456789abcdef-secret"),
+            ("SMTP_URL", "smtps://user:0123456789abcdef@mail.example.fi"),
+            ("SMS_GATEWAY_TOKEN", "0123456789abcdef-token"),
+        ])
+        .unwrap();
         let printed = format!("{c:?}");
         assert!(
             !printed.contains("0123456789abcdef") && printed.contains("[redacted]"),

@@ -15,6 +15,7 @@ pub mod events;
 pub mod health;
 pub mod ical;
 pub mod libraries;
+pub mod messages;
 pub mod openapi;
 pub mod pagination;
 pub mod programmes;

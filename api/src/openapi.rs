@@ -25,6 +25,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "account", description = "A person's own data: export and deletion."),
         (name = "bookings", description = "Booking, seeing and cancelling one-to-one sessions."),
         (name = "events", description = "Remote and hybrid events: listing, registration with on-site and online seats, the waiting list."),
+        (name = "messages", description = "Messages people receive by email or text message (confirmations, changes, reminders the day before and an hour before, waiting-list promotions): a person's channel and language, the library's sent, pending and failed messages, resending, and the library's own wording."),
         (name = "programmes", description = "Remote programmes for care homes, assisted-living units and day centres: organisations and their contact person, programme offers with times, a unit's bookings for its group."),
         (name = "services", description = "Bookable one-to-one sessions: session types, staff availability, bookable times."),
     ),

@@ -227,6 +227,57 @@ diesel::joinable!(programme_bookings -> programme_offers (offer_id));
 diesel::joinable!(programme_bookings -> organisations (organisation_id));
 
 diesel::table! {
+    messages (id) {
+        id -> Text,
+        library_id -> Text,
+        kind -> Text,
+        subject_id -> Text,
+        user_id -> Nullable<Text>,
+        recipient_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        channel -> Text,
+        language -> Text,
+        subject -> Text,
+        body -> Text,
+        ics -> Nullable<Text>,
+        secret -> Nullable<Text>,
+        status -> Text,
+        due_at -> Timestamp,
+        attempts -> Integer,
+        claim -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_via -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    message_templates (library_id, kind, language) {
+        library_id -> Text,
+        kind -> Text,
+        language -> Text,
+        subject -> Text,
+        body -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    message_preferences (user_id) {
+        user_id -> Text,
+        channel -> Text,
+        language -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(messages -> libraries (library_id));
+
+diesel::table! {
     calendar_generation (id) {
         id -> Integer,
         value -> BigInt,
@@ -234,6 +285,9 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    messages,
+    message_templates,
+    message_preferences,
     organisations,
     programme_offers,
     programme_times,

@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     AppState, account, auth, bookings, config::Config, db, demo, error, events, health, libraries,
-    openapi::ApiDoc, programmes, services, settings,
+    messages, openapi::ApiDoc, programmes, services, settings,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -28,7 +28,8 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(services::configure)
         .configure(bookings::configure)
         .configure(events::configure)
-        .configure(programmes::configure);
+        .configure(programmes::configure)
+        .configure(messages::configure);
 }
 
 /// The route table with its OpenAPI document.
@@ -82,6 +83,7 @@ impl Application {
         };
         drop(conn);
         spawn_maintenance(pool.clone());
+        messages::worker::spawn(pool.clone(), &config)?;
         let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
         let listener = TcpListener::bind(config.bind)
             .map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;

@@ -109,6 +109,21 @@ fn check(conn: &mut DbConnection) {
             .load::<BookingRow>(conn)
             .unwrap();
     }
+    {
+        use etakirjasto_api::messages::queries::{MessageRow, TemplateRow};
+        etakirjasto_api::schema::messages::table
+            .select(MessageRow::as_select())
+            .load::<MessageRow>(conn)
+            .unwrap();
+        etakirjasto_api::schema::message_templates::table
+            .select(TemplateRow::as_select())
+            .load::<TemplateRow>(conn)
+            .unwrap();
+        etakirjasto_api::schema::message_preferences::table
+            .count()
+            .get_result::<i64>(conn)
+            .unwrap();
+    }
     calendar_generation_follows_writes(conn);
 }
 

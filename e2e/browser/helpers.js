@@ -57,6 +57,7 @@ async function startServer() {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${path.join(tmp, 'test.db')}`,
+      MESSAGE_LOG: path.join(tmp, 'messages.log'),
       BIND: `127.0.0.1:${port}`,
       WEB_DIST: dist,
       ETAKIRJASTO_DEMO: '1',

@@ -117,6 +117,8 @@ pub struct TestApp {
     secrets: std::sync::Mutex<std::collections::HashMap<String, String>>,
     /// The last time step whose code each account used (a code works once).
     used_steps: std::sync::Mutex<std::collections::HashMap<String, i64>>,
+    /// The extra environment it was started with (kept for a restart).
+    envs: Vec<(String, String)>,
 }
 
 impl TestApp {
@@ -150,6 +152,10 @@ impl TestApp {
             dir,
             secrets: Default::default(),
             used_steps: Default::default(),
+            envs: envs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
         };
         app.wait_healthy().await;
         app
@@ -166,7 +172,12 @@ impl TestApp {
             .next()
             .and_then(|p| p.parse().ok())
             .expect("port");
-        self.child = start_process(&self.database_url, port, self.dir.path(), &[]);
+        let envs: Vec<(&str, &str)> = self
+            .envs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.child = start_process(&self.database_url, port, self.dir.path(), &envs);
         self.wait_healthy().await;
     }
 
@@ -437,6 +448,8 @@ fn start_process(
         .env("DATABASE_URL", database_url)
         .env("BIND", format!("127.0.0.1:{port}"))
         .env("WEB_DIST", dir.join("no-web-app"))
+        .env("MESSAGE_LOG", dir.join("messages.log"))
+        .env("MESSAGE_POLL_MS", "100")
         .env("JWT_SECRET", TEST_JWT_SECRET)
         .env("ETAKIRJASTO_DEMO", "1")
         .env("DATABASE_POOL_SIZE", "16")
@@ -454,6 +467,8 @@ pub async fn status_json(r: reqwest::Response) -> (u16, Value) {
     let text = r.text().await.unwrap_or_default();
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
+
+pub mod smtp;
 
 /// The demo accounts: (email, password).
 pub mod demo {

@@ -66,6 +66,12 @@ fn rule(operation_id: &str) -> Option<Access> {
         "confirm_programme_booking" | "propose_programme_time" | "record_programme_outcome" => {
             LibraryStaff
         }
+        "get_my_message_preferences" | "set_my_message_preferences" => SignedIn,
+        "list_messages" | "resend_message" => LibraryStaff,
+        "list_message_templates"
+        | "set_message_template"
+        | "reset_message_template"
+        | "preview_message_template" => LibraryStaff,
         _ => return None,
     })
 }
@@ -113,6 +119,7 @@ struct Ids {
     offer: String,
     organisation: String,
     programme_booking: String,
+    message: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -136,6 +143,9 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/programme-bookings/") => {
                     ids.programme_booking.as_str()
                 }
+                "id" if path.starts_with("/api/v1/messages/") => ids.message.as_str(),
+                "kind" => "booking_confirmed",
+                "lang" => "fi",
                 "rid" => ids.registration.as_str(),
                 "staff_id" => ids.staff.as_str(),
                 _ => example,
@@ -297,6 +307,12 @@ async fn matrix(app: TestApp) {
         offer,
         organisation,
         programme_booking,
+        message: etakirjasto_e2e::query_strings(
+            &app.database_url,
+            "SELECT id AS value FROM messages ORDER BY created_at LIMIT 1",
+        )
+        .pop()
+        .expect("the patron's booking wrote a message"),
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

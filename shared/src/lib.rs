@@ -45,6 +45,7 @@ pub mod error;
 pub mod events;
 pub mod lang;
 pub mod library;
+pub mod messages;
 pub mod programmes;
 pub mod services;
 #[cfg(feature = "totp")]
@@ -59,6 +60,7 @@ pub use error::*;
 pub use events::*;
 pub use lang::Lang;
 pub use library::*;
+pub use messages::*;
 pub use programmes::*;
 pub use services::*;
 

@@ -26,6 +26,10 @@ fn start(database_url: &str, port: u16) -> Result<Server, String> {
         .env("ETAKIRJASTO_DEMO", "1")
         .env("RUST_LOG", "warn")
         .env("DATABASE_POOL_SIZE", "16")
+        .env(
+            "MESSAGE_LOG",
+            std::env::temp_dir().join("etakirjasto-bench-messages.log"),
+        )
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;

@@ -16,6 +16,7 @@ use crate::{
     db::{DbConnection, write_tx},
     error::ApiError,
     libraries::queries::find_by_id,
+    messages::outbox::{self, BookingChange},
     services::{
         queries::{self as services_q, ServiceRow},
         rules as slot_rules,
@@ -29,6 +30,14 @@ pub enum Caller {
     User(AuthUser),
     /// A guest with the secret from their confirmation.
     Guest { token: String },
+}
+
+/// A guest's manage token and a signed-in caller's id, for the messages about their change.
+fn caller_parts(caller: &Caller) -> (Option<&str>, Option<&str>) {
+    match caller {
+        Caller::User(u) => (None, Some(u.user_id.as_str())),
+        Caller::Guest { token } => (Some(token.as_str()), None),
+    }
 }
 
 fn tz_of(name: &str) -> Tz {
@@ -181,10 +190,13 @@ pub fn reschedule(
     // Prefer keeping the same staff member when they are free at the new time.
     let mut order = slot.staff_ids.clone();
     order.sort_by_key(|s| *s != row.staff_id);
+    let (token, actor) = caller_parts(caller);
     let moved = write_tx(conn, |conn| {
         for staff_id in &order {
             row.staff_id = staff_id.clone();
             if queries::move_if_free(conn, &row)? {
+                let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+                outbox::booking(conn, &view, BookingChange::Moved, token, actor, now)?;
                 return Ok(true);
             }
         }
@@ -322,10 +334,21 @@ pub fn book(
         cancelled_at: None,
     };
     // Try the free staff members in turn; each attempt locks that staff member and re-checks.
+    let actor = user.map(|u| u.user_id.as_str());
     let booked = write_tx(conn, |conn| {
         for staff_id in &slot.staff_ids {
             row.staff_id = staff_id.clone();
             if queries::insert_if_free(conn, &row)? {
+                let view = queries::find(conn, &id)?
+                    .ok_or_else(|| ApiError::internal("booking vanished"))?;
+                outbox::booking(
+                    conn,
+                    &view,
+                    BookingChange::Made,
+                    manage_token.as_deref(),
+                    actor,
+                    now,
+                )?;
                 return Ok(true);
             }
         }
@@ -415,9 +438,14 @@ pub fn cancel(
     {
         return Err(locked());
     }
-    if !queries::cancel(conn, id, now.naive_utc())? {
-        return Err(locked());
-    }
+    let (_, actor) = caller_parts(caller);
+    write_tx(conn, |conn| {
+        if !queries::cancel(conn, id, now.naive_utc())? {
+            return Err(locked());
+        }
+        let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+        outbox::booking(conn, &view, BookingChange::Cancelled, None, actor, now)
+    })?;
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
     if let (true, Caller::User(u)) = (as_staff, caller) {
         log_staff_views(conn, u, &[&view])?;

@@ -136,9 +136,19 @@ pub fn cancel(
         .filter(|r| r.starts_at.and_utc() > now && r.status == EventStatus::Scheduled.as_str())
         .map(|r| r.id)
         .collect();
+    // Locked in the order of their ids, as series registrations lock them, so the two cannot deadlock.
+    let mut upcoming = upcoming;
+    upcoming.sort();
     write_tx(conn, |conn| {
         for event_id in &upcoming {
+            queries::lock_event(conn, event_id)?;
             queries::cancel(conn, event_id)?;
+            crate::messages::outbox::whole_event(
+                conn,
+                event_id,
+                crate::messages::outbox::RegistrationChange::EventCancelled,
+                now,
+            )?;
         }
         Ok::<_, ApiError>(())
     })?;
@@ -185,7 +195,17 @@ pub fn register(
         let mut placed = Vec::new();
         for (event, mut row, token) in prepared {
             match service::place(conn, &mut row, now) {
-                Ok(()) => placed.push((event, row.id, token)),
+                Ok(()) => {
+                    crate::messages::outbox::registration(
+                        conn,
+                        event,
+                        &row,
+                        crate::messages::outbox::RegistrationChange::Placed,
+                        token.as_deref(),
+                        now,
+                    )?;
+                    placed.push((event, row.id, token));
+                }
                 Err(e)
                     if matches!(
                         e.code(),

@@ -20,6 +20,7 @@ use crate::{
     db::{DbConnection, write_tx},
     error::ApiError,
     libraries::queries::{LibraryRow, find_by_slug},
+    messages::outbox::{self, RegistrationChange},
     schema::branches,
 };
 
@@ -252,11 +253,20 @@ pub fn update(
     row.status = old.status.clone();
     // An occurrence of a series changes alone (moved, or its seats changed); it stays in the series.
     row.series_id = old.series_id.clone();
+    let people_told = old.starts_at != row.starts_at
+        || old.ends_at != row.ends_at
+        || old.mode != row.mode
+        || old.branch_id != row.branch_id
+        || old.room != row.room
+        || old.join_url != row.join_url;
     write_tx(conn, |conn| {
         queries::lock_event(conn, id)?;
         queries::update(conn, &row)?;
         for seat in [SeatType::OnSite, SeatType::Online] {
             promote(conn, &row, seat, now)?;
+        }
+        if people_told && row.status == EventStatus::Scheduled.as_str() {
+            outbox::whole_event(conn, id, RegistrationChange::EventChanged, now)?;
         }
         Ok::<_, ApiError>(())
     })?;
@@ -274,7 +284,15 @@ pub fn cancel(
     if !user.is_staff_of(&row.library_id) {
         return Err(role_refused(user));
     }
-    queries::cancel(conn, id)?;
+    write_tx(conn, |conn| {
+        queries::lock_event(conn, id)?;
+        let (current, _, _) = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+        if current.status != EventStatus::Cancelled.as_str() {
+            queries::cancel(conn, id)?;
+            outbox::whole_event(conn, id, RegistrationChange::EventCancelled, now)?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
     get(conn, Some(user), id, now)
 }
 
@@ -346,6 +364,16 @@ fn promote(
             now.naive_utc(),
         )?;
         tracing::info!(registration = %id, "promoted from the waiting list");
+        if let Some((promoted, _)) = queries::find_registration(conn, &row.id, id)? {
+            outbox::registration(
+                conn,
+                row,
+                &promoted,
+                RegistrationChange::Promoted,
+                None,
+                now,
+            )?;
+        }
     }
     Ok(chosen)
 }
@@ -408,7 +436,17 @@ pub fn register(
 ) -> Result<Registration, ApiError> {
     let (event, _, _) = queries::find(conn, event_id)?.ok_or_else(ApiError::not_found)?;
     let (mut row, manage_token) = prepare_registration(user, &event, &req, now)?;
-    write_tx(conn, |conn| place(conn, &mut row, now))?;
+    write_tx(conn, |conn| {
+        place(conn, &mut row, now)?;
+        outbox::registration(
+            conn,
+            &event,
+            &row,
+            RegistrationChange::Placed,
+            manage_token.as_deref(),
+            now,
+        )
+    })?;
     let mut wire = stored_registration(conn, &event, &row.id, now)?;
     wire.manage_token = manage_token;
     Ok(wire)
@@ -606,6 +644,14 @@ pub fn cancel_registration(
             id,
             RegistrationStatus::Cancelled.as_str(),
             now.naive_utc(),
+        )?;
+        outbox::registration(
+            conn,
+            &event,
+            &current,
+            RegistrationChange::Cancelled,
+            None,
+            now,
         )?;
         if current.status == RegistrationStatus::Confirmed.as_str() {
             let seat = SeatType::parse(&current.seat_type).unwrap_or(SeatType::Online);

@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Duration, NaiveDateTime, SubsecRound, Utc};
 use etakirjasto_shared::{
-    ErrorCode, FieldCode, Localized, NewProgrammeBooking, Organisation, OrganisationContact,
-    OrganisationInput, OrganisationKind, OrganisationRef, ProgrammeBooking, ProgrammeConfirmation,
-    ProgrammeOffer, ProgrammeOfferInput, ProgrammeOutcome, ProgrammeProposal, ProgrammeStatus,
-    ProgrammeTime,
+    ErrorCode, FieldCode, Localized, MessageKind, NewProgrammeBooking, Organisation,
+    OrganisationContact, OrganisationInput, OrganisationKind, OrganisationRef, ProgrammeBooking,
+    ProgrammeConfirmation, ProgrammeOffer, ProgrammeOfferInput, ProgrammeOutcome,
+    ProgrammeProposal, ProgrammeStatus, ProgrammeTime,
 };
 
 use super::{
@@ -659,14 +659,21 @@ pub fn confirm(
     {
         return Err(invalid("meeting_url", FieldCode::InvalidFormat));
     }
-    step(conn, user, id, Step::Confirm, now, |_, row, _| {
+    step(conn, user, id, Step::Confirm, now, |conn, row, view| {
         row.status = ProgrammeStatus::Confirmed.as_str().into();
         row.meeting_url = input
             .meeting_url
             .or(row.meeting_url.take())
             .or_else(|| Some(crate::bookings::service::meeting_room(meeting_base)));
         row.message = trimmed(&input.message);
-        Ok(())
+        crate::messages::outbox::programme(
+            conn,
+            row,
+            view,
+            MessageKind::ProgrammeConfirmed,
+            row.starts_at.and_utc(),
+            now,
+        )
     })
 }
 
@@ -684,7 +691,7 @@ pub fn propose(
     if !etakirjasto_shared::validate::is_id(&input.time_id) {
         return Err(time_refused());
     }
-    step(conn, user, id, Step::Propose, now, |conn, row, _| {
+    step(conn, user, id, Step::Propose, now, |conn, row, view| {
         let time = queries::find_time(conn, &input.time_id)?
             .filter(|t| t.offer_id == row.offer_id && t.starts_at > now.naive_utc())
             .ok_or_else(time_refused)?;
@@ -701,7 +708,14 @@ pub fn propose(
         row.proposed_starts_at = Some(time.starts_at);
         row.time_id = Some(time.id);
         row.message = trimmed(&input.message);
-        Ok(())
+        crate::messages::outbox::programme(
+            conn,
+            row,
+            view,
+            MessageKind::ProgrammeProposed,
+            time.starts_at.and_utc(),
+            now,
+        )
     })
 }
 

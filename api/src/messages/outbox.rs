@@ -1,0 +1,722 @@
+//! Writing messages into the outbox, in the caller's transaction: who receives them, in which
+//! language and channel, the wording (the library's own or the built-in one), the calendar file, and
+//! the reminders the day before and about an hour before.
+//!
+//! Links are stored as `[[base]]/path`; the worker and the staff views put the public address in
+//! place of `[[base]]`. A guest's private link (with its manage token) is kept in `secret`, shown as
+//! [`PRIVATE_LINK`] in the text, and dropped once the message is sent.
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use diesel::prelude::*;
+use etakirjasto_shared::{Lang, Localized, MessageChannel, MessageKind, MessageStatus};
+
+use super::{
+    queries::{self, MessageRow},
+    templates::{self, PRIVATE_LINK},
+};
+use crate::{
+    db::DbConnection,
+    error::ApiError,
+    libraries::queries::{LibraryRow, find_by_id},
+};
+
+/// Stands for the public address in stored links.
+pub const BASE: &str = "[[base]]";
+
+/// Who receives a message.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    /// Their account, if they have one.
+    pub user_id: Option<String>,
+    /// Their name.
+    pub name: String,
+    /// Email address.
+    pub email: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// The channel to try first.
+    pub channel: MessageChannel,
+    /// The language.
+    pub language: Lang,
+}
+
+impl Recipient {
+    /// A person without an account (a guest): email when they gave one, else a text message.
+    pub fn guest(
+        name: &str,
+        email: Option<&str>,
+        phone: Option<&str>,
+        language: Lang,
+    ) -> Recipient {
+        Recipient {
+            user_id: None,
+            name: name.to_owned(),
+            email: email.map(str::to_owned),
+            phone: phone.map(str::to_owned),
+            channel: if email.is_some() || phone.is_none() {
+                MessageChannel::Email
+            } else {
+                MessageChannel::Sms
+            },
+            language,
+        }
+    }
+
+    /// An account holder, with the channel and language they chose (else email if they have one,
+    /// and `fallback_language`).
+    pub fn account(
+        conn: &mut DbConnection,
+        user_id: &str,
+        fallback_language: Lang,
+    ) -> Result<Option<Recipient>, ApiError> {
+        use crate::schema::users;
+        let Some((name, email, phone)) = users::table
+            .find(user_id)
+            .select((users::name, users::email, users::phone))
+            .first::<(String, Option<String>, Option<String>)>(conn)
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let chosen = queries::preferences(conn, user_id)?;
+        let language = chosen
+            .as_ref()
+            .and_then(|(_, l)| Lang::from_tag(l))
+            .unwrap_or(fallback_language);
+        let mut recipient = Recipient::guest(&name, email.as_deref(), phone.as_deref(), language);
+        recipient.user_id = Some(user_id.to_owned());
+        if let Some(channel) = chosen.and_then(|(c, _)| MessageChannel::parse(&c)) {
+            let reachable = match channel {
+                MessageChannel::Email => recipient.email.is_some(),
+                MessageChannel::Sms => recipient.phone.is_some(),
+            };
+            if reachable {
+                recipient.channel = channel;
+            }
+        }
+        Ok(Some(recipient))
+    }
+
+    fn reachable(&self) -> bool {
+        self.email.is_some() || self.phone.is_some()
+    }
+}
+
+/// One message to write.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// What it is about.
+    pub kind: MessageKind,
+    /// The booking, registration or programme booking.
+    pub subject_id: String,
+    /// Who receives it.
+    pub to: Recipient,
+    /// Placeholder values other than `name`, `library` and `library_phone`.
+    pub values: Vec<(&'static str, String)>,
+    /// A guest's private link, if `link` is one.
+    pub private_link: Option<String>,
+    /// The calendar file to attach.
+    pub ics: Option<String>,
+    /// When to send it.
+    pub due_at: DateTime<Utc>,
+}
+
+/// Renders `draft` with the library's wording (or the built-in one) and writes it as pending.
+/// Nothing is written for a recipient without an email address or a phone number.
+pub fn write(
+    conn: &mut DbConnection,
+    library: &LibraryRow,
+    draft: Draft,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    if !draft.to.reachable() {
+        return Ok(());
+    }
+    let lang = draft.to.language;
+    let custom = queries::template(conn, &library.id, draft.kind.as_str(), lang.code())?;
+    let (subject, body) = match &custom {
+        Some(t) => (t.subject.as_str(), t.body.as_str()),
+        None => templates::builtin(draft.kind, lang),
+    };
+    let mut values = draft.values;
+    values.push(("name", draft.to.name.clone()));
+    values.push(("library", library.name.clone()));
+    values.push(("library_phone", library.phone.clone()));
+    if draft.private_link.is_some() {
+        values.retain(|(k, _)| *k != "link");
+        values.push(("link", PRIVATE_LINK.to_owned()));
+    }
+    let row = MessageRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        library_id: library.id.clone(),
+        kind: draft.kind.as_str().to_owned(),
+        subject_id: draft.subject_id,
+        user_id: draft.to.user_id,
+        recipient_name: draft.to.name,
+        email: draft.to.email,
+        phone: draft.to.phone,
+        channel: draft.to.channel.as_str().to_owned(),
+        language: lang.code().to_owned(),
+        subject: templates::fill(subject, &values).replace('\n', " "),
+        body: templates::fill(body, &values),
+        ics: draft.ics,
+        secret: draft.private_link,
+        status: MessageStatus::Pending.as_str().to_owned(),
+        due_at: draft.due_at.naive_utc(),
+        attempts: 0,
+        claim: None,
+        claimed_until: None,
+        last_error: None,
+        sent_via: None,
+        sent_at: None,
+        created_at: now.naive_utc(),
+    };
+    queries::insert(conn, std::slice::from_ref(&row))?;
+    super::worker::wake();
+    Ok(())
+}
+
+/// When the two reminders of something starting at `start` are due: the day before at the same
+/// wall-clock time in the library's zone, and an hour before. A reminder whose time has passed (the
+/// booking was made inside its window) is left out.
+pub fn reminder_times(
+    start: DateTime<Utc>,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let local = start.with_timezone(&tz);
+    let day_before = (local.date_naive() - Duration::days(1)).and_time(local.time());
+    let day = tz
+        .from_local_datetime(&day_before)
+        .earliest()
+        .or_else(|| {
+            // The wall-clock time does not exist that day (the spring gap): an hour later.
+            tz.from_local_datetime(&(day_before + Duration::hours(1)))
+                .earliest()
+        })
+        .map(|t| t.with_timezone(&Utc));
+    let hour = start - Duration::hours(1);
+    (
+        day.filter(|t| *t > now),
+        Some(hour).filter(|t| *t > now && day.is_none_or(|d| *t > d)),
+    )
+}
+
+fn tz_of(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::Europe::Helsinki)
+}
+
+/// A time as the staff calendar's address wants it (`2026-12-01`).
+fn local_date(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// The kinds of reminder, per subject type.
+const BOOKING_REMINDERS: [&str; 2] = ["booking_reminder_day", "booking_reminder_hour"];
+const EVENT_REMINDERS: [&str; 2] = ["event_reminder_day", "event_reminder_hour"];
+
+/// What happened to a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingChange {
+    /// Booked.
+    Made,
+    /// Moved to another time.
+    Moved,
+    /// Cancelled.
+    Cancelled,
+}
+
+/// Tells the patron and the staff member about a booking made, moved or cancelled, and plans (or
+/// drops) its reminders. `manage_token` is a guest's token when it is at hand (when booking);
+/// `actor` is who made the change (no copy is sent to a staff member about their own change).
+pub fn booking(
+    conn: &mut DbConnection,
+    view: &crate::bookings::queries::BookingView,
+    change: BookingChange,
+    manage_token: Option<&str>,
+    actor: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    use etakirjasto_shared::SessionMode;
+    let b = &view.booking;
+    let library = find_by_id(conn, &b.library_id)?;
+    let tz = tz_of(&view.time_zone);
+    let start = b.starts_at.and_utc();
+    queries::cancel_pending(conn, &b.id, &BOOKING_REMINDERS)?;
+    let booking_lang = Lang::from_tag(&b.language).unwrap_or_default();
+    let patron = match (&b.patron_id, &view.patron) {
+        (Some(id), _) => Recipient::account(conn, id, booking_lang)?,
+        (None, _) => Some(Recipient::guest(
+            b.guest_name.as_deref().unwrap_or_default(),
+            b.guest_email.as_deref(),
+            b.guest_phone.as_deref(),
+            booking_lang,
+        )),
+    };
+    let wire = crate::bookings::service::to_wire(view.clone(), false);
+    let service_name: Localized = wire.service_name.clone();
+    let how = |lang: Lang| match (wire.mode, &wire.meeting_url, &wire.contact_phone) {
+        (SessionMode::Video, Some(url), _) => templates::how_video(lang, url),
+        (SessionMode::Phone, _, Some(phone)) => templates::how_phone(lang, phone),
+        _ => String::new(),
+    };
+    if let Some(to) = patron {
+        let lang = to.language;
+        let (link, private_link) = match (&b.patron_id, manage_token) {
+            (Some(_), _) => (format!("{BASE}/bookings"), None),
+            (None, Some(token)) => (
+                String::new(),
+                Some(format!("{BASE}/bookings/{}#token={token}", b.id)),
+            ),
+            (None, None) => (format!("{BASE}/book"), None),
+        };
+        let link = if change == BookingChange::Cancelled {
+            format!("{BASE}/book")
+        } else {
+            link
+        };
+        let private_link = private_link.filter(|_| change != BookingChange::Cancelled);
+        let values = vec![
+            ("what", service_name.get(lang).to_owned()),
+            ("when", templates::when(start, tz, lang)),
+            ("how", how(lang)),
+            ("link", link),
+        ];
+        let mut ics_wire = wire.clone();
+        if change == BookingChange::Cancelled {
+            ics_wire.status = etakirjasto_shared::BookingStatus::Cancelled;
+        }
+        let ics = crate::bookings::ics::calendar(&ics_wire, &library.name, lang, now);
+        let kind = match change {
+            BookingChange::Made => MessageKind::BookingConfirmed,
+            BookingChange::Moved => MessageKind::BookingChanged,
+            BookingChange::Cancelled => MessageKind::BookingCancelled,
+        };
+        write(
+            conn,
+            &library,
+            Draft {
+                kind,
+                subject_id: b.id.clone(),
+                to: to.clone(),
+                values: values.clone(),
+                private_link: private_link.clone(),
+                ics: Some(ics.clone()),
+                due_at: now,
+            },
+            now,
+        )?;
+        if change != BookingChange::Cancelled {
+            let (day, hour) = reminder_times(start, tz, now);
+            let reminder_link = match &b.patron_id {
+                Some(_) => format!("{BASE}/bookings"),
+                // A guest's reminder points to their first message's link (the token is not kept).
+                None => templates::link_sent_before(lang).to_owned(),
+            };
+            let mut reminder_values = values.clone();
+            reminder_values.retain(|(k, _)| *k != "link");
+            reminder_values.push(("link", reminder_link));
+            for (kind, due) in [
+                (MessageKind::BookingReminderDay, day),
+                (MessageKind::BookingReminderHour, hour),
+            ] {
+                if let Some(due_at) = due {
+                    write(
+                        conn,
+                        &library,
+                        Draft {
+                            kind,
+                            subject_id: b.id.clone(),
+                            to: to.clone(),
+                            values: reminder_values.clone(),
+                            private_link: None,
+                            ics: Some(ics.clone()),
+                            due_at,
+                        },
+                        now,
+                    )?;
+                }
+            }
+        }
+    }
+    if actor != Some(b.staff_id.as_str())
+        && let Some(staff) = Recipient::account(conn, &b.staff_id, Lang::Fi)?
+    {
+        let lang = staff.language;
+        let kind = match change {
+            BookingChange::Made => MessageKind::StaffBookingNew,
+            BookingChange::Moved => MessageKind::StaffBookingChanged,
+            BookingChange::Cancelled => MessageKind::StaffBookingCancelled,
+        };
+        // Staff are told by email only: their phone is for calling patrons.
+        let staff = Recipient {
+            channel: MessageChannel::Email,
+            phone: None,
+            ..staff
+        };
+        write(
+            conn,
+            &library,
+            Draft {
+                kind,
+                subject_id: b.id.clone(),
+                to: staff,
+                values: vec![
+                    ("patron", wire.contact_name.clone()),
+                    ("what", service_name.get(lang).to_owned()),
+                    ("when", templates::when(start, tz, lang)),
+                    ("how", how(lang)),
+                    (
+                        "link",
+                        format!("{BASE}/staff?date={}", local_date(start, tz)),
+                    ),
+                ],
+                private_link: None,
+                ics: None,
+                due_at: now,
+            },
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// What happened to an event registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistrationChange {
+    /// Registered (confirmed or on the waiting list, as its status says).
+    Placed,
+    /// Moved from the waiting list to a seat.
+    Promoted,
+    /// The event's time, place or link changed.
+    EventChanged,
+    /// The event was cancelled.
+    EventCancelled,
+    /// The registration was cancelled (reminders are dropped; nobody is written to).
+    Cancelled,
+}
+
+/// Tells a person about their registration and plans (or drops) the event's reminders.
+pub fn registration(
+    conn: &mut DbConnection,
+    event: &crate::events::queries::EventRow,
+    reg: &crate::events::queries::RegistrationRow,
+    change: RegistrationChange,
+    manage_token: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    queries::cancel_pending(conn, &reg.id, &EVENT_REMINDERS)?;
+    if change == RegistrationChange::Cancelled {
+        return Ok(());
+    }
+    let library = find_by_id(conn, &event.library_id)?;
+    let tz = tz_of(&library.time_zone);
+    let start = event.starts_at.and_utc();
+    let reg_lang = Lang::from_tag(&reg.language).unwrap_or_default();
+    let to = match &reg.patron_id {
+        Some(id) => Recipient::account(conn, id, reg_lang)?,
+        None => Some(Recipient::guest(
+            reg.guest_name.as_deref().unwrap_or_default(),
+            reg.guest_email.as_deref(),
+            reg.guest_phone.as_deref(),
+            reg_lang,
+        )),
+    };
+    let Some(to) = to else { return Ok(()) };
+    let lang = to.language;
+    let title: Localized = serde_json::from_str(&event.title).unwrap_or_default();
+    let confirmed = reg.status == "confirmed";
+    let online = reg.seat_type == "online";
+    let place = place_text(conn, event, lang)?;
+    let how = if online {
+        lang.pick(
+            "Osallistut verkossa. Liittymislinkki näkyy sivullasi vähän ennen alkua.",
+            "Du deltar på nätet. Länken syns på din sida en stund före början.",
+            "You take part online. The link to join shows on your page shortly before the start.",
+        )
+        .to_owned()
+    } else {
+        place
+    };
+    let event_link = format!("{BASE}/events/{}", event.id);
+    let own_link = match &reg.patron_id {
+        Some(_) => format!("{BASE}/bookings"),
+        None => event_link.clone(),
+    };
+    let private_link = manage_token.map(|token| {
+        format!(
+            "{BASE}/events/{}/registrations/{}#token={token}",
+            event.id, reg.id
+        )
+    });
+    let position = if reg.status == "waitlisted" {
+        crate::events::queries::waitlist_position(conn, reg)?
+    } else {
+        None
+    };
+    let (kind, link) = match change {
+        RegistrationChange::Placed if confirmed => (MessageKind::RegistrationConfirmed, own_link),
+        RegistrationChange::Placed => (MessageKind::RegistrationWaitlisted, own_link),
+        RegistrationChange::Promoted => (MessageKind::RegistrationPromoted, own_link),
+        RegistrationChange::EventChanged => (MessageKind::EventChanged, event_link.clone()),
+        RegistrationChange::EventCancelled | RegistrationChange::Cancelled => {
+            (MessageKind::EventCancelled, format!("{BASE}/events"))
+        }
+    };
+    let values = vec![
+        ("what", title.get(lang).to_owned()),
+        ("when", templates::when(start, tz, lang)),
+        ("how", how),
+        ("place", position.map(|p| p.to_string()).unwrap_or_default()),
+        ("link", link),
+    ];
+    let ics = (change != RegistrationChange::EventCancelled && confirmed)
+        .then(|| event_calendar(conn, event, &library, lang, now))
+        .transpose()?;
+    let private = private_link.filter(|_| {
+        matches!(
+            change,
+            RegistrationChange::Placed | RegistrationChange::Promoted
+        )
+    });
+    write(
+        conn,
+        &library,
+        Draft {
+            kind,
+            subject_id: reg.id.clone(),
+            to: to.clone(),
+            values: values.clone(),
+            private_link: private,
+            ics: ics.clone(),
+            due_at: now,
+        },
+        now,
+    )?;
+    if confirmed && change != RegistrationChange::EventCancelled {
+        let (day, hour) = reminder_times(start, tz, now);
+        for (kind, due) in [
+            (MessageKind::EventReminderDay, day),
+            (MessageKind::EventReminderHour, hour),
+        ] {
+            let Some(due_at) = due else { continue };
+            let mut reminder_values = values.clone();
+            reminder_values.retain(|(k, _)| *k != "link");
+            reminder_values.push((
+                "link",
+                match &reg.patron_id {
+                    Some(_) => format!("{BASE}/bookings"),
+                    None => templates::link_sent_before(lang).to_owned(),
+                },
+            ));
+            write(
+                conn,
+                &library,
+                Draft {
+                    kind,
+                    subject_id: reg.id.clone(),
+                    to: to.clone(),
+                    values: reminder_values,
+                    private_link: None,
+                    ics: ics.clone(),
+                    due_at,
+                },
+                now,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Tells everyone registered (confirmed or waiting) for an event that it changed or was cancelled.
+pub fn whole_event(
+    conn: &mut DbConnection,
+    event_id: &str,
+    change: RegistrationChange,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Some((event, _, _)) = crate::events::queries::find(conn, event_id)? else {
+        return Ok(());
+    };
+    for (reg, _) in crate::events::queries::registrations_of(conn, event_id)? {
+        if reg.status == "cancelled" {
+            continue;
+        }
+        registration(conn, &event, &reg, change, None, now)?;
+    }
+    Ok(())
+}
+
+/// Where an on-site event is: the branch's name and address, and the room.
+fn place_text(
+    conn: &mut DbConnection,
+    event: &crate::events::queries::EventRow,
+    lang: Lang,
+) -> Result<String, ApiError> {
+    use crate::schema::branches;
+    let branch = match &event.branch_id {
+        Some(id) => branches::table
+            .find(id)
+            .select((branches::name, branches::street_address, branches::city))
+            .first::<(String, String, String)>(conn)
+            .optional()?,
+        None => None,
+    };
+    let mut parts = Vec::new();
+    if let Some((name, street, city)) = branch {
+        parts.push(format!("{name}, {street}, {city}"));
+    }
+    if let Some(room) = &event.room {
+        parts.push(room.clone());
+    }
+    Ok(if parts.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} {}.",
+            lang.pick("Paikka:", "Plats:", "Place:"),
+            parts.join(", ")
+        )
+    })
+}
+
+fn event_calendar(
+    conn: &mut DbConnection,
+    event: &crate::events::queries::EventRow,
+    library: &LibraryRow,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<String, ApiError> {
+    let wire = crate::events::service::get(conn, None, &event.id, now)?;
+    Ok(crate::events::ics::calendar(
+        std::slice::from_ref(&wire),
+        &library.name,
+        lang,
+        now,
+    ))
+}
+
+/// Tells a care-home unit's contact person that staff confirmed its programme (`row` as it will be
+/// saved, with its video link), or proposed another time (`start`).
+pub fn programme(
+    conn: &mut DbConnection,
+    row: &crate::programmes::queries::BookingRow,
+    view: &crate::programmes::queries::BookingView,
+    kind: MessageKind,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Some(contact) = view.contact_user_id.as_deref() else {
+        return Ok(());
+    };
+    let library = find_by_id(conn, &view.library_id)?;
+    let tz = tz_of(&library.time_zone);
+    let Some(to) = Recipient::account(conn, contact, Lang::Fi)? else {
+        return Ok(());
+    };
+    let lang = to.language;
+    let title: Localized = serde_json::from_str(&view.title).unwrap_or_default();
+    write(
+        conn,
+        &library,
+        Draft {
+            kind,
+            subject_id: row.id.clone(),
+            to,
+            values: vec![
+                ("what", title.get(lang).to_owned()),
+                ("when", templates::when(start, tz, lang)),
+                (
+                    "how",
+                    row.meeting_url
+                        .as_deref()
+                        .map(|u| templates::how_video(lang, u))
+                        .unwrap_or_default(),
+                ),
+                ("link", format!("{BASE}/programmes")),
+            ],
+            private_link: None,
+            ics: None,
+            due_at: now,
+        },
+        now,
+    )
+}
+
+/// A local date and time in `tz` as UTC (the earlier one in the autumn overlap).
+pub fn at(date: chrono::NaiveDate, time: NaiveTime, tz: Tz) -> Option<DateTime<Utc>> {
+    tz.from_local_datetime(&date.and_time(time))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn reminders_keep_the_wall_clock_across_the_spring_change() {
+        // Clocks go forward in Helsinki on Sunday 28 March 2027 at 03:00 (UTC+2 -> UTC+3).
+        let tz = chrono_tz::Europe::Helsinki;
+        let start = at(
+            "2027-03-28".parse().unwrap(),
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            tz,
+        )
+        .unwrap();
+        assert_eq!(start, utc("2027-03-28T07:00:00Z"));
+        let (day, hour) = reminder_times(start, tz, utc("2027-03-01T00:00:00Z"));
+        // 10:00 on Saturday in winter time is 08:00 UTC: 23 hours before, not 24.
+        assert_eq!(day, Some(utc("2027-03-27T08:00:00Z")));
+        assert_eq!(hour, Some(utc("2027-03-28T06:00:00Z")));
+    }
+
+    #[test]
+    fn reminders_keep_the_wall_clock_across_the_autumn_change() {
+        // Clocks go back on Sunday 31 October 2027 at 04:00 (UTC+3 -> UTC+2).
+        let tz = chrono_tz::Europe::Helsinki;
+        let start = at(
+            "2027-10-31".parse().unwrap(),
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            tz,
+        )
+        .unwrap();
+        assert_eq!(start, utc("2027-10-31T08:00:00Z"));
+        let (day, _) = reminder_times(start, tz, utc("2027-10-01T00:00:00Z"));
+        // 10:00 on Saturday in summer time is 07:00 UTC: 25 hours before.
+        assert_eq!(day, Some(utc("2027-10-30T07:00:00Z")));
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_moves_an_hour_later() {
+        let tz = chrono_tz::Europe::Helsinki;
+        // 03:30 on the Monday; the day before, 03:30 does not exist.
+        let start = at(
+            "2027-03-29".parse().unwrap(),
+            NaiveTime::from_hms_opt(3, 30, 0).unwrap(),
+            tz,
+        )
+        .unwrap();
+        let (day, _) = reminder_times(start, tz, utc("2027-03-01T00:00:00Z"));
+        assert_eq!(day, Some(utc("2027-03-28T01:30:00Z")), "04:30 summer time");
+    }
+
+    #[test]
+    fn no_reminder_whose_window_has_passed() {
+        let tz = chrono_tz::Europe::Helsinki;
+        let start = utc("2026-12-01T11:00:00Z");
+        let (day, hour) = reminder_times(start, tz, utc("2026-12-01T05:00:00Z"));
+        assert_eq!(day, None, "booked inside the day-before window");
+        assert_eq!(hour, Some(utc("2026-12-01T10:00:00Z")));
+        let (day, hour) = reminder_times(start, tz, utc("2026-12-01T10:30:00Z"));
+        assert_eq!((day, hour), (None, None), "booked inside the hour");
+    }
+}
