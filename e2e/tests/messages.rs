@@ -428,7 +428,7 @@ async fn own_wording(backend: Backend) {
     assert_eq!(status, 200);
     assert_eq!(
         list.as_array().unwrap().len(),
-        17 * 3,
+        18 * 3,
         "every kind in fi, sv, en"
     );
     let mine = json!({"subject": "Varaus vahvistettu", "body": "Hyvä {name}!\n\n{what} {when}.\n{how}\n\nPeru: {link}\nPuhelin {library_phone}"});
@@ -553,6 +553,41 @@ async fn dst_reminders(backend: Backend) {
         dtstart(&ics),
         ("Europe/Helsinki".to_owned(), "20270328T100000".to_owned())
     );
+
+    // Staff write to everyone registered in their own words; an empty message is named.
+    let message_path = format!("/api/v1/events/{}/message", event["id"].as_str().unwrap());
+    let (status, problem) = app
+        .send(
+            "POST",
+            &message_path,
+            Some(&staff),
+            Some(json!({"message": "  "})),
+        )
+        .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("message"))
+    );
+    let (status, sent) = app
+        .send(
+            "POST",
+            &message_path,
+            Some(&staff),
+            Some(json!({"message": "Luemme Kesäkirjan. Ota kirja mukaan."})),
+        )
+        .await;
+    assert_eq!(status, 201, "{sent}");
+    assert_eq!(sent["recipients"], 1);
+    sink.wait_for(30, "the staff's message", |m| {
+        m.iter().any(|m| {
+            m.to == ["kerttu@example.fi"]
+                && parsed(&m.data).subject() == Some("Viesti kirjastosta: Kevään lukupiiri")
+                && parsed(&m.data)
+                    .body_text(0)
+                    .is_some_and(|t| t.contains("Luemme Kesäkirjan. Ota kirja mukaan."))
+        })
+    })
+    .await;
 
     // Cancelling the event tells the person and drops the reminders.
     let (status, _) = app

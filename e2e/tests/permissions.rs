@@ -67,7 +67,7 @@ fn rule(operation_id: &str) -> Option<Access> {
             LibraryStaff
         }
         "get_my_message_preferences" | "set_my_message_preferences" => SignedIn,
-        "list_messages" | "resend_message" => LibraryStaff,
+        "list_messages" | "resend_message" | "message_event_participants" => LibraryStaff,
         "list_message_templates"
         | "set_message_template"
         | "reset_message_template"

@@ -35,6 +35,8 @@ wire_enum! {
         EventChanged => "event_changed",
         /// The event was cancelled.
         EventCancelled => "event_cancelled",
+        /// Staff wrote to everyone registered for an event (their own words in `{message}`).
+        EventMessage => "event_message",
         /// The day before an event.
         EventReminderDay => "event_reminder_day",
         /// About an hour before an event.
@@ -180,4 +182,27 @@ pub struct MessagePreview {
     pub text: String,
     /// The HTML part of the email.
     pub html: String,
+}
+
+/// Staff's message to everyone registered for an event (confirmed and waiting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "message": "Tällä kertaa luemme Tove Janssonin Kesäkirjan. Kirjoja voi lainata kirjastosta."
+})))]
+pub struct EventMessageInput {
+    /// What to tell them, in plain words (at most 2,000 characters). It is sent in the library's
+    /// wording of `event_message`, with the event's name, time and link.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
+    pub message: String,
+}
+
+/// How many people a message to an event's participants was written to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventMessageSent {
+    /// Registrations with an email address or phone number to write to.
+    #[cfg_attr(feature = "openapi", schema(example = 14))]
+    pub recipients: u32,
 }

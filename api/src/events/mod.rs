@@ -34,6 +34,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::create_event)
         .service(routes::update_event)
         .service(routes::cancel_event)
+        .service(routes::message_event_participants)
         .service(routes::register_for_event)
         .service(routes::list_registrations)
         .service(routes::get_registration)

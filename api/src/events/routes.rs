@@ -3,8 +3,9 @@
 use actix_web::{HttpRequest, HttpResponse, Responder, get, post, put, web};
 use chrono::{DateTime, FixedOffset, Utc};
 use etakirjasto_shared::{
-    Attendance, Audience, Event, EventCategory, EventInput, EventMode, EventSeries, FieldCode,
-    MyRegistration, NewRegistration, Page, Problem, Registration, SeatChange, SeriesRegistration,
+    Attendance, Audience, Event, EventCategory, EventInput, EventMessageInput, EventMessageSent,
+    EventMode, EventSeries, FieldCode, MyRegistration, NewRegistration, Page, Problem,
+    Registration, SeatChange, SeriesRegistration,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -367,6 +368,42 @@ pub async fn cancel_event(
     })
     .await?;
     Ok(web::Json(event))
+}
+
+/// Write to everyone registered.
+///
+/// Staff of the library write in their own words to everyone registered for the event, confirmed
+/// or waiting (a change of book, a tip for joining): each gets it by their own channel, in the
+/// library's wording of `event_message` in their language, with the event's name, time and link.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "message_event_participants",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The event's id.")),
+    request_body = EventMessageInput,
+    responses(
+        StaffOnlyErrors,
+        JsonBodyErrors,
+        (status = 201, description = "Written to the outbox for each person who can be reached.", body = EventMessageSent),
+        (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The message is empty, too long or has control characters (`invalid_input` on `message`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/events/{id}/message")]
+#[tracing::instrument(skip_all)]
+pub async fn message_event_participants(
+    state: web::Data<AppState>,
+    Staff(user): Staff,
+    id: web::Path<String>,
+    body: web::Json<EventMessageInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let input = body.into_inner();
+    let sent = db::run(&state.pool, move |conn| {
+        service::message_all(conn, &user, &id, input, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(sent))
 }
 
 /// Register for an event.

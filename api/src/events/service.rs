@@ -663,6 +663,42 @@ pub fn cancel_registration(
     registration_to_wire(conn, view, &event, now)
 }
 
+/// Staff write to everyone registered (confirmed or waiting) in their own words; each gets it by
+/// their own channel and in their language's wording.
+pub fn message_all(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    event_id: &str,
+    input: etakirjasto_shared::EventMessageInput,
+    now: DateTime<Utc>,
+) -> Result<etakirjasto_shared::EventMessageSent, ApiError> {
+    let (event, _, _) = queries::find(conn, event_id)?.ok_or_else(ApiError::not_found)?;
+    if !user.is_staff_of(&event.library_id) {
+        return Err(role_refused(user));
+    }
+    let message = input.message.trim().replace("\r\n", "\n");
+    let length = message.chars().count();
+    let fault = if length == 0 {
+        Some(FieldCode::Required)
+    } else if length > 2000 {
+        Some(FieldCode::TooLong)
+    } else if message
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        Some(FieldCode::InvalidFormat)
+    } else {
+        None
+    };
+    if let Some(code) = fault {
+        return Err(ApiError::invalid(vec![("message".into(), code)]));
+    }
+    let recipients = write_tx(conn, |conn| {
+        outbox::event_message(conn, &event, &message, now)
+    })?;
+    Ok(etakirjasto_shared::EventMessageSent { recipients })
+}
+
 /// The participant list for the library's staff, logged as an access to personal data.
 pub fn participants(
     conn: &mut DbConnection,

@@ -551,6 +551,60 @@ pub fn whole_event(
     Ok(())
 }
 
+/// Writes staff's own words to everyone registered for an event (confirmed or waiting); returns how
+/// many could be reached.
+pub fn event_message(
+    conn: &mut DbConnection,
+    event: &crate::events::queries::EventRow,
+    message: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, ApiError> {
+    let library = find_by_id(conn, &event.library_id)?;
+    let tz = tz_of(&library.time_zone);
+    let title: Localized = serde_json::from_str(&event.title).unwrap_or_default();
+    let mut reached = 0;
+    for (reg, _) in crate::events::queries::registrations_of(conn, &event.id)? {
+        if reg.status == "cancelled" {
+            continue;
+        }
+        let reg_lang = Lang::from_tag(&reg.language).unwrap_or_default();
+        let to = match &reg.patron_id {
+            Some(id) => Recipient::account(conn, id, reg_lang)?,
+            None => Some(Recipient::guest(
+                reg.guest_name.as_deref().unwrap_or_default(),
+                reg.guest_email.as_deref(),
+                reg.guest_phone.as_deref(),
+                reg_lang,
+            )),
+        };
+        let Some(to) = to.filter(Recipient::reachable) else {
+            continue;
+        };
+        let lang = to.language;
+        write(
+            conn,
+            &library,
+            Draft {
+                kind: MessageKind::EventMessage,
+                subject_id: reg.id.clone(),
+                to,
+                values: vec![
+                    ("message", message.to_owned()),
+                    ("what", title.get(lang).to_owned()),
+                    ("when", templates::when(event.starts_at.and_utc(), tz, lang)),
+                    ("link", format!("{BASE}/events/{}", event.id)),
+                ],
+                private_link: None,
+                ics: None,
+                due_at: now,
+            },
+            now,
+        )?;
+        reached += 1;
+    }
+    Ok(reached)
+}
+
 /// Where an on-site event is: the branch's name and address, and the room.
 fn place_text(
     conn: &mut DbConnection,

@@ -21,6 +21,15 @@ pub fn placeholders(kind: MessageKind) -> &'static [&'static str] {
         K::StaffBookingNew | K::StaffBookingChanged | K::StaffBookingCancelled => {
             &["name", "patron", "what", "when", "how", "link", "library"]
         }
+        K::EventMessage => &[
+            "name",
+            "message",
+            "what",
+            "when",
+            "link",
+            "library",
+            "library_phone",
+        ],
         K::RegistrationWaitlisted => &[
             "name",
             "what",
@@ -297,6 +306,11 @@ pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
             ("Evenemanget är inställt: {what}", "Hej {name},\n\ntyvärr är {what} {when} inställt.\n\nSe andra evenemang: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
             ("The event is cancelled: {what}", "Hello {name},\n\nwe are sorry: {what} {when} is cancelled.\n\nSee other events: {link}\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
         ),
+        K::EventMessage => l.pick(
+            ("Viesti kirjastosta: {what}", "Hei {name},\n\n{message}\n\nTapahtuma: {what} {when}.\nKatso tiedot: {link}\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
+            ("Meddelande från biblioteket: {what}", "Hej {name},\n\n{message}\n\nEvenemang: {what} {when}.\nSe uppgifterna: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
+            ("A message from the library: {what}", "Hello {name},\n\n{message}\n\nEvent: {what} {when}.\nSee the details: {link}\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
+        ),
         K::EventReminderDay => l.pick(
             ("Muistutus: {what} huomenna", "Hei {name},\n\nmuistathan: {what} {when}.\n{how}\n\nJos et pääse, peru, niin paikka vapautuu toiselle: {link}\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
             ("Påminnelse: {what} i morgon", "Hej {name},\n\nkom ihåg: {what} {when}.\n{how}\n\nOm du inte kan komma, avboka så att någon annan får platsen: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
@@ -339,6 +353,7 @@ pub fn examples(
         | MessageKind::RegistrationPromoted
         | MessageKind::EventChanged
         | MessageKind::EventCancelled
+        | MessageKind::EventMessage
         | MessageKind::EventReminderDay
         | MessageKind::EventReminderHour => lang.pick(
             "Lukupiiri verkossa",
@@ -357,6 +372,15 @@ pub fn examples(
             how_video(lang, "https://meet.jit.si/etakirjasto-esimerkki"),
         ),
         ("place", "3".to_owned()),
+        (
+            "message",
+            lang.pick(
+                "Tällä kertaa luemme Tove Janssonin Kesäkirjan.",
+                "Den här gången läser vi Tove Janssons Sommarboken.",
+                "This time we read Tove Jansson's The Summer Book.",
+            )
+            .to_owned(),
+        ),
         ("link", "https://etakirjasto.example/bookings".to_owned()),
         ("library", library.to_owned()),
         ("library_phone", phone.to_owned()),
