@@ -16,7 +16,8 @@ use web_sys::RequestCredentials;
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
     Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, Lang, Library, LibrarySummary,
-    LoginRequest, Me, MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration,
+    LoginRequest, Me, Message, MessageKind, MessagePreferences, MessagePreview, MessageTemplate,
+    MessageTemplateInput, MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration,
     OneTimeCode, Organisation, Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes,
     RegisterRequest, Registration, RescheduleRequest, SecondFactorSetup, SeriesRegistration,
     Service, SlotList, TokenResponse,
@@ -453,6 +454,132 @@ pub async fn programme_step(
         Request::post(&url)
     };
     with_json(method, body, lang, Some(token)).await
+}
+
+/// `GET /api/v1/me/message-preferences`: how the person wants to be told.
+pub async fn message_preferences(token: &str, lang: Lang) -> ApiResult<MessagePreferences> {
+    let req = builder(
+        Request::get(&format!("{BASE}/me/message-preferences")),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `PUT /api/v1/me/message-preferences`: saves the person's channel and language.
+pub async fn set_message_preferences(
+    token: &str,
+    body: &MessagePreferences,
+    lang: Lang,
+) -> ApiResult<MessagePreferences> {
+    with_json(
+        Request::put(&format!("{BASE}/me/message-preferences")),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `GET /api/v1/messages`: the library's messages matching `filters` (a query string without `?`),
+/// newest first, at most 100.
+pub async fn messages(token: &str, filters: &str, lang: Lang) -> ApiResult<Page<Message>> {
+    let req = builder(
+        Request::get(&format!("{BASE}/messages?limit=100&{filters}")),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `POST /api/v1/messages/{id}/resend`: sends a message again.
+pub async fn resend_message(token: &str, id: &str, lang: Lang) -> ApiResult<Message> {
+    post(
+        &format!("{BASE}/messages/{}/resend", encode(id)),
+        &EmptyBody {},
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `GET /api/v1/libraries/{slug}/message-templates`: every kind's wording in every language.
+pub async fn message_templates(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<Vec<MessageTemplate>> {
+    let req = builder(
+        Request::get(&format!(
+            "{BASE}/libraries/{}/message-templates",
+            encode(library)
+        )),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// The address of one kind's wording in one language.
+fn template_url(library: &str, kind: MessageKind, in_lang: Lang) -> String {
+    format!(
+        "{BASE}/libraries/{}/message-templates/{}/{}",
+        encode(library),
+        kind.as_str(),
+        in_lang.code()
+    )
+}
+
+/// `PUT …/message-templates/{kind}/{lang}`: saves the library's own wording.
+pub async fn set_message_template(
+    token: &str,
+    library: &str,
+    kind: MessageKind,
+    in_lang: Lang,
+    body: &MessageTemplateInput,
+    lang: Lang,
+) -> ApiResult<MessageTemplate> {
+    with_json(
+        Request::put(&template_url(library, kind, in_lang)),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `DELETE …/message-templates/{kind}/{lang}`: back to the built-in wording.
+pub async fn reset_message_template(
+    token: &str,
+    library: &str,
+    kind: MessageKind,
+    in_lang: Lang,
+    lang: Lang,
+) -> ApiResult<MessageTemplate> {
+    let req = builder(
+        Request::delete(&template_url(library, kind, in_lang)),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `POST …/message-templates/{kind}/{lang}/preview`: the wording written out with example values.
+pub async fn preview_message_template(
+    token: &str,
+    library: &str,
+    kind: MessageKind,
+    in_lang: Lang,
+    body: &MessageTemplateInput,
+    lang: Lang,
+) -> ApiResult<MessagePreview> {
+    post(
+        &format!("{}/preview", template_url(library, kind, in_lang)),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
 }
 
 /// The `{}` body of steps that take no details.

@@ -71,6 +71,7 @@ enum StaffPage {
     Staff,
     TwoStep,
     Programmes,
+    Messages,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -80,6 +81,7 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::Staff => view! { <pages::staff::Staff /> }.into_any(),
         StaffPage::TwoStep => view! { <pages::two_step::TwoStep /> }.into_any(),
         StaffPage::Programmes => view! { <pages::staff::programmes::StaffProgrammes /> }.into_any(),
+        StaffPage::Messages => view! { <pages::staff::messages::StaffMessages /> }.into_any(),
     }
 }
 
@@ -126,6 +128,10 @@ lazy_page!(
 lazy_page!(
     /// Staff handling care-home programme bookings.
     StaffProgrammesRoute => staff_page(StaffPage::Programmes)
+);
+lazy_page!(
+    /// The staff's messages: sent, pending and failed, sending again, and the library's wording.
+    StaffMessagesRoute => staff_page(StaffPage::Messages)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

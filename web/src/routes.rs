@@ -83,6 +83,14 @@ pub fn staff_programmes_href(booking: Option<&str>) -> String {
     }
 }
 
+/// The last segment of the staff's messages page (`/staff/messages`).
+pub const STAFF_MESSAGES: &str = "messages";
+
+/// The staff's messages page.
+pub fn staff_messages_href() -> String {
+    format!("{}/{STAFF_MESSAGES}", Page::Staff.href())
+}
+
 /// A guest's page of one event registration, with its manage token in the fragment (see
 /// [`booking_href`]).
 pub fn registration_href(event_id: &str, id: &str, token: &str) -> String {

@@ -27,6 +27,8 @@ pub enum Label {
     Events(Events),
     /// A field of the care-home programme pages.
     Programmes(crate::i18n::Programmes),
+    /// A field about messages.
+    Messages(crate::i18n::Messages),
 }
 
 impl Text for Label {
@@ -37,6 +39,7 @@ impl Text for Label {
             Label::Staff(t) => t.text(lang),
             Label::Events(t) => t.text(lang),
             Label::Programmes(t) => t.text(lang),
+            Label::Messages(t) => t.text(lang),
         }
     }
 }
@@ -50,6 +53,12 @@ impl From<Auth> for Label {
 impl From<Booking> for Label {
     fn from(t: Booking) -> Self {
         Label::Booking(t)
+    }
+}
+
+impl From<crate::i18n::Messages> for Label {
+    fn from(t: crate::i18n::Messages) -> Self {
+        Label::Messages(t)
     }
 }
 

@@ -6,7 +6,7 @@
 //! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
 //! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
 //! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron, [`Events`] for the event
-//! pages, [`Programmes`] for care-home programmes) to keep each file
+//! pages, [`Programmes`] for care-home programmes, [`Messages`] for message settings and the staff's messages page) to keep each file
 //! short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
@@ -16,6 +16,7 @@ mod account;
 mod auth;
 pub mod booking;
 pub mod events;
+pub mod messages;
 mod pages;
 pub mod programmes;
 pub mod staff;
@@ -27,6 +28,7 @@ pub use account::Account;
 pub use auth::Auth;
 pub use booking::Booking;
 pub use events::Events;
+pub use messages::Messages;
 pub use pages::{Pages, role_name};
 pub use programmes::Programmes;
 pub use staff::Staff;

@@ -77,6 +77,7 @@ fn Details(me: Me) -> impl IntoView {
     };
     let memberships = me.memberships.clone();
     let for_delete = me.clone();
+    let for_messages = me.clone();
     let sign_out = move |_| {
         signing_out.set(true);
         let navigate = navigate.clone();
@@ -109,6 +110,7 @@ fn Details(me: Me) -> impl IntoView {
         <button type="button" class="button button-secondary" disabled=move || signing_out.get() on:click=sign_out>
             {tr(Pages::SignOut)}
         </button>
+        <crate::pages::messages::MessageChoice me=for_messages />
         <DownloadData />
         <DeleteAccount me=for_delete />
     }

@@ -5,6 +5,7 @@ pub mod bookings;
 pub mod events;
 pub mod home;
 pub mod me;
+pub mod messages;
 pub mod my_data;
 pub mod not_found;
 pub mod programmes;
