@@ -168,7 +168,7 @@ fn build_app(
                 ))
                 .add((header::X_FRAME_OPTIONS, "DENY")),
         )
-        .wrap(TracingLogger::default())
+        .wrap(TracingLogger::<crate::telemetry::RouteSpan>::new())
 }
 
 /// The web app: files from `WEB_DIST`, and `index.html` for any other non-API path so deep links work.

@@ -428,7 +428,7 @@ async fn own_wording(backend: Backend) {
     assert_eq!(status, 200);
     assert_eq!(
         list.as_array().unwrap().len(),
-        18 * 3,
+        19 * 3,
         "every kind in fi, sv, en"
     );
     let mine = json!({"subject": "Varaus vahvistettu", "body": "Hyvä {name}!\n\n{what} {when}.\n{how}\n\nPeru: {link}\nPuhelin {library_phone}"});
@@ -553,6 +553,36 @@ async fn dst_reminders(backend: Backend) {
         dtstart(&ics),
         ("Europe/Helsinki".to_owned(), "20270328T100000".to_owned())
     );
+
+    // A guest who registers and cancels with their token is told it is cancelled.
+    let (status, other) = app
+        .post(
+            &format!("/api/v1/events/{}/registrations", event["id"].as_str().unwrap()),
+            &json!({"seat_type": "online", "name": "Veikko Vieras", "email": "veikko@example.fi", "language": "en"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{other}");
+    let r = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/events/{}/registrations/{}/cancel",
+            event["id"].as_str().unwrap(),
+            other["id"].as_str().unwrap()
+        )))
+        .header("X-Manage-Token", other["manage_token"].as_str().unwrap())
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    sink.wait_for(30, "the cancellation of a registration", |m| {
+        m.iter().any(|m| {
+            m.to == ["veikko@example.fi"]
+                && parsed(&m.data).subject()
+                    == Some("Registration cancelled: Spring reading circle")
+        })
+    })
+    .await;
 
     // Staff write to everyone registered in their own words; an empty message is named.
     let message_path = format!("/api/v1/events/{}/message", event["id"].as_str().unwrap());

@@ -15,6 +15,7 @@ fn second_process(app: &TestApp) -> (std::process::Child, String) {
         .env("BIND", format!("127.0.0.1:{port}"))
         .env("WEB_DIST", app.dir.path().join("no-web-app"))
         .env("PUBLIC_URL", PUBLIC_URL)
+        .env("MESSAGE_LOG", app.dir.path().join("messages-second.log"))
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -143,6 +144,38 @@ async fn logs_hold_no_passwords_tokens_or_personal_data() {
         .await;
     app.post("/api/v1/auth/refresh", &json!({"refresh_token": refresh}))
         .await; // a replay is logged
+    // A staff search of messages carries the address in its query string; a guest's booking sends
+    // a confirmation through the outbox (to the message log file, not the server log).
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/messages?library=kalajoki&recipient={email}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
+    let practice = services["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"]["en"] == "Practice call")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, slots) = app
+        .get(&format!("/api/v1/services/{practice}/slots"), None)
+        .await;
+    let (status, _) = app
+        .post(
+            "/api/v1/bookings",
+            &json!({"service_id": practice, "start": slots["slots"][0]["start"], "mode": "video",
+                    "name": "Kanarialintu Vieras", "email": email}),
+        )
+        .await;
+    assert_eq!(status, 201);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let log = app.log();
     assert!(
         log.len() > 1000,

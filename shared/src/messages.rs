@@ -31,6 +31,8 @@ wire_enum! {
         RegistrationWaitlisted => "registration_waitlisted",
         /// A place freed up and the person on the waiting list got it.
         RegistrationPromoted => "registration_promoted",
+        /// A registration was cancelled (by the person or by staff).
+        RegistrationCancelled => "registration_cancelled",
         /// The event's time, place or link changed.
         EventChanged => "event_changed",
         /// The event was cancelled.

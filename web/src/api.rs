@@ -15,12 +15,12 @@ use web_sys::RequestCredentials;
 
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
-    Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, Lang, Library, LibrarySummary,
-    LoginRequest, Me, Message, MessageKind, MessagePreferences, MessagePreview, MessageTemplate,
-    MessageTemplateInput, MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration,
-    OneTimeCode, Organisation, Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes,
-    RegisterRequest, Registration, RescheduleRequest, SecondFactorSetup, SeriesRegistration,
-    Service, SlotList, TokenResponse,
+    Attendance, Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, EventMessageInput,
+    EventMessageSent, EventSeries, Lang, Library, LibrarySummary, LoginRequest, Me, Message,
+    MessageKind, MessagePreferences, MessagePreview, MessageTemplate, MessageTemplateInput,
+    MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration, OneTimeCode, Organisation,
+    Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes, RegisterRequest, Registration,
+    RescheduleRequest, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -287,6 +287,16 @@ pub async fn register_for_event(
         token,
     )
     .await
+}
+
+/// `GET /api/v1/event-series/{id}`: a series with its occurrences.
+pub async fn event_series(id: &str, lang: Lang) -> ApiResult<EventSeries> {
+    let req = builder(
+        Request::get(&format!("{BASE}/event-series/{}", encode(id))),
+        lang,
+        None,
+    );
+    answer(req.build(), lang).await
 }
 
 /// `POST /api/v1/event-series/{id}/registrations`: registers for every coming session of a series.
@@ -576,6 +586,81 @@ pub async fn preview_message_template(
     post(
         &format!("{}/preview", template_url(library, kind, in_lang)),
         body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `GET /api/v1/events/{id}/registrations`: the participant list (staff).
+pub async fn event_registrations(
+    token: &str,
+    event_id: &str,
+    lang: Lang,
+) -> ApiResult<Vec<Registration>> {
+    let req = builder(
+        Request::get(&format!("{BASE}/events/{}/registrations", encode(event_id))),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `GET /api/v1/events/{id}/registrations.csv`: the participant list as a spreadsheet, in `lang`.
+pub async fn event_registrations_csv(token: &str, event_id: &str, lang: Lang) -> ApiResult<String> {
+    let req = builder(
+        Request::get(&format!(
+            "{BASE}/events/{}/registrations.csv",
+            encode(event_id)
+        )),
+        lang,
+        Some(token),
+    );
+    text_answer(req.build(), lang).await
+}
+
+/// `PUT /api/v1/events/{id}/registrations/{rid}/attendance`: whether the person took part.
+pub async fn mark_attendance(
+    token: &str,
+    event_id: &str,
+    id: &str,
+    attended: bool,
+    lang: Lang,
+) -> ApiResult<Registration> {
+    with_json(
+        Request::put(&format!(
+            "{BASE}/events/{}/registrations/{}/attendance",
+            encode(event_id),
+            encode(id)
+        )),
+        &Attendance { attended },
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `POST /api/v1/events/{id}/message`: staff write to everyone registered.
+pub async fn message_event(
+    token: &str,
+    event_id: &str,
+    body: &EventMessageInput,
+    lang: Lang,
+) -> ApiResult<EventMessageSent> {
+    post(
+        &format!("{BASE}/events/{}/message", encode(event_id)),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `POST /api/v1/events/{id}/cancel`: staff cancel the event; everyone registered is told.
+pub async fn cancel_event(token: &str, event_id: &str, lang: Lang) -> ApiResult<Event> {
+    post(
+        &format!("{BASE}/events/{}/cancel", encode(event_id)),
+        &EmptyBody {},
         lang,
         Some(token),
     )

@@ -9,13 +9,15 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 use crate::components::layout::Layout;
 use crate::lazy_routes::{
     BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute, MeRoute,
-    MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffMessagesRoute,
-    StaffProgrammesRoute, StaffRoute, TwoStepRoute,
+    MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffEventsRoute,
+    StaffMessagesRoute, StaffProgrammesRoute, StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
-use crate::routes::{Page, REGISTRATIONS, RESCHEDULE, STAFF_MESSAGES, STAFF_PROGRAMMES};
+use crate::routes::{
+    Page, REGISTRATIONS, RESCHEDULE, STAFF_EVENTS, STAFF_MESSAGES, STAFF_PROGRAMMES,
+};
 use crate::session::Session;
 
 /// The whole app.
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::Programmes.segment()) view={Lazy::<ProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_MESSAGES)) view={Lazy::<StaffMessagesRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_EVENTS)) view={Lazy::<StaffEventsRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

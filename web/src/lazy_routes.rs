@@ -72,6 +72,7 @@ enum StaffPage {
     TwoStep,
     Programmes,
     Messages,
+    Events,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -82,6 +83,7 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::TwoStep => view! { <pages::two_step::TwoStep /> }.into_any(),
         StaffPage::Programmes => view! { <pages::staff::programmes::StaffProgrammes /> }.into_any(),
         StaffPage::Messages => view! { <pages::staff::messages::StaffMessages /> }.into_any(),
+        StaffPage::Events => view! { <pages::staff::events::StaffEventsPage /> }.into_any(),
     }
 }
 
@@ -132,6 +134,10 @@ lazy_page!(
 lazy_page!(
     /// The staff's messages: sent, pending and failed, sending again, and the library's wording.
     StaffMessagesRoute => staff_page(StaffPage::Messages)
+);
+lazy_page!(
+    /// The staff's events: participants, attendance, the list, a message to all, cancelling.
+    StaffEventsRoute => staff_page(StaffPage::Events)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

@@ -83,6 +83,18 @@ pub fn staff_programmes_href(booking: Option<&str>) -> String {
     }
 }
 
+/// The last segment of the staff's events page (`/staff/events`).
+pub const STAFF_EVENTS: &str = "events";
+
+/// The staff's events, or one event's participants.
+pub fn staff_events_href(event: Option<&str>) -> String {
+    let base = format!("{}/{STAFF_EVENTS}", Page::Staff.href());
+    match event {
+        Some(id) => format!("{base}?event={}", crate::api::encode(id)),
+        None => base,
+    }
+}
+
 /// The last segment of the staff's messages page (`/staff/messages`).
 pub const STAFF_MESSAGES: &str = "messages";
 

@@ -74,10 +74,11 @@ pub fn delete_account(conn: &mut DbConnection, user_id: &str, keys: &[String]) -
     )
     .execute(conn)?;
     diesel::delete(crate::schema::second_factors::table.find(user_id)).execute(conn)?;
+    // Messages first: they are found through the bookings and registrations still naming the patron.
+    crate::messages::queries::forget_user(conn, user_id)?;
     crate::bookings::queries::anonymise_patron(conn, user_id)?;
     crate::events::queries::anonymise_patron(conn, user_id)?;
     crate::programmes::queries::forget_user(conn, user_id)?;
-    crate::messages::queries::forget_user(conn, user_id)?;
     diesel::delete(users::table.find(user_id)).execute(conn)?;
     Ok(())
 }

@@ -183,6 +183,8 @@ pub fn reschedule(
     }
     let slot = offered_slot(conn, &service, start, Some(id), now)?;
     let (blocked_from, blocked_until) = service.timing().blocked(start);
+    let previous_staff = row.staff_id.clone();
+    let previous_start = row.starts_at.and_utc();
     row.starts_at = start.naive_utc();
     row.ends_at = slot.end.naive_utc();
     row.blocked_from = blocked_from.naive_utc();
@@ -196,7 +198,15 @@ pub fn reschedule(
             row.staff_id = staff_id.clone();
             if queries::move_if_free(conn, &row)? {
                 let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-                outbox::booking(conn, &view, BookingChange::Moved, token, actor, now)?;
+                outbox::booking(
+                    conn,
+                    &view,
+                    BookingChange::Moved,
+                    token,
+                    actor,
+                    Some((previous_staff.as_str(), previous_start)),
+                    now,
+                )?;
                 return Ok(true);
             }
         }
@@ -347,6 +357,7 @@ pub fn book(
                     BookingChange::Made,
                     manage_token.as_deref(),
                     actor,
+                    None,
                     now,
                 )?;
                 return Ok(true);
@@ -444,7 +455,15 @@ pub fn cancel(
             return Err(locked());
         }
         let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-        outbox::booking(conn, &view, BookingChange::Cancelled, None, actor, now)
+        outbox::booking(
+            conn,
+            &view,
+            BookingChange::Cancelled,
+            None,
+            actor,
+            None,
+            now,
+        )
     })?;
     let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
     if let (true, Caller::User(u)) = (as_staff, caller) {

@@ -142,6 +142,13 @@ pub fn cancel(
     write_tx(conn, |conn| {
         for event_id in &upcoming {
             queries::lock_event(conn, event_id)?;
+            // Read again under the lock: one cancelled meanwhile has told its people already.
+            let Some((current, _, _)) = queries::find(conn, event_id)? else {
+                continue;
+            };
+            if current.status == EventStatus::Cancelled.as_str() {
+                continue;
+            }
             queries::cancel(conn, event_id)?;
             crate::messages::outbox::whole_event(
                 conn,

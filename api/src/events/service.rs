@@ -261,6 +261,9 @@ pub fn update(
         || old.join_url != row.join_url;
     write_tx(conn, |conn| {
         queries::lock_event(conn, id)?;
+        // Read again under the lock: the event may have been cancelled meanwhile, and stays so.
+        let (current, _, _) = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+        row.status = current.status;
         queries::update(conn, &row)?;
         for seat in [SeatType::OnSite, SeatType::Online] {
             promote(conn, &row, seat, now)?;
@@ -645,10 +648,12 @@ pub fn cancel_registration(
             RegistrationStatus::Cancelled.as_str(),
             now.naive_utc(),
         )?;
+        let mut cancelled = current.clone();
+        cancelled.status = RegistrationStatus::Cancelled.as_str().into();
         outbox::registration(
             conn,
             &event,
-            &current,
+            &cancelled,
             RegistrationChange::Cancelled,
             None,
             now,
@@ -852,6 +857,16 @@ pub fn change_seat_type(
             )
         };
         queries::set_seat_type(conn, id, seat.as_str(), status.as_str(), seq)?;
+        // The person is told of the new seat (a waiting one that got a seat, as a promotion), and
+        // the reminders are planned again with the new place.
+        if let Some((moved, _)) = queries::find_registration(conn, event_id, id)? {
+            let change = if confirmed || !fits {
+                RegistrationChange::EventChanged
+            } else {
+                RegistrationChange::Promoted
+            };
+            outbox::registration(conn, &event, &moved, change, None, now)?;
+        }
         if confirmed {
             // The seat it left goes to the first who waits for that kind.
             promote(conn, &event, old, now)?;

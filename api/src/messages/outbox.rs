@@ -232,13 +232,15 @@ pub enum BookingChange {
 
 /// Tells the patron and the staff member about a booking made, moved or cancelled, and plans (or
 /// drops) its reminders. `manage_token` is a guest's token when it is at hand (when booking);
-/// `actor` is who made the change (no copy is sent to a staff member about their own change).
+/// `actor` is who made the change (no copy is sent to a staff member about their own change);
+/// `previous` is who had a moved session before and when, told that it left their calendar.
 pub fn booking(
     conn: &mut DbConnection,
     view: &crate::bookings::queries::BookingView,
     change: BookingChange,
     manage_token: Option<&str>,
     actor: Option<&str>,
+    previous: Option<(&str, DateTime<Utc>)>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     use etakirjasto_shared::SessionMode;
@@ -343,15 +345,28 @@ pub fn booking(
             }
         }
     }
-    if actor != Some(b.staff_id.as_str())
-        && let Some(staff) = Recipient::account(conn, &b.staff_id, Lang::Fi)?
-    {
-        let lang = staff.language;
-        let kind = match change {
-            BookingChange::Made => MessageKind::StaffBookingNew,
-            BookingChange::Moved => MessageKind::StaffBookingChanged,
-            BookingChange::Cancelled => MessageKind::StaffBookingCancelled,
+    let kind = match change {
+        BookingChange::Made => MessageKind::StaffBookingNew,
+        BookingChange::Moved => MessageKind::StaffBookingChanged,
+        BookingChange::Cancelled => MessageKind::StaffBookingCancelled,
+    };
+    let mut told = vec![(b.staff_id.as_str(), kind, start)];
+    if let Some((before, was)) = previous.filter(|(s, _)| *s != b.staff_id) {
+        // The session moved to a colleague: the one who had it is told it left their calendar
+        // (at its old time), and the colleague is told of a new session.
+        told = vec![
+            (before, MessageKind::StaffBookingCancelled, was),
+            (b.staff_id.as_str(), MessageKind::StaffBookingNew, start),
+        ];
+    }
+    for (staff_id, kind, start) in told {
+        if actor == Some(staff_id) {
+            continue;
+        }
+        let Some(staff) = Recipient::account(conn, staff_id, Lang::Fi)? else {
+            continue;
         };
+        let lang = staff.language;
         // Staff are told by email only: their phone is for calling patrons.
         let staff = Recipient {
             channel: MessageChannel::Email,
@@ -396,7 +411,7 @@ pub enum RegistrationChange {
     EventChanged,
     /// The event was cancelled.
     EventCancelled,
-    /// The registration was cancelled (reminders are dropped; nobody is written to).
+    /// The registration was cancelled (by the person or staff): told, and the reminders dropped.
     Cancelled,
 }
 
@@ -410,9 +425,6 @@ pub fn registration(
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     queries::cancel_pending(conn, &reg.id, &EVENT_REMINDERS)?;
-    if change == RegistrationChange::Cancelled {
-        return Ok(());
-    }
     let library = find_by_id(conn, &event.library_id)?;
     let tz = tz_of(&library.time_zone);
     let start = event.starts_at.and_utc();
@@ -463,9 +475,10 @@ pub fn registration(
         RegistrationChange::Placed => (MessageKind::RegistrationWaitlisted, own_link),
         RegistrationChange::Promoted => (MessageKind::RegistrationPromoted, own_link),
         RegistrationChange::EventChanged => (MessageKind::EventChanged, event_link.clone()),
-        RegistrationChange::EventCancelled | RegistrationChange::Cancelled => {
+        RegistrationChange::EventCancelled => {
             (MessageKind::EventCancelled, format!("{BASE}/events"))
         }
+        RegistrationChange::Cancelled => (MessageKind::RegistrationCancelled, event_link.clone()),
     };
     let values = vec![
         ("what", title.get(lang).to_owned()),

@@ -82,14 +82,19 @@ pub fn claim_due(
         let free = messages::claimed_until
             .is_null()
             .or(messages::claimed_until.lt(now));
-        let ids: Vec<String> = messages::table
+        let due = messages::table
             .filter(messages::status.eq("pending"))
             .filter(messages::due_at.le(now))
             .filter(free)
             .order((messages::due_at, messages::id))
             .limit(limit)
-            .select(messages::id)
-            .load(conn)?;
+            .select(messages::id);
+        // On PostgreSQL rows another transaction holds (a worker claiming, or a change cancelling
+        // reminders) are skipped rather than waited for, so claiming never deadlocks with a change.
+        let ids: Vec<String> = match conn {
+            DbConnection::Pg(pg) => due.for_update().skip_locked().load(pg)?,
+            DbConnection::Sqlite(_) => due.load(conn)?,
+        };
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -118,6 +123,34 @@ pub fn claim_due(
     })
 }
 
+/// True when the message is still pending under this claim (a change may have cancelled it since it
+/// was claimed: a reminder of a moved session is then not sent).
+pub fn still_claimed(conn: &mut DbConnection, id: &str, claim: &str) -> QueryResult<bool> {
+    messages::table
+        .filter(messages::id.eq(id))
+        .filter(messages::claim.eq(claim))
+        .filter(messages::status.eq("pending"))
+        .count()
+        .get_result::<i64>(conn)
+        .map(|n| n == 1)
+}
+
+/// Gives back the claim on messages this worker did not get to (the claim's time ran short): they
+/// are free at once, and the attempt is not counted.
+pub fn release(conn: &mut DbConnection, claim: &str) -> QueryResult<usize> {
+    diesel::update(
+        messages::table
+            .filter(messages::claim.eq(claim))
+            .filter(messages::status.eq("pending"))
+            .filter(messages::claimed_until.is_not_null()),
+    )
+    .set((
+        messages::claimed_until.eq(None::<NaiveDateTime>),
+        messages::attempts.eq(messages::attempts - 1),
+    ))
+    .execute(conn)
+}
+
 /// Marks a claimed message sent (only if this worker still holds the claim); drops its secret.
 pub fn mark_sent(
     conn: &mut DbConnection,
@@ -129,7 +162,8 @@ pub fn mark_sent(
     diesel::update(
         messages::table
             .filter(messages::id.eq(id))
-            .filter(messages::claim.eq(claim)),
+            .filter(messages::claim.eq(claim))
+            .filter(messages::status.eq("pending")),
     )
     .set((
         messages::status.eq("sent"),
@@ -153,7 +187,8 @@ pub fn mark_failed(
 ) -> QueryResult<bool> {
     let target = messages::table
         .filter(messages::id.eq(id))
-        .filter(messages::claim.eq(claim));
+        .filter(messages::claim.eq(claim))
+        .filter(messages::status.eq("pending"));
     let error: String = error.chars().take(500).collect();
     match next {
         Some((retry_at, channel)) => diesel::update(target)
@@ -238,8 +273,24 @@ pub fn list(
         .load(conn)
 }
 
-/// Clears a deleted account's personal data from its messages; pending ones are cancelled.
+/// Clears a deleted account's personal data from its messages and from every message about its
+/// bookings and registrations (the staff's copies name the patron too); pending ones are cancelled.
+/// Call before the bookings and registrations are anonymised.
 pub fn forget_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
+    use crate::schema::{bookings, event_registrations};
+    let mut subjects: Vec<String> = bookings::table
+        .filter(bookings::patron_id.eq(user_id))
+        .select(bookings::id)
+        .load(conn)?;
+    subjects.extend(
+        event_registrations::table
+            .filter(event_registrations::patron_id.eq(user_id))
+            .select(event_registrations::id)
+            .load::<String>(conn)?,
+    );
+    for subject in &subjects {
+        forget_subject(conn, subject)?;
+    }
     diesel::update(
         messages::table
             .filter(messages::user_id.eq(user_id))

@@ -296,6 +296,11 @@ pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
             ("Du har fått en plats: {what}", "Hej {name},\n\nen plats blev ledig och den är nu din: {what} {when}.\n{how}\n\nOm du inte kan komma, avboka så att nästa får platsen: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
             ("You have a place: {what}", "Hello {name},\n\na place became free and it is now yours: {what} {when}.\n{how}\n\nIf you cannot come, cancel so that the next person gets it: {link}\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
         ),
+        K::RegistrationCancelled => l.pick(
+            ("Ilmoittautuminen on peruttu: {what}", "Hei {name},\n\nilmoittautumisesi on peruttu: {what} {when}.\n\nVoit ilmoittautua uudelleen, jos paikkoja on: {link}\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
+            ("Anmälan är avbokad: {what}", "Hej {name},\n\ndin anmälan är avbokad: {what} {when}.\n\nDu kan anmäla dig igen om det finns platser: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
+            ("Registration cancelled: {what}", "Hello {name},\n\nyour registration is cancelled: {what} {when}.\n\nYou can register again if there are places: {link}\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
+        ),
         K::EventChanged => l.pick(
             ("Tapahtuma muuttui: {what}", "Hei {name},\n\ntapahtuman tiedot muuttuivat: {what} on nyt {when}.\n{how}\n\nKatso tiedot: {link}\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
             ("Evenemanget har ändrats: {what}", "Hej {name},\n\nuppgifterna har ändrats: {what} är nu {when}.\n{how}\n\nSe uppgifterna: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
@@ -351,6 +356,7 @@ pub fn examples(
         MessageKind::RegistrationConfirmed
         | MessageKind::RegistrationWaitlisted
         | MessageKind::RegistrationPromoted
+        | MessageKind::RegistrationCancelled
         | MessageKind::EventChanged
         | MessageKind::EventCancelled
         | MessageKind::EventMessage

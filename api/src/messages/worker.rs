@@ -6,9 +6,11 @@
 //! *Exactly once:* a claim names one worker and lasts `MESSAGE_CLAIM_SECONDS`; marking a message sent
 //! needs the claim, and a worker stops sending from a batch when its claim has less time left than a
 //! send may take. A process that dies leaves its claims to expire, and the messages it had not
-//! handed over are sent by whichever worker claims them next. The only repeat possible is a message
-//! the mail server accepted in the instant before the process died, which carries the same
-//! `Message-ID`.
+//! handed over are sent by whichever worker claims them next. Each send is bounded by a third of a claim,
+//! so a stalled server cannot hold a message past its claim, and a message cancelled after it was
+//! claimed (a reminder of a moved session) is checked for just before sending. The only repeat
+//! possible is a message the mail server accepted in the instant before the process died, which
+//! carries the same `Message-ID`.
 
 use std::{sync::Arc, time::Duration as StdDuration};
 
@@ -65,9 +67,10 @@ pub fn spawn(pool: db::DbPool, config: &Config) -> Result<(), String> {
     Ok(())
 }
 
-/// How long one send may take: at most 30 s, and at most half a claim.
+/// How long one send may take: at most 30 s, and at most a third of a claim (a send starts only
+/// while two of these are left of the claim).
 fn send_timeout(config: &Config) -> StdDuration {
-    StdDuration::from_millis((config.messages.claim_seconds * 500).clamp(500, 30_000))
+    StdDuration::from_millis((config.messages.claim_seconds * 333).clamp(300, 30_000))
 }
 
 /// Claims one batch and sends it; returns how many messages it claimed.
@@ -97,16 +100,36 @@ pub async fn run_once(
     let claimed = batch.len();
     for row in batch {
         let left = until - Utc::now();
-        if left.to_std().unwrap_or_default() <= guard {
-            // Too little of the claim is left to send safely; another round takes the rest.
+        if left.to_std().unwrap_or_default() <= guard * 2 {
+            // Too little of the claim is left to check and send safely: give the rest back.
+            let claim = claim.clone();
+            db::run(pool, move |conn| Ok(queries::release(conn, &claim)?)).await?;
             break;
+        }
+        let still = {
+            let (id, claim) = (row.id.clone(), claim.clone());
+            db::run(pool, move |conn| {
+                Ok(queries::still_claimed(conn, &id, &claim)?)
+            })
+            .await?
+        };
+        if !still {
+            // Cancelled since it was claimed (a reminder of a moved or cancelled session).
+            continue;
         }
         let outgoing = outgoing(&row, public_url);
         let channel = MessageChannel::parse(&row.channel).unwrap_or(MessageChannel::Email);
-        let result = match channel {
-            MessageChannel::Email => channels.email(&outgoing).await,
-            MessageChannel::Sms => channels.sms(&outgoing).await,
+        // Every send is bounded (lettre's timeout covers only connecting), so a stalled server
+        // cannot hold a message past its claim, and the worker never hangs.
+        let send = async {
+            match channel {
+                MessageChannel::Email => channels.email(&outgoing).await,
+                MessageChannel::Sms => channels.sms(&outgoing).await,
+            }
         };
+        let result = actix_web::rt::time::timeout(guard, send)
+            .await
+            .unwrap_or_else(|_| Err("timed out".to_owned()));
         let id = row.id.clone();
         let claim = claim.clone();
         let done = Utc::now();
@@ -125,7 +148,8 @@ pub async fn run_once(
                 .await?
             }
             Err(error) => {
-                tracing::warn!(message = %id, channel = channel.as_str(), %error, "message not sent");
+                // The reason stays in `last_error` only: a server's answer may repeat the address.
+                tracing::warn!(message = %id, channel = channel.as_str(), "message not sent");
                 let next = next_try(&row, channel, done);
                 db::run(pool, move |conn| {
                     Ok(queries::mark_failed(

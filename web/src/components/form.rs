@@ -29,6 +29,8 @@ pub enum Label {
     Programmes(crate::i18n::Programmes),
     /// A field about messages.
     Messages(crate::i18n::Messages),
+    /// A field of the staff's event pages.
+    StaffEvents(crate::i18n::StaffEvents),
 }
 
 impl Text for Label {
@@ -40,6 +42,7 @@ impl Text for Label {
             Label::Events(t) => t.text(lang),
             Label::Programmes(t) => t.text(lang),
             Label::Messages(t) => t.text(lang),
+            Label::StaffEvents(t) => t.text(lang),
         }
     }
 }
@@ -53,6 +56,12 @@ impl From<Auth> for Label {
 impl From<Booking> for Label {
     fn from(t: Booking) -> Self {
         Label::Booking(t)
+    }
+}
+
+impl From<crate::i18n::StaffEvents> for Label {
+    fn from(t: crate::i18n::StaffEvents) -> Self {
+        Label::StaffEvents(t)
     }
 }
 

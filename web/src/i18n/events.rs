@@ -318,6 +318,15 @@ pub fn series_done(lang: Lang, registered: usize) -> String {
     }
 }
 
+/// The link to a guest's own page of the n-th time of a series they registered for.
+pub fn manage_occurrence(lang: Lang, n: usize, day: &str) -> String {
+    match lang {
+        Lang::Fi => format!("{n}. kerta ({day}): oma sivusi, jolla voit perua"),
+        Lang::Sv => format!("Tillfälle {n} ({day}): din sida där du kan avboka"),
+        Lang::En => format!("Session {n} ({day}): your page, where you can cancel"),
+    }
+}
+
 /// "At most N" under the number of people.
 pub fn at_most(lang: Lang, max: u32) -> String {
     match lang {

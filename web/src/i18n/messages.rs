@@ -210,6 +210,11 @@ pub fn kind(k: MessageKind, lang: Lang) -> &'static str {
             "Fick en plats från kön",
             "Got a place from the waiting list",
         ),
+        K::RegistrationCancelled => lang.pick(
+            "Ilmoittautuminen peruttu",
+            "Anmälan avbokad",
+            "Registration cancelled",
+        ),
         K::EventChanged => lang.pick("Tapahtuma muuttui", "Evenemanget ändrades", "Event changed"),
         K::EventCancelled => lang.pick(
             "Tapahtuma peruttu",

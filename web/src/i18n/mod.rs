@@ -20,6 +20,7 @@ pub mod messages;
 mod pages;
 pub mod programmes;
 pub mod staff;
+pub mod staff_events;
 mod ui;
 
 use etakirjasto_shared::Lang;
@@ -32,6 +33,7 @@ pub use messages::Messages;
 pub use pages::{Pages, role_name};
 pub use programmes::Programmes;
 pub use staff::Staff;
+pub use staff_events::StaffEvents;
 pub use ui::Ui;
 
 /// The product name, the same in every language; the second half of every page title.

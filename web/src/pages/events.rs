@@ -572,7 +572,8 @@ const NEEDS_ID: &str = "needs";
 #[derive(Debug, Clone, PartialEq)]
 enum Done {
     One(RegistrationStatus, Option<u32>, Option<String>),
-    Series(usize),
+    /// How many times, and a guest's page of each (its date and link).
+    Series(usize, Vec<(chrono::NaiveDate, String)>),
 }
 
 /// The registration form: seat type (hybrid events), number of people, needs, and a guest's name and
@@ -652,9 +653,35 @@ fn RegistrationForm(event: Event) -> impl IntoView {
                 async move {
                     match (&series, all) {
                         (Some(series_id), true) => {
+                            let dates = api::event_series(series_id, lang)
+                                .await
+                                .map(|s| s.occurrences)
+                                .unwrap_or_default();
                             api::register_for_series(series_id, &body, lang, token.as_deref())
                                 .await
-                                .map(|r| Done::Series(r.registrations.len()))
+                                .map(|r| {
+                                    let pages = r
+                                        .registrations
+                                        .iter()
+                                        .filter_map(|reg| {
+                                            let token = reg.manage_token.as_deref()?;
+                                            let day = dates
+                                                .iter()
+                                                .find(|o| o.event_id == reg.event_id)?
+                                                .start
+                                                .date_naive();
+                                            Some((
+                                                day,
+                                                crate::routes::registration_href(
+                                                    &reg.event_id,
+                                                    &reg.id,
+                                                    token,
+                                                ),
+                                            ))
+                                        })
+                                        .collect();
+                                    Done::Series(r.registrations.len(), pages)
+                                })
                         }
                         _ => api::register_for_event(&event_id, &body, lang, token.as_deref())
                             .await
@@ -723,17 +750,25 @@ fn RegistrationForm(event: Event) -> impl IntoView {
             let line = match &d {
                 Done::One(RegistrationStatus::Waitlisted, Some(p), _) => events::waiting(l, *p),
                 Done::One(..) => Events::Confirmed.text(l).to_owned(),
-                Done::Series(n) => events::series_done(l, *n),
+                Done::Series(n, _) => events::series_done(l, *n),
             };
-            let manage = match d {
-                Done::One(_, _, manage) => manage,
-                Done::Series(_) => None,
+            let (manage, pages) = match d {
+                Done::One(_, _, manage) => (manage, Vec::new()),
+                Done::Series(_, pages) => (None, pages),
             };
+            let pages = (!pages.is_empty()).then(|| view! {
+                <ul class="occurrence-links">
+                    {pages.into_iter().enumerate().map(|(i, (day, href))| view! {
+                        <li><a href=href>{events::manage_occurrence(l, i + 1, &crate::i18n::booking::day(l, day))}</a></li>
+                    }).collect_view()}
+                </ul>
+            });
             view! {
                 <div class="confirmation" role="status">
                     <h3>{Events::DoneHeading.text(l)}</h3>
                     <p>{line}</p>
                     {manage.map(|href| view! { <p><a href=href>{Events::ManageLink.text(l)}</a></p> })}
+                    {pages}
                     <p>{Events::CannotCome.text(l)} " "
                         {library.get().map(|lib| view! { <PhoneLink phone=lib.phone /> })}</p>
                 </div>

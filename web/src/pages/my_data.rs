@@ -65,7 +65,7 @@ pub fn DownloadData() -> impl IntoView {
                 })
                 .await;
             state.set(match result {
-                Ok(json) => match save_file(&json, EXPORT_FILE_NAME) {
+                Ok(json) => match save_file(&json, EXPORT_FILE_NAME, "application/json") {
                     Ok(()) => Download::Saved,
                     Err(_) => Download::Failed(ErrorCode::Internal),
                 },
@@ -105,9 +105,9 @@ pub fn DownloadData() -> impl IntoView {
 }
 
 /// Hands `text` to the browser as a JSON file called `name`, through a temporary `<a download>`.
-fn save_file(text: &str, name: &str) -> Result<(), JsValue> {
+pub fn save_file(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let parts = JsValue::from(vec![text.to_owned()]);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;

@@ -7,6 +7,7 @@
 //! (`/staff?view=week&date=2026-12-07&who=team`), so Back, reload and a bookmark keep them.
 
 mod calendar;
+pub mod events;
 pub mod messages;
 pub mod programmes;
 mod session;
@@ -165,6 +166,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a class="button book-for-patron" href=crate::pages::book::for_patron_href()>{tr(T::BookForPatron)}</a></p>
                         <p><a href=crate::routes::staff_programmes_href(None)>{tr(crate::i18n::Programmes::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_messages_href()>{tr(crate::i18n::Messages::StaffLink)}</a></p>
+                        <p><a href=crate::routes::staff_events_href(None)>{tr(crate::i18n::StaffEvents::StaffLink)}</a></p>
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>

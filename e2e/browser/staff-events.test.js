@@ -1,0 +1,125 @@
+// The staff's events page: staff find an event from the dashboard, see the participants with their
+// needs, download the list as CSV, write to everyone registered (an empty message named at its
+// field), and cancel the event after a confirmation step; no axe violations in fi, sv and en.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const {
+  DEMO, startServer, launchBrowser, openPage, appReady, signInWithPassword, axeViolations,
+  describeViolations, freshCode,
+} = require('./helpers');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+/** Calls the API as JSON; returns `{ status, body }`. */
+async function api(path, { method = 'GET', token, body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(`${server.base}/api/v1${path}`, { method, headers, body: body && JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Staff create an online event two days ahead; the demo patron registers with a need. */
+async function eventWithParticipant(title) {
+  const code = await freshCode(server.base, DEMO.staff.email);
+  const staff = await api('/auth/login', { method: 'POST', body: { email: DEMO.staff.email, password: DEMO.staff.password, one_time_code: code } });
+  assert.equal(staff.status, 200, JSON.stringify(staff.body));
+  const start = new Date(Date.now() + 2 * 864e5);
+  const end = new Date(start.getTime() + 36e5);
+  const created = await api('/events', {
+    method: 'POST',
+    token: staff.body.access_token,
+    body: {
+      library: 'kalajoki', title: { fi: title }, description: { fi: 'Kuvaus.' },
+      category: 'class', audience: 'adults', mode: 'online',
+      start: start.toISOString(), end: end.toISOString(),
+      join_url: 'https://meet.jit.si/etakirjasto-selaintesti', online_capacity: 10, max_seats_per_registration: 2,
+    },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const patron = await api('/auth/login', { method: 'POST', body: { email: DEMO.patron.email, password: DEMO.patron.password } });
+  const reg = await api(`/events/${created.body.id}/registrations`, {
+    method: 'POST', token: patron.body.access_token, body: { seat_type: 'online', needs: 'Tekstitys' },
+  });
+  assert.equal(reg.status, 201, JSON.stringify(reg.body));
+  return created.body;
+}
+
+test('staff see the participants, download the list, write to everyone and cancel the event', async () => {
+  const event = await eventWithParticipant('Tabletin alkeet');
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  allow('/message', 422);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  await page.goto('/staff');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Tapahtumat ja osallistujat' }).click();
+  await page.waitForURL('**/staff/events');
+  await page.getByRole('link', { name: 'Tabletin alkeet' }).click();
+  await page.waitForURL(`**/staff/events?event=${event.id}`);
+  await page.waitForSelector('table.participants');
+  const row = page.locator('table.participants tbody tr').first();
+  assert.match(await row.innerText(), /Maija Meikäläinen/);
+  assert.match(await row.innerText(), /Tekstitys/);
+  assert.match(await row.innerText(), /Paikka varattu/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Lataa osallistujalista (CSV)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'osallistujat.csv');
+  const fs = require('node:fs');
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^\uFEFFNimi;/);
+  assert.match(csv, /Maija Meikäläinen/);
+
+  // An empty message is named at its field; a real one goes to the one person registered.
+  await page.locator('.message-all button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.message-all .error-summary').innerText(), /Viesti: /);
+  await page.locator('#event-message').fill('Ota tabletti ja laturi mukaan.');
+  await page.locator('.message-all button[type="submit"]').click();
+  await page.waitForFunction(() => document.querySelector('.message-all-status')?.textContent === 'Viesti lähti 1 henkilölle.');
+
+  await page.getByRole('button', { name: 'Peru tapahtuma' }).click();
+  await page.getByRole('button', { name: 'Kyllä, peru tapahtuma' }).click();
+  await page.waitForFunction(() => /Tapahtuma on peruttu\./.test(document.querySelector('main').innerText));
+  assert.equal(await page.getByRole('button', { name: 'Peru tapahtuma' }).count(), 0);
+  assertClean();
+  await context.close();
+});
+
+test('axe finds no violations on the staff\'s events pages in fi, sv and en', async () => {
+  const event = await eventWithParticipant('Saavutettavuustesti');
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  for (const [lang, title] of [['fi', 'Tapahtumat ja osallistujat'], ['sv', 'Evenemang och deltagare'], ['en', 'Events and participants']]) {
+    await page.evaluate((l) => localStorage.setItem('etakirjasto.lang', l), lang);
+    await page.goto('/staff/events');
+    await appReady(page);
+    assert.equal(await page.locator('main h1').innerText(), title);
+    await page.waitForSelector('.staff-events');
+    let violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the list (${lang}):\n${describeViolations(violations)}`);
+    await page.goto(`/staff/events?event=${event.id}`);
+    await appReady(page);
+    await page.waitForSelector('table.participants');
+    violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the event (${lang}):\n${describeViolations(violations)}`);
+  }
+  assertClean();
+  await context.close();
+});

@@ -1,0 +1,377 @@
+//! The staff's events (`/staff/events`): the library's coming events, and one event
+//! (`?event=<id>`) with its participants (seat, status, needs; attendance once it has started), the
+//! participant list as a spreadsheet, a message to everyone registered, and cancelling the event
+//! (everyone registered is told).
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+use etakirjasto_shared::{
+    ErrorCode, Event, EventMessageInput, EventStatus, Registration, RegistrationStatus, SeatType,
+};
+
+use crate::api;
+use crate::components::form::{ErrorSummary, FormErrors, focus_later};
+use crate::i18n::{Events, StaffEvents as SE, Text, Ui, booking, events, staff_events};
+use crate::pages::book::time_now;
+use crate::prefs::{tr, use_lang, use_title};
+use crate::routes::staff_events_href;
+use crate::session::use_session;
+
+/// The page.
+#[component]
+pub fn StaffEventsPage() -> impl IntoView {
+    use_title(SE::Title);
+    let session = use_session();
+    let query = use_query_map();
+    let chosen = Memo::new(move |_| query.with(|q| q.get("event")));
+    view! {
+        <h1>{tr(SE::Title)}</h1>
+        {move || {
+            let me = session.me();
+            if let Some(refused) = super::refusal(session.phase.get(), me.as_ref()) {
+                return refused;
+            }
+            let library = me
+                .and_then(|me| me.memberships.into_iter().find(|m| m.role.is_staff()))
+                .map(|m| m.library)
+                .unwrap_or_default();
+            match chosen.get() {
+                Some(id) => view! {
+                    <p class="back"><a href=staff_events_href(None)>{tr(SE::BackToList)}</a></p>
+                    <OneEvent id=id />
+                }
+                .into_any(),
+                None => view! { <EventList library=library /> }.into_any(),
+            }
+        }}
+    }
+}
+
+/// The library's coming events, each linking to its participants.
+#[component]
+fn EventList(library: String) -> impl IntoView {
+    let lang = use_lang();
+    let list = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let filters = format!("library={}", api::encode(&library));
+        async move { api::events(&filters, lang).await.map_err(|e| e.code()) }
+    });
+    move || {
+        let l = lang.get();
+        match list.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>{SE::NoEvents.text(l)}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="booking-list staff-events">
+                    {list.into_iter().map(|e| view! {
+                        <li class="booking-item">
+                            <h2><a href=staff_events_href(Some(&e.id))>{e.title.get(l).to_owned()}</a></h2>
+                            <p>{booking::when(l, e.start, e.end)}</p>
+                            {(e.status == EventStatus::Cancelled).then(|| view! { <p class="notice">{SE::Cancelled.text(l)}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// One event with its participants and what staff do about it.
+#[component]
+fn OneEvent(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let version = RwSignal::new(0u32);
+    let event_id = id.clone();
+    let loaded = LocalResource::new(move || {
+        version.get();
+        let lang = lang.get_untracked();
+        let id = event_id.clone();
+        async move {
+            session
+                .authorized(lang, |token| {
+                    let id = id.clone();
+                    async move {
+                        let event = api::event(&id, lang, Some(&token)).await?;
+                        let people = api::event_registrations(&token, &id, lang).await?;
+                        Ok((event, people))
+                    }
+                })
+                .await
+                .map_err(|e| e.code())
+        }
+    });
+    // Kept here: the parts below are drawn anew when the list is read again.
+    let sent = RwSignal::new(None::<u32>);
+    let download_failed = RwSignal::new(None::<ErrorCode>);
+    move || {
+        let l = lang.get();
+        match loaded.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+            Some(Ok((event, people))) => {
+                let started = event.start <= time_now();
+                let cancelled = event.status == EventStatus::Cancelled;
+                let download_id = event.id.clone();
+                let download = move |_| {
+                    let lang = lang.get_untracked();
+                    let id = download_id.clone();
+                    download_failed.set(None);
+                    spawn_local(async move {
+                        let result = session
+                            .authorized(lang, |token| {
+                                let id = id.clone();
+                                async move { api::event_registrations_csv(&token, &id, lang).await }
+                            })
+                            .await;
+                        match result {
+                            Ok(csv) => {
+                                // The server's byte-order mark (which spreadsheets need to read
+                                // UTF-8) is dropped when the answer is read as text: put it back.
+                                let csv = format!("\u{feff}{}", csv.trim_start_matches('\u{feff}'));
+                                let name = lang.pick(
+                                    "osallistujat.csv",
+                                    "deltagare.csv",
+                                    "participants.csv",
+                                );
+                                if crate::pages::my_data::save_file(&csv, name, "text/csv").is_err()
+                                {
+                                    download_failed.set(Some(ErrorCode::Internal));
+                                }
+                            }
+                            Err(e) => download_failed.set(Some(e.code())),
+                        }
+                    });
+                };
+                view! {
+                    <h2>{event.title.get(l).to_owned()}</h2>
+                    <p>{booking::when(l, event.start, event.end)}</p>
+                    {cancelled.then(|| view! { <p class="notice">{SE::Cancelled.text(l)}</p> })}
+                    <h3 id="participants-heading">{SE::Participants.text(l)}</h3>
+                    <Participants event=event.clone() people=people started=started version=version />
+                    <p>
+                        <button type="button" class="button button-secondary" on:click=download>{SE::Download.text(l)}</button>
+                    </p>
+                    <p role="status" class="download-status">{move || download_failed.get().map(|c| c.message(lang.get()))}</p>
+                    {(!cancelled).then(|| view! {
+                        <MessageAll event_id=event.id.clone() sent=sent />
+                        <CancelEvent event_id=event.id.clone() version=version />
+                    })}
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// The participant table, scrolling inside itself on narrow screens.
+#[component]
+fn Participants(
+    event: Event,
+    people: Vec<Registration>,
+    started: bool,
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let l = lang.get_untracked();
+    if people.is_empty() {
+        return view! { <p>{tr(SE::NoParticipants)}</p> }.into_any();
+    }
+    let mark = move |event_id: String, id: String, attended: bool| {
+        let lang = lang.get_untracked();
+        spawn_local(async move {
+            let _ = session
+                .authorized(lang, |token| {
+                    let (event_id, id) = (event_id.clone(), id.clone());
+                    async move { api::mark_attendance(&token, &event_id, &id, attended, lang).await }
+                })
+                .await;
+            version.update(|v| *v += 1);
+        });
+    };
+    let rows = people
+        .into_iter()
+        .map(|r| {
+            let contact = [r.contact_email.clone(), r.contact_phone.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let seat = match r.seat_type {
+                SeatType::OnSite => Events::SeatOnSite,
+                SeatType::Online => Events::SeatOnline,
+            };
+            let status = match (r.status, r.waitlist_position) {
+                (RegistrationStatus::Waitlisted, Some(p)) => events::waiting(l, p),
+                (RegistrationStatus::Cancelled, _) => Events::RegistrationCancelled.text(l).to_owned(),
+                _ => Events::StatusConfirmed.text(l).to_owned(),
+            };
+            let by_staff = r.booked_by_staff.then(|| format!(" ({})", SE::ByStaff.text(l)));
+            let attendance = if started && r.status == RegistrationStatus::Confirmed {
+                let (e1, i1, e2, i2) = (event.id.clone(), r.id.clone(), event.id.clone(), r.id.clone());
+                view! {
+                    <button type="button" class="button button-secondary attendance"
+                        aria-pressed=if r.attended == Some(true) { "true" } else { "false" }
+                        on:click=move |_| mark(e1.clone(), i1.clone(), true)>{SE::Present.text(l)}</button>
+                    " "
+                    <button type="button" class="button button-secondary attendance"
+                        aria-pressed=if r.attended == Some(false) { "true" } else { "false" }
+                        on:click=move |_| mark(e2.clone(), i2.clone(), false)>{SE::Absent.text(l)}</button>
+                }
+                .into_any()
+            } else {
+                view! { "–" }.into_any()
+            };
+            view! {
+                <tr>
+                    <th scope="row">{r.contact_name.clone()}{by_staff}</th>
+                    <td>{contact}</td>
+                    <td>{format!("{} × {}", seat.text(l), r.seats)}</td>
+                    <td>{status}</td>
+                    <td>{r.needs.clone().unwrap_or_default()}</td>
+                    <td>{attendance}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {(!started).then(|| view! { <p class="hint">{SE::AttendanceLater.text(l)}</p> })}
+        <div class="month-scroll" role="region" aria-labelledby="participants-heading" tabindex="0">
+            <table class="participants">
+                <thead>
+                    <tr>
+                        <th scope="col">{SE::Name.text(l)}</th>
+                        <th scope="col">{SE::Contact.text(l)}</th>
+                        <th scope="col">{SE::Seat.text(l)}</th>
+                        <th scope="col">{SE::Status.text(l)}</th>
+                        <th scope="col">{SE::Needs.text(l)}</th>
+                        <th scope="col">{SE::Attended.text(l)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Writing to everyone registered.
+#[component]
+fn MessageAll(event_id: String, sent: RwSignal<Option<u32>>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let text = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let summary: NodeRef<html::Div> = NodeRef::new();
+    let sending = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = lang.get_untracked();
+        let id = event_id.clone();
+        let body = EventMessageInput {
+            message: text.get_untracked(),
+        };
+        sending.set(true);
+        sent.set(None);
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, |token| {
+                    let (id, body) = (id.clone(), body.clone());
+                    async move { api::message_event(&token, &id, &body, lang).await }
+                })
+                .await;
+            sending.set(false);
+            match result {
+                Ok(done) => {
+                    errors.set(FormErrors::default());
+                    text.set(String::new());
+                    sent.set(Some(done.recipients));
+                }
+                Err(e) => {
+                    errors.set(FormErrors::from_api(&e, |field| {
+                        (field == "message").then_some(("event-message", SE::MessageLabel))
+                    }));
+                    focus_later(summary);
+                }
+            }
+        });
+    };
+    let fault = move || errors.with(|e| e.field("event-message"));
+    view! {
+        <section class="message-all" aria-labelledby="message-all-heading">
+            <h3 id="message-all-heading">{tr(SE::MessageHeading)}</h3>
+            <form on:submit=submit novalidate>
+                <ErrorSummary errors=errors node_ref=summary id="message-all-summary" />
+                <div class="field" class:field-error=move || fault().is_some()>
+                    <label for="event-message">{tr(SE::MessageLabel)}</label>
+                    <p class="hint" id="event-message-hint">{tr(SE::MessageHint)}</p>
+                    {move || fault().map(|code| view! {
+                        <p class="error-message" id="event-message-error">
+                            <span class="visually-hidden">{Ui::ErrorPrefix.text(lang.get())}</span>
+                            {code.message(lang.get())}
+                        </p>
+                    })}
+                    <textarea id="event-message" name="event-message" rows="5"
+                        aria-invalid=move || fault().map(|_| "true")
+                        aria-describedby=move || if fault().is_some() {
+                            "event-message-hint event-message-error"
+                        } else {
+                            "event-message-hint"
+                        }
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button" disabled=move || sending.get()>{tr(SE::Send)}</button>
+                <p role="status" class="message-all-status">
+                    {move || sent.get().map(|n| staff_events::sent_to(lang.get(), n))}
+                </p>
+            </form>
+        </section>
+    }
+}
+
+/// Cancelling the event, with a confirmation step.
+#[component]
+fn CancelEvent(event_id: String, version: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let asking = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ErrorCode>);
+    let confirm = move |_| {
+        let lang = lang.get_untracked();
+        let id = event_id.clone();
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, |token| {
+                    let id = id.clone();
+                    async move { api::cancel_event(&token, &id, lang).await }
+                })
+                .await;
+            match result {
+                Ok(_) => version.update(|v| *v += 1),
+                Err(e) => failed.set(Some(e.code())),
+            }
+        });
+    };
+    view! {
+        <section class="cancel-event" aria-labelledby="cancel-event-heading">
+            <h3 id="cancel-event-heading">{tr(SE::CancelHeading)}</h3>
+            <p>{tr(SE::CancelWhat)}</p>
+            <Show when=move || asking.get() fallback=move || view! {
+                <button type="button" class="button button-danger" on:click=move |_| asking.set(true)>{tr(SE::CancelButton)}</button>
+            }>
+                <div class="button-row">
+                    <button type="button" class="button button-danger" on:click=confirm.clone()>{tr(SE::CancelConfirm)}</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>{tr(SE::Keep)}</button>
+                </div>
+            </Show>
+            <p role="status">{move || failed.get().map(|c| c.message(lang.get()))}</p>
+        </section>
+    }
+}
