@@ -97,6 +97,29 @@ test('a guest registers for the reading circle with the keyboard; a mistake is n
   await context.close();
 });
 
+test('a guest who registers for the whole series gets a link to their page of each time', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await page.goto('/events?category=reading_circle');
+  await appReady(page);
+  await page.getByRole('link', { name: CIRCLE }).first().click();
+  await page.waitForSelector('#whole-series');
+  await page.locator('#name').fill('Sarja Vieras');
+  await page.locator('#email').fill('sarja.vieras@example.fi');
+  await page.getByLabel('Ilmoittaudu kaikkiin tuleviin kertoihin').check();
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForSelector('.confirmation');
+  const links = page.locator('.confirmation .occurrence-links a');
+  assert.equal(await links.count(), 6);
+  assert.match(await links.first().innerText(), /^1\. kerta \(/);
+  assert.match(await links.nth(1).getAttribute('href'), /^\/events\/[^/]+\/registrations\/[^/#]+#token=/);
+  await links.nth(1).click();
+  await page.waitForSelector('main dl');
+  assert.match(await page.locator('main').innerText(), new RegExp(CIRCLE));
+  assert.equal(await page.getByRole('button', { name: 'Peru ilmoittautuminen' }).count(), 1);
+  assertClean();
+  await context.close();
+});
+
 test('the month view shows the reading circle in its month and keeps the filters', async () => {
   const { page, context, assertClean } = await openPage(browser, server.base);
   await page.goto('/events?category=reading_circle');
