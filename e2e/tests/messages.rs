@@ -38,6 +38,7 @@ with_smtp_on_both_databases! {
     a_patron_who_chose_text_messages_gets_email_when_the_gateway_fails => fallback;
     a_librarys_own_wording_is_previewed_checked_and_used => own_wording;
     event_reminders_keep_the_wall_clock_time_across_the_spring_clock_change => dst_reminders;
+    a_care_home_hears_of_its_confirmed_programme_with_a_calendar_file_and_reminders => programme_mails;
 }
 
 async fn start(backend: Backend, sink: &SmtpSink, extra: &[(&str, &str)]) -> TestApp {
@@ -751,4 +752,107 @@ async fn two_processes_on_one_postgres_send_each_message_once() {
         .await;
     tokio::time::sleep(StdDuration::from_secs(2)).await;
     assert_once(&sink, &expected);
+}
+
+async fn programme_mails(backend: Backend) {
+    let sink = SmtpSink::start().await;
+    let app = start(backend, &sink, &[]).await;
+    let contact = app
+        .token_for(demo::CARE_HOME_CONTACT.0, demo::CARE_HOME_CONTACT.1)
+        .await;
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (_, offers) = app
+        .get("/api/v1/programme-offers?library=kalajoki", None)
+        .await;
+    let offer = &offers["items"][0];
+    // A time at least two hours ahead, so the reminder an hour before is still to come.
+    let time = offer["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| {
+            DateTime::parse_from_rfc3339(t["start"].as_str().unwrap()).unwrap()
+                > Utc::now() + Duration::hours(2)
+        })
+        .expect("a demo time two hours ahead");
+    let (_, mine) = app.get("/api/v1/me/organisations", Some(&contact)).await;
+    let (status, booking) = app
+        .send(
+            "POST",
+            "/api/v1/programme-bookings",
+            Some(&contact),
+            Some(json!({
+                "time_id": time["id"], "organisation_id": mine[0]["id"], "residents": 8,
+                "equipment": "Televisio ja kaiutin", "onsite_contact_name": "Sari Lähihoitaja",
+                "onsite_contact_phone": "0401112223"
+            })),
+        )
+        .await;
+    assert_eq!(status, 201, "{booking}");
+    let id = booking["id"].as_str().unwrap().to_owned();
+    let (status, confirmed) = app
+        .send(
+            "POST",
+            &format!("/api/v1/programme-bookings/{id}/confirm"),
+            Some(&staff),
+            Some(json!({"message": "Tervetuloa!"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{confirmed}");
+    let mails = sink
+        .wait_for(30, "the confirmation to the unit", |m| {
+            m.iter().any(|m| m.to == [demo::CARE_HOME_CONTACT.0])
+        })
+        .await;
+    let mail = mails
+        .iter()
+        .find(|m| m.to == [demo::CARE_HOME_CONTACT.0])
+        .unwrap();
+    let message = parsed(&mail.data);
+    assert_eq!(
+        message.subject(),
+        Some("Ohjelma on vahvistettu: Muistojen tuokio")
+    );
+    assert!(
+        message
+            .body_text(0)
+            .unwrap()
+            .contains(confirmed["meeting_url"].as_str().unwrap()),
+        "the video link"
+    );
+    let ics = String::from_utf8(message.attachments().next().unwrap().contents().to_vec()).unwrap();
+    let start: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339(time["start"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        dtstart(&ics),
+        (
+            "Europe/Helsinki".to_owned(),
+            start.format("%Y%m%dT%H%M%S").to_string()
+        )
+    );
+    let list = messages_about(&app, &staff, &id).await;
+    let pending: Vec<_> = list
+        .iter()
+        .filter(|m| m["status"] == "pending")
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        pending.contains(&"booking_reminder_hour"),
+        "a reminder an hour before: {list:?}"
+    );
+    // The unit cancels: the reminders are dropped.
+    let (status, _) = app
+        .send(
+            "POST",
+            &format!("/api/v1/programme-bookings/{id}/cancel"),
+            Some(&contact),
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let list = messages_about(&app, &staff, &id).await;
+    assert!(
+        list.iter().all(|m| m["status"] != "pending"),
+        "no reminder left: {list:?}"
+    );
 }

@@ -367,6 +367,14 @@ pub fn booking(
             continue;
         };
         let lang = staff.language;
+        // The calendar file of the session as it now stands (not for the old time of a move).
+        let staff_ics = (start == b.starts_at.and_utc()).then(|| {
+            let mut w = wire.clone();
+            if kind == MessageKind::StaffBookingCancelled {
+                w.status = etakirjasto_shared::BookingStatus::Cancelled;
+            }
+            crate::bookings::ics::calendar(&w, &library.name, lang, now)
+        });
         // Staff are told by email only: their phone is for calling patrons.
         let staff = Recipient {
             channel: MessageChannel::Email,
@@ -391,7 +399,7 @@ pub fn booking(
                     ),
                 ],
                 private_link: None,
-                ics: None,
+                ics: staff_ics,
                 due_at: now,
             },
             now,
@@ -668,7 +676,8 @@ fn event_calendar(
 }
 
 /// Tells a care-home unit's contact person that staff confirmed its programme (`row` as it will be
-/// saved, with its video link), or proposed another time (`start`).
+/// saved, with its video link) or that it accepted a proposed time, with the calendar file and the
+/// reminders; or that staff proposed another time (`start`). Pending reminders are dropped first.
 pub fn programme(
     conn: &mut DbConnection,
     row: &crate::programmes::queries::BookingRow,
@@ -677,6 +686,7 @@ pub fn programme(
     start: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
+    queries::cancel_pending(conn, &row.id, &BOOKING_REMINDERS)?;
     let Some(contact) = view.contact_user_id.as_deref() else {
         return Ok(());
     };
@@ -687,31 +697,84 @@ pub fn programme(
     };
     let lang = to.language;
     let title: Localized = serde_json::from_str(&view.title).unwrap_or_default();
+    let confirmed = kind == MessageKind::ProgrammeConfirmed;
+    let end = start + Duration::minutes(i64::from(view.duration_minutes));
+    let ics = confirmed.then(|| {
+        let local = |t: DateTime<Utc>| crate::ical::local(&t.with_timezone(&tz).fixed_offset());
+        let mut lines = vec![
+            format!("UID:{}@etakirjasto", row.id),
+            format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
+            format!("DTSTART;TZID=Europe/Helsinki:{}", local(start)),
+            format!("DTEND;TZID=Europe/Helsinki:{}", local(end)),
+            format!(
+                "SUMMARY:{}",
+                crate::ical::escape(&format!("{} – {}", title.get(lang), library.name))
+            ),
+            "STATUS:CONFIRMED".to_owned(),
+        ];
+        if let Some(url) = &row.meeting_url {
+            lines.push(format!("LOCATION:{}", crate::ical::escape(url)));
+            lines.push(format!("URL:{url}"));
+        }
+        crate::ical::document("Programmes", vec![lines])
+    });
+    let values = vec![
+        ("what", title.get(lang).to_owned()),
+        ("when", templates::when(start, tz, lang)),
+        (
+            "how",
+            row.meeting_url
+                .as_deref()
+                .filter(|_| confirmed)
+                .map(|u| templates::how_video(lang, u))
+                .unwrap_or_default(),
+        ),
+        ("link", format!("{BASE}/programmes")),
+    ];
     write(
         conn,
         &library,
         Draft {
             kind,
             subject_id: row.id.clone(),
-            to,
-            values: vec![
-                ("what", title.get(lang).to_owned()),
-                ("when", templates::when(start, tz, lang)),
-                (
-                    "how",
-                    row.meeting_url
-                        .as_deref()
-                        .map(|u| templates::how_video(lang, u))
-                        .unwrap_or_default(),
-                ),
-                ("link", format!("{BASE}/programmes")),
-            ],
+            to: to.clone(),
+            values: values.clone(),
             private_link: None,
-            ics: None,
+            ics: ics.clone(),
             due_at: now,
         },
         now,
-    )
+    )?;
+    if confirmed {
+        let (day, hour) = reminder_times(start, tz, now);
+        for (kind, due) in [
+            (MessageKind::BookingReminderDay, day),
+            (MessageKind::BookingReminderHour, hour),
+        ] {
+            let Some(due_at) = due else { continue };
+            write(
+                conn,
+                &library,
+                Draft {
+                    kind,
+                    subject_id: row.id.clone(),
+                    to: to.clone(),
+                    values: values.clone(),
+                    private_link: None,
+                    ics: ics.clone(),
+                    due_at,
+                },
+                now,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops the pending reminders of a cancelled programme booking.
+pub fn programme_cancelled(conn: &mut DbConnection, booking_id: &str) -> Result<(), ApiError> {
+    queries::cancel_pending(conn, booking_id, &BOOKING_REMINDERS)?;
+    Ok(())
 }
 
 /// A local date and time in `tz` as UTC (the earlier one in the autumn overlap).

@@ -727,7 +727,7 @@ pub fn accept(
     meeting_base: &str,
     now: DateTime<Utc>,
 ) -> Result<ProgrammeBooking, ApiError> {
-    step(conn, user, id, Step::Accept, now, |conn, row, _| {
+    step(conn, user, id, Step::Accept, now, |conn, row, view| {
         let start = row
             .proposed_starts_at
             .take()
@@ -743,7 +743,14 @@ pub fn accept(
         if row.meeting_url.is_none() {
             row.meeting_url = Some(crate::bookings::service::meeting_room(meeting_base));
         }
-        Ok(())
+        crate::messages::outbox::programme(
+            conn,
+            row,
+            view,
+            MessageKind::ProgrammeConfirmed,
+            start.and_utc(),
+            now,
+        )
     })
 }
 
@@ -754,11 +761,11 @@ pub fn cancel(
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<ProgrammeBooking, ApiError> {
-    step(conn, user, id, Step::Cancel, now, |_, row, _| {
+    step(conn, user, id, Step::Cancel, now, |conn, row, _| {
         row.status = ProgrammeStatus::Cancelled.as_str().into();
         row.time_id = None;
         row.proposed_starts_at = None;
-        Ok(())
+        crate::messages::outbox::programme_cancelled(conn, &row.id)
     })
 }
 
