@@ -58,8 +58,11 @@ pub fn Calendar() -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
     let summary = NodeRef::<html::Div>::new();
 
+    // One key for what the list depends on: the span and whose sessions. (Read as two sources, a
+    // change of "whose" alone on the same day did not fetch the list again.)
+    let key = Memo::new(move |_| (span.get(), place.with(|p| p.who)));
     let sessions = LocalResource::new(move || {
-        let ((first, days), who) = (span.get(), place.with(|p| p.who));
+        let ((first, days), who) = key.get();
         let me = session.me.get();
         let lang = lang.get_untracked();
         async move {
