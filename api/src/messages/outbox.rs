@@ -98,6 +98,26 @@ impl Recipient {
         Ok(Some(recipient))
     }
 
+    /// The person behind a booking or registration: the account (`patron_id`) with its chosen channel
+    /// and language, or the guest's name, email and phone in the language they used (`language`).
+    pub fn of(
+        conn: &mut DbConnection,
+        patron_id: Option<&str>,
+        (name, email, phone): (&Option<String>, &Option<String>, &Option<String>),
+        language: &str,
+    ) -> Result<Option<Recipient>, ApiError> {
+        let language = Lang::from_tag(language).unwrap_or_default();
+        match patron_id {
+            Some(id) => Recipient::account(conn, id, language),
+            None => Ok(Some(Recipient::guest(
+                name.as_deref().unwrap_or_default(),
+                email.as_deref(),
+                phone.as_deref(),
+                language,
+            ))),
+        }
+    }
+
     fn reachable(&self) -> bool {
         self.email.is_some() || self.phone.is_some()
     }
@@ -249,16 +269,12 @@ pub fn booking(
     let tz = tz_of(&view.time_zone);
     let start = b.starts_at.and_utc();
     queries::cancel_pending(conn, &b.id, &BOOKING_REMINDERS)?;
-    let booking_lang = Lang::from_tag(&b.language).unwrap_or_default();
-    let patron = match (&b.patron_id, &view.patron) {
-        (Some(id), _) => Recipient::account(conn, id, booking_lang)?,
-        (None, _) => Some(Recipient::guest(
-            b.guest_name.as_deref().unwrap_or_default(),
-            b.guest_email.as_deref(),
-            b.guest_phone.as_deref(),
-            booking_lang,
-        )),
-    };
+    let patron = Recipient::of(
+        conn,
+        b.patron_id.as_deref(),
+        (&b.guest_name, &b.guest_email, &b.guest_phone),
+        &b.language,
+    )?;
     let wire = crate::bookings::service::to_wire(view.clone(), false);
     let service_name: Localized = wire.service_name.clone();
     let how = |lang: Lang| match (wire.mode, &wire.meeting_url, &wire.contact_phone) {
@@ -436,16 +452,7 @@ pub fn registration(
     let library = find_by_id(conn, &event.library_id)?;
     let tz = tz_of(&library.time_zone);
     let start = event.starts_at.and_utc();
-    let reg_lang = Lang::from_tag(&reg.language).unwrap_or_default();
-    let to = match &reg.patron_id {
-        Some(id) => Recipient::account(conn, id, reg_lang)?,
-        None => Some(Recipient::guest(
-            reg.guest_name.as_deref().unwrap_or_default(),
-            reg.guest_email.as_deref(),
-            reg.guest_phone.as_deref(),
-            reg_lang,
-        )),
-    };
+    let to = registrant(conn, reg)?;
     let Some(to) = to else { return Ok(()) };
     let lang = to.language;
     let title: Localized = serde_json::from_str(&event.title).unwrap_or_default();
@@ -588,17 +595,7 @@ pub fn event_message(
         if reg.status == "cancelled" {
             continue;
         }
-        let reg_lang = Lang::from_tag(&reg.language).unwrap_or_default();
-        let to = match &reg.patron_id {
-            Some(id) => Recipient::account(conn, id, reg_lang)?,
-            None => Some(Recipient::guest(
-                reg.guest_name.as_deref().unwrap_or_default(),
-                reg.guest_email.as_deref(),
-                reg.guest_phone.as_deref(),
-                reg_lang,
-            )),
-        };
-        let Some(to) = to.filter(Recipient::reachable) else {
+        let Some(to) = registrant(conn, &reg)?.filter(Recipient::reachable) else {
             continue;
         };
         let lang = to.language;
@@ -624,6 +621,19 @@ pub fn event_message(
         reached += 1;
     }
     Ok(reached)
+}
+
+/// The person who registered.
+fn registrant(
+    conn: &mut DbConnection,
+    reg: &crate::events::queries::RegistrationRow,
+) -> Result<Option<Recipient>, ApiError> {
+    Recipient::of(
+        conn,
+        reg.patron_id.as_deref(),
+        (&reg.guest_name, &reg.guest_email, &reg.guest_phone),
+        &reg.language,
+    )
 }
 
 /// Where an on-site event is: the branch's name and address, and the room.

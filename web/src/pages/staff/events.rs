@@ -34,10 +34,7 @@ pub fn StaffEventsPage() -> impl IntoView {
             if let Some(refused) = super::refusal(session.phase.get(), me.as_ref()) {
                 return refused;
             }
-            let library = me
-                .and_then(|me| me.memberships.into_iter().find(|m| m.role.is_staff()))
-                .map(|m| m.library)
-                .unwrap_or_default();
+            let library = super::staff_library(me);
             match chosen.get() {
                 Some(id) => view! {
                     <p class="back"><a href=staff_events_href(None)>{tr(SE::BackToList)}</a></p>

@@ -27,10 +27,7 @@ pub fn StaffMessages() -> impl IntoView {
             if let Some(refused) = super::refusal(session.phase.get(), me.as_ref()) {
                 return refused;
             }
-            let library = me
-                .and_then(|me| me.memberships.into_iter().find(|m| m.role.is_staff()))
-                .map(|m| m.library)
-                .unwrap_or_default();
+            let library = super::staff_library(me);
             view! {
                 <p>{tr(M::StaffIntro)}</p>
                 <MessageList library=library.clone() />

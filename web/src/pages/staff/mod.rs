@@ -138,6 +138,13 @@ pub fn refusal(phase: Phase, me: Option<&etakirjasto_shared::Me>) -> Option<AnyV
     })
 }
 
+/// The slug of the first library the person is staff of (empty when none: the pages refuse first).
+pub fn staff_library(me: Option<etakirjasto_shared::Me>) -> String {
+    me.and_then(|me| me.memberships.into_iter().find(|m| m.role.is_staff()))
+        .map(|m| m.library)
+        .unwrap_or_default()
+}
+
 /// The staff dashboard.
 #[component]
 pub fn Staff() -> impl IntoView {
