@@ -11,6 +11,7 @@ on_both_databases! {
     times_not_offered_and_other_peoples_bookings_are_refused => refusals;
     a_booking_moves_to_a_free_time_gets_an_outcome_and_a_calendar_file => reschedule_outcome_calendar;
     staff_book_on_behalf_of_a_patron_who_phoned_with_consent_noted => on_behalf;
+    moves_and_new_bookings_into_one_time_at_once_all_answer_and_overbook_nobody => move_race;
 }
 
 async fn on_behalf(app: TestApp) {
@@ -349,6 +350,75 @@ async fn race(app: TestApp) {
         slot["start"],
         "the full time is no longer offered"
     );
+}
+
+/// Moves and new bookings try the staff members in different orders (a move prefers its own staff
+/// member). Three bookings move into a time while six guests book it, all at once: every request
+/// gets a clear answer (no deadlock turned into a 500), and the time holds at most one booking per
+/// staff member.
+async fn move_race(app: TestApp) {
+    let service = demo_service(&app, "Practice call").await;
+    let sid = service["id"].as_str().unwrap().to_owned();
+    let slot = first_slot(&app, &sid).await;
+    let start = chrono::DateTime::parse_from_rfc3339(slot["start"].as_str().unwrap()).unwrap();
+    let later = (start + Duration::minutes(15)).to_rfc3339();
+    let mut moves = Vec::new();
+    for i in 0..3 {
+        let body = json!({"service_id": sid, "start": slot["start"], "mode": "video", "name": format!("Siirtäjä {i}"), "email": format!("s{i}@example.fi")});
+        let (status, b) = post(&app, "/api/v1/bookings", None, &body).await;
+        assert_eq!(status, 201, "{b}");
+        moves.push((
+            b["id"].as_str().unwrap().to_owned(),
+            b["manage_token"].as_str().unwrap().to_owned(),
+        ));
+    }
+    let app = &app;
+    let movers = moves.iter().map(|(id, token)| {
+        let later = later.clone();
+        async move {
+            let r = app
+                .client
+                .post(app.url(&format!("/api/v1/bookings/{id}/reschedule")))
+                .header("X-Manage-Token", token)
+                .json(&json!({"start": later}))
+                .send()
+                .await
+                .unwrap();
+            etakirjasto_e2e::status_json(r).await
+        }
+    });
+    let bookers = (0..6).map(|i| {
+        let body = json!({"service_id": sid, "start": later, "mode": "video", "name": format!("Uusi {i}"), "email": format!("u{i}@example.fi")});
+        async move { post(app, "/api/v1/bookings", None, &body).await }
+    });
+    let (moved, booked) = futures_util::future::join(
+        futures_util::future::join_all(movers),
+        futures_util::future::join_all(bookers),
+    )
+    .await;
+    for (status, body) in moved.iter().chain(booked.iter()) {
+        assert!(
+            matches!(status, 200 | 201) || (*status == 409 && body["code"] == "slot_taken"),
+            "every request answers with success or slot_taken: {status} {body}"
+        );
+    }
+    let winners = moved.iter().filter(|(s, _)| *s == 200).count()
+        + booked.iter().filter(|(s, _)| *s == 201).count();
+    assert_eq!(
+        winners, 3,
+        "three staff members, three sessions at the later time: {moved:?} {booked:?}"
+    );
+    let at_later = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT staff_id AS value FROM bookings WHERE service_id = '{sid}' AND status = 'confirmed' AND starts_at = '{}'",
+            start.naive_utc() + Duration::minutes(15)
+        ),
+    );
+    let mut distinct = at_later.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!((at_later.len(), distinct.len()), (3, 3), "{at_later:?}");
 }
 
 async fn refusals(app: TestApp) {

@@ -52,6 +52,25 @@ fn lock_staff(conn: &mut DbConnection, staff_id: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// Locks every staff member a booking might go to, in one statement and in id order, before any of
+/// them is tried. Booking and moving try candidates in different orders (moving prefers the booking's
+/// own staff member); taking all the locks up front in one order means two such transactions on
+/// PostgreSQL wait for each other instead of deadlocking. Call first inside `write_tx`.
+pub fn lock_candidates(conn: &mut DbConnection, staff_ids: &[String]) -> QueryResult<()> {
+    if let DbConnection::Pg(pg) = conn {
+        let mut ids: Vec<&String> = staff_ids.iter().collect();
+        ids.sort();
+        ids.dedup();
+        users::table
+            .filter(users::id.eq_any(ids))
+            .select(users::id)
+            .order(users::id)
+            .for_update()
+            .load::<String>(pg)?;
+    }
+    Ok(())
+}
+
 /// Inserts the booking if its staff member is free from `blocked_from` to `blocked_until`; returns
 /// false (and writes nothing) when an overlapping live booking exists. Call inside `write_tx`.
 pub fn insert_if_free(conn: &mut DbConnection, row: &BookingRow) -> QueryResult<bool> {

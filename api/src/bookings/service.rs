@@ -194,6 +194,7 @@ pub fn reschedule(
     order.sort_by_key(|s| *s != row.staff_id);
     let (token, actor) = caller_parts(caller);
     let moved = write_tx(conn, |conn| {
+        queries::lock_candidates(conn, &order)?;
         for staff_id in &order {
             row.staff_id = staff_id.clone();
             if queries::move_if_free(conn, &row)? {
@@ -346,6 +347,7 @@ pub fn book(
     // Try the free staff members in turn; each attempt locks that staff member and re-checks.
     let actor = user.map(|u| u.user_id.as_str());
     let booked = write_tx(conn, |conn| {
+        queries::lock_candidates(conn, &slot.staff_ids)?;
         for staff_id in &slot.staff_ids {
             row.staff_id = staff_id.clone();
             if queries::insert_if_free(conn, &row)? {
