@@ -102,6 +102,62 @@ test('staff see the participants, download the list, write to everyone and cance
   await context.close();
 });
 
+test('staff register someone who phoned, with their consent, and move them to the other seats', async () => {
+  const code = await freshCode(server.base, DEMO.staff.email);
+  const staff = await api('/auth/login', { method: 'POST', body: { email: DEMO.staff.email, password: DEMO.staff.password, one_time_code: code } });
+  const start = new Date(Date.now() + 3 * 864e5);
+  const created = await api('/events', {
+    method: 'POST',
+    token: staff.body.access_token,
+    body: {
+      library: 'kalajoki', title: { fi: 'Hybridi-ilta' }, description: { fi: 'Kuvaus.' },
+      category: 'author_visit', audience: 'adults', mode: 'hybrid', room: 'Lukusali',
+      start: start.toISOString(), end: new Date(start.getTime() + 36e5).toISOString(),
+      join_url: 'https://meet.jit.si/etakirjasto-hybriditesti', on_site_capacity: 5, online_capacity: 5,
+      max_seats_per_registration: 2,
+    },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  allow('/registrations', 422);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  await page.goto(`/staff/events?event=${created.body.id}`);
+  await appReady(page);
+  await page.locator('#behalf-name').waitFor();
+  assert.match(await page.locator('main').innerText(), /Kukaan ei ole vielä ilmoittautunut/);
+
+  // Without the person's consent the form names that box.
+  await page.locator('#behalf-name').fill('Aino Asiakas');
+  await page.locator('#behalf-phone').fill('0401234567');
+  await page.locator('#behalf-seat-on_site').check();
+  await page.locator('#behalf-needs').fill('Pyörätuoli');
+  await page.locator('#behalf-language').selectOption('sv');
+  await page.locator('#behalf-needs').press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('#behalf-summary').locator('..').innerText(), /suostuu/);
+  await page.locator('#behalf-consent').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#behalf-needs').press('Enter');
+  await page.waitForFunction(() => /Aino Asiakas: Paikka varattu/.test(document.querySelector('main').innerText));
+
+  await page.waitForSelector('table.participants');
+  const row = page.locator('table.participants tbody tr', { hasText: 'Aino Asiakas' });
+  assert.match(await row.innerText(), /henkilökunnan ilmoittama/);
+  assert.match(await row.innerText(), /\+358401234567/);
+  assert.match(await row.innerText(), /Pyörätuoli/);
+  assert.match(await row.innerText(), /Tulen kirjastoon × 1/);
+  const regs = await api(`/events/${created.body.id}/registrations`, { token: staff.body.access_token });
+  assert.equal(regs.body.length, 1);
+  assert.equal(regs.body[0].seat_type, 'on_site');
+
+  await page.getByRole('button', { name: /^Siirrä etäpaikalle\s*: Aino Asiakas$/ }).click();
+  await page.waitForFunction(() => /Osallistun verkossa kotoa × 1/.test(document.querySelector('table.participants')?.innerText ?? ''));
+  const moved = await api(`/events/${created.body.id}/registrations`, { token: staff.body.access_token });
+  assert.equal(moved.body[0].seat_type, 'online');
+  assertClean();
+  await context.close();
+});
+
 test('axe finds no violations on the staff\'s events pages in fi, sv and en', async () => {
   const event = await eventWithParticipant('Saavutettavuustesti');
   const { page, context, assertClean } = await openPage(browser, server.base);

@@ -19,8 +19,9 @@ use etakirjasto_shared::{
     EventMessageSent, EventSeries, Lang, Library, LibrarySummary, LoginRequest, Me, Message,
     MessageKind, MessagePreferences, MessagePreview, MessageTemplate, MessageTemplateInput,
     MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration, OneTimeCode, Organisation,
-    Page, Problem, ProgrammeBooking, ProgrammeOffer, RecoveryCodes, RegisterRequest, Registration,
-    RescheduleRequest, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
+    OrganisationInput, Page, Problem, ProgrammeBooking, ProgrammeOffer, ProgrammeOfferInput,
+    RecoveryCodes, RegisterRequest, Registration, RescheduleRequest, SeatChange, SeatType,
+    SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -408,6 +409,64 @@ pub async fn programme_offers(lang: Lang, token: Option<&str>) -> ApiResult<Vec<
         lang,
         token,
         200,
+    )
+    .await
+}
+
+/// `POST /api/v1/programme-offers` (no `id`) or `PUT /api/v1/programme-offers/{id}`: staff publish
+/// or change a programme offer and its times.
+pub async fn save_programme_offer(
+    token: &str,
+    id: Option<&str>,
+    body: &ProgrammeOfferInput,
+    lang: Lang,
+) -> ApiResult<ProgrammeOffer> {
+    let req = match id {
+        Some(id) => Request::put(&format!("{BASE}/programme-offers/{}", encode(id))),
+        None => Request::post(&format!("{BASE}/programme-offers")),
+    };
+    with_json(req, body, lang, Some(token)).await
+}
+
+/// `GET /api/v1/organisations`: the units a library serves (staff).
+pub async fn organisations(token: &str, library: &str, lang: Lang) -> ApiResult<Vec<Organisation>> {
+    let url = format!("{BASE}/organisations?limit=100&library={}", encode(library));
+    every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `POST /api/v1/organisations` (no `id`) or `PUT /api/v1/organisations/{id}`: staff add or change a
+/// unit and name its contact person.
+pub async fn save_organisation(
+    token: &str,
+    id: Option<&str>,
+    body: &OrganisationInput,
+    lang: Lang,
+) -> ApiResult<Organisation> {
+    let req = match id {
+        Some(id) => Request::put(&format!("{BASE}/organisations/{}", encode(id))),
+        None => Request::post(&format!("{BASE}/organisations")),
+    };
+    with_json(req, body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/events/{id}/registrations/{rid}/seat-type`: staff move a registration to the other
+/// kind of seat.
+pub async fn move_seat(
+    token: &str,
+    event_id: &str,
+    id: &str,
+    seat_type: SeatType,
+    lang: Lang,
+) -> ApiResult<Registration> {
+    with_json(
+        Request::put(&format!(
+            "{BASE}/events/{}/registrations/{}/seat-type",
+            encode(event_id),
+            encode(id)
+        )),
+        &SeatChange { seat_type },
+        lang,
+        Some(token),
     )
     .await
 }

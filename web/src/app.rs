@@ -10,13 +10,15 @@ use crate::components::layout::Layout;
 use crate::lazy_routes::{
     BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute, MeRoute,
     MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffEventsRoute,
-    StaffMessagesRoute, StaffProgrammesRoute, StaffRoute, TwoStepRoute,
+    StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute,
+    StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
 use crate::routes::{
-    Page, REGISTRATIONS, RESCHEDULE, STAFF_EVENTS, STAFF_MESSAGES, STAFF_PROGRAMMES,
+    Page, REGISTRATIONS, RESCHEDULE, STAFF_EVENTS, STAFF_MESSAGES, STAFF_OFFERS,
+    STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
 };
 use crate::session::Session;
 
@@ -51,6 +53,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_MESSAGES)) view={Lazy::<StaffMessagesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_EVENTS)) view={Lazy::<StaffEventsRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_OFFERS)) view={Lazy::<StaffOffersRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_ORGANISATIONS)) view={Lazy::<StaffOrganisationsRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

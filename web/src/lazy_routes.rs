@@ -73,6 +73,8 @@ enum StaffPage {
     Programmes,
     Messages,
     Events,
+    Offers,
+    Organisations,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -84,6 +86,10 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::Programmes => view! { <pages::staff::programmes::StaffProgrammes /> }.into_any(),
         StaffPage::Messages => view! { <pages::staff::messages::StaffMessages /> }.into_any(),
         StaffPage::Events => view! { <pages::staff::events::StaffEventsPage /> }.into_any(),
+        StaffPage::Offers => view! { <pages::staff::offers::StaffOffers /> }.into_any(),
+        StaffPage::Organisations => {
+            view! { <pages::staff::organisations::StaffOrganisations /> }.into_any()
+        }
     }
 }
 
@@ -138,6 +144,14 @@ lazy_page!(
 lazy_page!(
     /// The staff's events: participants, attendance, the list, a message to all, cancelling.
     StaffEventsRoute => staff_page(StaffPage::Events)
+);
+lazy_page!(
+    /// The staff's programme offers: publishing and changing them and their times.
+    StaffOffersRoute => staff_page(StaffPage::Offers)
+);
+lazy_page!(
+    /// The units the library serves and their contact people.
+    StaffOrganisationsRoute => staff_page(StaffPage::Organisations)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

@@ -95,7 +95,31 @@ pub fn staff_events_href(event: Option<&str>) -> String {
     }
 }
 
-/// The last segment of the staff's messages page (`/staff/messages`).
+/// The path segment of the staff's programme offers, under the staff dashboard.
+pub const STAFF_OFFERS: &str = "programme-offers";
+
+/// The staff's programme offers, or one to edit (`new` for a new one).
+pub fn staff_offers_href(offer: Option<&str>) -> String {
+    let base = format!("{}/{STAFF_OFFERS}", Page::Staff.href());
+    match offer {
+        Some(id) => format!("{base}?offer={}", crate::api::encode(id)),
+        None => base,
+    }
+}
+
+/// The path segment of the staff's organisations, under the staff dashboard.
+pub const STAFF_ORGANISATIONS: &str = "organisations";
+
+/// The units the library serves, or one to edit (`new` for a new one).
+pub fn staff_organisations_href(organisation: Option<&str>) -> String {
+    let base = format!("{}/{STAFF_ORGANISATIONS}", Page::Staff.href());
+    match organisation {
+        Some(id) => format!("{base}?organisation={}", crate::api::encode(id)),
+        None => base,
+    }
+}
+
+/// The path segment of the staff's messages page, under the staff dashboard.
 pub const STAFF_MESSAGES: &str = "messages";
 
 /// The staff's messages page.

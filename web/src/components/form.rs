@@ -31,6 +31,8 @@ pub enum Label {
     Messages(crate::i18n::Messages),
     /// A field of the staff's event pages.
     StaffEvents(crate::i18n::StaffEvents),
+    /// A field of the staff's programme offers and organisations.
+    Offers(crate::i18n::Offers),
 }
 
 impl Text for Label {
@@ -43,6 +45,7 @@ impl Text for Label {
             Label::Programmes(t) => t.text(lang),
             Label::Messages(t) => t.text(lang),
             Label::StaffEvents(t) => t.text(lang),
+            Label::Offers(t) => t.text(lang),
         }
     }
 }
@@ -62,6 +65,12 @@ impl From<Booking> for Label {
 impl From<crate::i18n::StaffEvents> for Label {
     fn from(t: crate::i18n::StaffEvents) -> Self {
         Label::StaffEvents(t)
+    }
+}
+
+impl From<crate::i18n::Offers> for Label {
+    fn from(t: crate::i18n::Offers) -> Self {
+        Label::Offers(t)
     }
 }
 
@@ -250,6 +259,9 @@ pub fn Field(
     value: RwSignal<String>,
     /// The form's errors; this field shows its own.
     errors: RwSignal<FormErrors>,
+    /// Drawn as a text area of this many rows, for longer texts.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
     let hint_id = format!("{id}-hint");
@@ -278,10 +290,22 @@ pub fn Field(
                     {code.message(lang.get())}
                 </p>
             })}
-            <input id=id name=id type=kind autocomplete=autocomplete inputmode=inputmode
-                aria-invalid=move || fault().map(|_| "true")
-                aria-describedby=described_by
-                bind:value=value />
+            {match rows {
+                Some(rows) => view! {
+                    <textarea id=id name=id rows=rows autocomplete=autocomplete
+                        aria-invalid=move || fault().map(|_| "true")
+                        aria-describedby=described_by
+                        bind:value=value></textarea>
+                }
+                .into_any(),
+                None => view! {
+                    <input id=id name=id type=kind autocomplete=autocomplete inputmode=inputmode
+                        aria-invalid=move || fault().map(|_| "true")
+                        aria-describedby=described_by
+                        bind:value=value />
+                }
+                .into_any(),
+            }}
         </div>
     }
 }

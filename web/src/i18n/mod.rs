@@ -6,7 +6,8 @@
 //! the sign-in and registration forms and their fields, [`Pages`] for page contents, [`Account`] for
 //! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
 //! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron, [`Events`] for the event
-//! pages, [`Programmes`] for care-home programmes, [`Messages`] for message settings and the staff's messages page) to keep each file
+//! pages, [`Programmes`] for care-home programmes, [`Messages`] for message settings and the staff's messages page, [`Offers`] for the staff's
+//! programme offers and organisations) to keep each file
 //! short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
@@ -17,6 +18,7 @@ mod auth;
 pub mod booking;
 pub mod events;
 pub mod messages;
+pub mod offers;
 mod pages;
 pub mod programmes;
 pub mod staff;
@@ -30,6 +32,7 @@ pub use auth::Auth;
 pub use booking::Booking;
 pub use events::Events;
 pub use messages::Messages;
+pub use offers::Offers;
 pub use pages::{Pages, role_name};
 pub use programmes::Programmes;
 pub use staff::Staff;

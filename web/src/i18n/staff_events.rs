@@ -62,6 +62,20 @@ pub enum StaffEvents {
     Cancelled,
     /// Registered by staff.
     ByStaff,
+    /// Moving someone to the online seats.
+    MoveOnline,
+    /// Moving someone to the on-site seats.
+    MoveOnSite,
+    /// Heading of registering someone.
+    RegisterHeading,
+    /// What it is for.
+    RegisterIntro,
+    /// Label of the person's language.
+    LanguageLabel,
+    /// The consent checkbox.
+    ConsentLabel,
+    /// The button.
+    RegisterButton,
 }
 
 impl Text for StaffEvents {
@@ -107,6 +121,25 @@ impl Text for StaffEvents {
             Keep => lang.pick("Älä peru", "Ställ inte in", "Do not cancel"),
             Cancelled => lang.pick("Tapahtuma on peruttu.", "Evenemanget är inställt.", "The event is cancelled."),
             ByStaff => lang.pick("henkilökunnan ilmoittama", "anmäld av personalen", "registered by staff"),
+            MoveOnline => lang.pick("Siirrä etäpaikalle", "Flytta till distansplats", "Move to an online seat"),
+            MoveOnSite => lang.pick("Siirrä paikan päälle", "Flytta till plats på plats", "Move to an on-site seat"),
+            RegisterHeading => lang.pick(
+                "Ilmoita osallistuja",
+                "Anmäl en deltagare",
+                "Register someone",
+            ),
+            RegisterIntro => lang.pick(
+                "Kun joku soittaa tai tulee tiskille: hän saa vahvistuksen sähköpostiin tai tekstiviestinä.",
+                "När någon ringer eller kommer till disken: hen får bekräftelsen per e-post eller sms.",
+                "When someone phones or comes to the desk: they get the confirmation by email or text message.",
+            ),
+            LanguageLabel => lang.pick("Viestien kieli", "Meddelandenas språk", "Language of the messages"),
+            ConsentLabel => lang.pick(
+                "Henkilö suostuu ilmoittautumiseen ja siihen, että hänen yhteystietonsa tallennetaan",
+                "Personen samtycker till anmälan och till att hens kontaktuppgifter sparas",
+                "The person agrees to the registration and to their contact details being stored",
+            ),
+            RegisterButton => lang.pick("Ilmoita", "Anmäl", "Register"),
         }
     }
 }

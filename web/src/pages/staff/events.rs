@@ -9,11 +9,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use etakirjasto_shared::{
-    ErrorCode, Event, EventMessageInput, EventStatus, Registration, RegistrationStatus, SeatType,
+    ErrorCode, Event, EventMessageInput, EventStatus, FieldCode, Lang, NewRegistration,
+    Registration, RegistrationStatus, SeatType,
 };
 
 use crate::api;
-use crate::components::form::{ErrorSummary, FormErrors, focus_later};
+use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, Label, focus_later};
 use crate::i18n::{Events, StaffEvents as SE, Text, Ui, booking, events, staff_events};
 use crate::pages::book::time_now;
 use crate::prefs::{tr, use_lang, use_title};
@@ -105,6 +106,8 @@ fn OneEvent(id: String) -> impl IntoView {
     });
     // Kept here: the parts below are drawn anew when the list is read again.
     let sent = RwSignal::new(None::<u32>);
+    let seat_problem = RwSignal::new(None::<ErrorCode>);
+    let registered = RwSignal::new(None::<Registration>);
     let download_failed = RwSignal::new(None::<ErrorCode>);
     move || {
         let l = lang.get();
@@ -150,11 +153,14 @@ fn OneEvent(id: String) -> impl IntoView {
                     <p>{booking::when(l, event.start, event.end)}</p>
                     {cancelled.then(|| view! { <p class="notice">{SE::Cancelled.text(l)}</p> })}
                     <h3 id="participants-heading">{SE::Participants.text(l)}</h3>
-                    <Participants event=event.clone() people=people started=started version=version />
+                    <Participants event=event.clone() people=people started=started version=version problem=seat_problem />
                     <p>
                         <button type="button" class="button button-secondary" on:click=download>{SE::Download.text(l)}</button>
                     </p>
                     <p role="status" class="download-status">{move || download_failed.get().map(|c| c.message(lang.get()))}</p>
+                    {(!cancelled && !started && event.registration_required).then(|| view! {
+                        <RegisterSomeone event=event.clone() version=version registered=registered />
+                    })}
                     {(!cancelled).then(|| view! {
                         <MessageAll event_id=event.id.clone() sent=sent />
                         <CancelEvent event_id=event.id.clone() version=version />
@@ -173,6 +179,8 @@ fn Participants(
     people: Vec<Registration>,
     started: bool,
     version: RwSignal<u32>,
+    /// Why the last move failed (no room in the other seats), kept across redraws.
+    problem: RwSignal<Option<ErrorCode>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
@@ -189,6 +197,22 @@ fn Participants(
                     async move { api::mark_attendance(&token, &event_id, &id, attended, lang).await }
                 })
                 .await;
+            version.update(|v| *v += 1);
+        });
+    };
+    let move_seat = move |event_id: String, id: String, seat: SeatType| {
+        let lang = lang.get_untracked();
+        problem.set(None);
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, |token| {
+                    let (event_id, id) = (event_id.clone(), id.clone());
+                    async move { api::move_seat(&token, &event_id, &id, seat, lang).await }
+                })
+                .await;
+            if let Err(e) = result {
+                problem.set(Some(e.code()));
+            }
             version.update(|v| *v += 1);
         });
     };
@@ -210,6 +234,28 @@ fn Participants(
                 _ => Events::StatusConfirmed.text(l).to_owned(),
             };
             let by_staff = r.booked_by_staff.then(|| format!(" ({})", SE::ByStaff.text(l)));
+            // Before a hybrid event, someone can move to the other kind of seat.
+            let other = match r.seat_type {
+                SeatType::OnSite => SeatType::Online,
+                SeatType::Online => SeatType::OnSite,
+            };
+            let movable = !started
+                && r.status != RegistrationStatus::Cancelled
+                && event.mode.seat_types().contains(&other);
+            let mover = movable.then(|| {
+                let (event_id, id) = (event.id.clone(), r.id.clone());
+                let label = match other {
+                    SeatType::Online => SE::MoveOnline,
+                    SeatType::OnSite => SE::MoveOnSite,
+                };
+                view! {
+                    " "
+                    <button type="button" class="button button-secondary move-seat"
+                        on:click=move |_| move_seat(event_id.clone(), id.clone(), other)>
+                        {label.text(l)}<span class="visually-hidden">{format!(": {}", r.contact_name)}</span>
+                    </button>
+                }
+            });
             let attendance = if started && r.status == RegistrationStatus::Confirmed {
                 let (e1, i1, e2, i2) = (event.id.clone(), r.id.clone(), event.id.clone(), r.id.clone());
                 view! {
@@ -229,7 +275,7 @@ fn Participants(
                 <tr>
                     <th scope="row">{r.contact_name.clone()}{by_staff}</th>
                     <td>{contact}</td>
-                    <td>{format!("{} × {}", seat.text(l), r.seats)}</td>
+                    <td>{format!("{} × {}", seat.text(l), r.seats)}{mover}</td>
                     <td>{status}</td>
                     <td>{r.needs.clone().unwrap_or_default()}</td>
                     <td>{attendance}</td>
@@ -239,6 +285,7 @@ fn Participants(
         .collect_view();
     view! {
         {(!started).then(|| view! { <p class="hint">{SE::AttendanceLater.text(l)}</p> })}
+        <p role="status" class="seat-status">{move || problem.get().map(|c| c.message(lang.get()))}</p>
         <div class="month-scroll" role="region" aria-labelledby="participants-heading" tabindex="0">
             <table class="participants">
                 <thead>
@@ -256,6 +303,187 @@ fn Participants(
         </div>
     }
     .into_any()
+}
+
+const R_SEAT: &str = "behalf-seat";
+const R_SEATS: &str = "behalf-seats";
+const R_NAME: &str = "behalf-name";
+const R_EMAIL: &str = "behalf-email";
+const R_PHONE: &str = "behalf-phone";
+const R_NEEDS: &str = "behalf-needs";
+const R_LANGUAGE: &str = "behalf-language";
+const R_CONSENT: &str = "behalf-consent";
+
+/// Registering someone who phoned or came to the desk: their name and email or phone, the seats,
+/// their needs, the language of their messages, and their consent.
+#[component]
+fn RegisterSomeone(
+    event: Event,
+    version: RwSignal<u32>,
+    registered: RwSignal<Option<Registration>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let seat_types: Vec<SeatType> = event.mode.seat_types().to_vec();
+    let seat = RwSignal::new(seat_types.first().copied().unwrap_or(SeatType::Online));
+    let seats = RwSignal::new("1".to_owned());
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let needs = RwSignal::new(String::new());
+    let language = RwSignal::new(Lang::Fi);
+    let consent = RwSignal::new(false);
+    let errors = RwSignal::new(FormErrors::default());
+    let summary: NodeRef<html::Div> = NodeRef::new();
+    let busy = RwSignal::new(false);
+    let event_id = event.id.clone();
+    let locate = |field: &str| -> Option<(&'static str, Label)> {
+        Some(match field {
+            "seat_type" => (R_SEAT, Events::SeatLegend.into()),
+            "seats" => (R_SEATS, Events::SeatsLabel.into()),
+            "name" => (R_NAME, Events::NameLabel.into()),
+            "email" | "contact" => (R_EMAIL, Events::EmailLabel.into()),
+            "phone" => (R_PHONE, Events::PhoneLabel.into()),
+            "needs" => (R_NEEDS, Events::NeedsLabel.into()),
+            "patron_consent" => (R_CONSENT, SE::ConsentLabel.into()),
+            _ => return None,
+        })
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        registered.set(None);
+        let text = |s: RwSignal<String>| {
+            let t = s.get_untracked().trim().to_owned();
+            (!t.is_empty()).then_some(t)
+        };
+        let Ok(count) = seats.get_untracked().trim().parse::<u32>() else {
+            errors.set(FormErrors {
+                fields: vec![FieldFault {
+                    id: R_SEATS,
+                    label: Events::SeatsLabel.into(),
+                    code: FieldCode::InvalidChoice,
+                }],
+                ..Default::default()
+            });
+            focus_later(summary);
+            return;
+        };
+        let body = NewRegistration {
+            seat_type: seat.get_untracked(),
+            seats: count,
+            needs: text(needs),
+            // The name is what tells the server staff register someone else, so it is always sent.
+            name: Some(name.get_untracked().trim().to_owned()),
+            email: text(email),
+            phone: text(phone),
+            language: Some(language.get_untracked()),
+            patron_consent: consent.get_untracked(),
+        };
+        let lang = lang.get_untracked();
+        let id = event_id.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, |token| {
+                    let (id, body) = (id.clone(), body.clone());
+                    async move { api::register_for_event(&id, &body, lang, Some(&token)).await }
+                })
+                .await;
+            busy.set(false);
+            match result {
+                Ok(r) => {
+                    errors.set(FormErrors::default());
+                    for s in [name, email, phone, needs] {
+                        s.set(String::new());
+                    }
+                    seats.set("1".to_owned());
+                    consent.set(false);
+                    registered.set(Some(r));
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => {
+                    errors.set(FormErrors::from_api(&e, locate));
+                    focus_later(summary);
+                }
+            }
+        });
+    };
+    let seat_choice = (seat_types.len() > 1).then(|| {
+        let options = seat_types
+            .into_iter()
+            .map(|s| {
+                let id = format!("{R_SEAT}-{}", s.as_str());
+                let label = match s {
+                    SeatType::OnSite => Events::SeatOnSite,
+                    SeatType::Online => Events::SeatOnline,
+                };
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=id.clone() name=R_SEAT value=s.as_str()
+                            prop:checked=move || seat.get() == s
+                            on:change=move |_| seat.set(s) />
+                        <label for=id>{tr(label)}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset id=R_SEAT tabindex="-1">
+                <legend>{tr(Events::SeatLegend)}</legend>
+                {options}
+            </fieldset>
+        }
+    });
+    let done = move || {
+        let l = lang.get();
+        registered.get().map(|r| {
+            let line = match (r.status, r.waitlist_position) {
+                (RegistrationStatus::Waitlisted, Some(p)) => events::waiting(l, p),
+                _ => Events::StatusConfirmed.text(l).to_owned(),
+            };
+            view! { <p class="confirmation" role="status">{format!("{}: {line}", r.contact_name)}</p> }
+        })
+    };
+    let consent_fault = move || errors.with(|e| e.field(R_CONSENT));
+    view! {
+        <section aria-labelledby="behalf-heading">
+            <h3 id="behalf-heading">{tr(SE::RegisterHeading)}</h3>
+            <p>{tr(SE::RegisterIntro)}</p>
+            {done}
+            <ErrorSummary errors=errors node_ref=summary id="behalf-summary" />
+            <form class="form" novalidate on:submit=on_submit>
+                <Field id=R_NAME label=Events::NameLabel autocomplete="off" value=name errors=errors />
+                <Field id=R_PHONE label=Events::PhoneLabel kind="tel" autocomplete="off" value=phone errors=errors />
+                <Field id=R_EMAIL label=Events::EmailLabel kind="email" autocomplete="off" value=email errors=errors />
+                {seat_choice}
+                <Field id=R_SEATS label=Events::SeatsLabel kind="number" inputmode="numeric" autocomplete="off"
+                    value=seats errors=errors />
+                <Field id=R_NEEDS label=Events::NeedsLabel autocomplete="off" value=needs errors=errors />
+                <div class="field">
+                    <label for=R_LANGUAGE>{tr(SE::LanguageLabel)}</label>
+                    <select id=R_LANGUAGE name=R_LANGUAGE on:change=move |ev| {
+                        if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
+                            language.set(l);
+                        }
+                    }>
+                        {Lang::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() selected=move || language.get() == l>{crate::i18n::endonym(l)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="checkbox" class:field-error=move || consent_fault().is_some()>
+                    <input type="checkbox" id=R_CONSENT prop:checked=move || consent.get()
+                        aria-invalid=move || consent_fault().map(|_| "true")
+                        on:change=move |ev| consent.set(event_target_checked(&ev)) />
+                    <label for=R_CONSENT>{tr(SE::ConsentLabel)}</label>
+                </div>
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(SE::RegisterButton)}</button>
+            </form>
+        </section>
+    }
 }
 
 /// Writing to everyone registered.

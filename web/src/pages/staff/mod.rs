@@ -9,10 +9,12 @@
 mod calendar;
 pub mod events;
 pub mod messages;
+pub mod offers;
+pub mod organisations;
 pub mod programmes;
 mod session;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
@@ -118,6 +120,46 @@ pub fn today(time_zone: &str) -> NaiveDate {
         .unwrap_or_else(|_| time_now().date_naive())
 }
 
+/// The library's offset from UTC, in seconds, at the instant `at`: the instant written out in the
+/// library's zone by the browser's time-zone data, less the instant itself.
+fn offset_at(at: DateTime<Utc>, time_zone: &str) -> Option<i32> {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &time_zone.into());
+    let _ = js_sys::Reflect::set(&options, &"hourCycle".into(), &"h23".into());
+    #[allow(clippy::cast_precision_loss)]
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    // Swedish writes "2026-12-07 13:00:00", which parses without guessing.
+    let text = String::from(date.to_locale_string("sv-SE", &options));
+    let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
+    i32::try_from((local - at.naive_utc()).num_seconds()).ok()
+}
+
+/// A date and clock time in the library's zone as an instant with the offset in force then (winter
+/// or summer time); `None` for a time the clocks skip in spring, or when the browser lacks the zone.
+pub fn in_zone(local: NaiveDateTime, time_zone: &str) -> Option<DateTime<FixedOffset>> {
+    let guess = offset_at(local.and_utc(), time_zone)?;
+    let offset = offset_at(
+        (local - Duration::seconds(i64::from(guess))).and_utc(),
+        time_zone,
+    )?;
+    let at = FixedOffset::east_opt(offset)?
+        .from_local_datetime(&local)
+        .single()?;
+    // In the spring gap the wall-clock time does not exist: the offset found does not hold there.
+    (offset_at(at.with_timezone(&Utc), time_zone)? == offset).then_some(at)
+}
+
+/// The library's time zone, or Finland's until the library is known.
+pub fn library_zone() -> String {
+    crate::library::use_library()
+        .0
+        .get_untracked()
+        .flatten()
+        .map_or_else(|| calendar::DEFAULT_TIME_ZONE.to_owned(), |l| l.time_zone)
+}
+
 /// What a staff page shows instead of itself: while the session is checked, to those signed out or
 /// not staff, and to staff who have not set up two-step sign-in; `None` when the page may show.
 pub fn refusal(phase: Phase, me: Option<&etakirjasto_shared::Me>) -> Option<AnyView> {
@@ -172,6 +214,8 @@ pub fn Staff() -> impl IntoView {
                         <p>{tr(Pages::StaffIntro)}</p>
                         <p><a class="button book-for-patron" href=crate::pages::book::for_patron_href()>{tr(T::BookForPatron)}</a></p>
                         <p><a href=crate::routes::staff_programmes_href(None)>{tr(crate::i18n::Programmes::StaffLink)}</a></p>
+                        <p><a href=crate::routes::staff_offers_href(None)>{tr(crate::i18n::Offers::Link)}</a></p>
+                        <p><a href=crate::routes::staff_organisations_href(None)>{tr(crate::i18n::Offers::OrgLink)}</a></p>
                         <p><a href=crate::routes::staff_messages_href()>{tr(crate::i18n::Messages::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_events_href(None)>{tr(crate::i18n::StaffEvents::StaffLink)}</a></p>
                         <calendar::Calendar />

@@ -80,11 +80,13 @@ fn Bookings() -> impl IntoView {
                 },
                 None if list.is_empty() => view! {
                     <p>{P::StaffIntro.text(l)}</p>
+                    <Manage />
                     <p>{P::NoBookings.text(l)}</p>
                 }
                 .into_any(),
                 None => view! {
                     <p>{P::StaffIntro.text(l)}</p>
+                    <Manage />
                     <ul class="booking-list">
                         {list.into_iter().map(|b| view! {
                             <li class="booking-item">
@@ -99,6 +101,17 @@ fn Bookings() -> impl IntoView {
                 .into_any(),
             },
         }
+    }
+}
+
+/// Links to the offers and the units, which the bookings come from.
+#[component]
+fn Manage() -> impl IntoView {
+    view! {
+        <ul class="links">
+            <li><a href=crate::routes::staff_offers_href(None)>{tr(crate::i18n::Offers::Link)}</a></li>
+            <li><a href=crate::routes::staff_organisations_href(None)>{tr(crate::i18n::Offers::OrgLink)}</a></li>
+        </ul>
     }
 }
 
