@@ -158,6 +158,73 @@ test('staff register someone who phoned, with their consent, and move them to th
   await context.close();
 });
 
+test('staff create a weekly online series across the spring clock change, then change one time', async () => {
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  allow('/api/v1/events', 422);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  await page.goto('/staff/events');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Uusi tapahtuma' }).click();
+  await page.waitForURL('**/staff/events?edit=new');
+  await page.locator('#title-fi').waitFor();
+
+  // Saving without a date names that field.
+  await page.locator('#title-fi').fill('Kevään etälukupiiri');
+  await page.locator('#title-fi').press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary:not([hidden])').innerText(), /Päivä: /);
+
+  const y = new Date().getUTCFullYear() + 1;
+  await page.locator('#description-fi').fill('Luemme ja keskustelemme verkossa.');
+  await page.locator('#event-category').selectOption('reading_circle');
+  await page.locator('#event-audience').selectOption('elderly');
+  await page.locator('#event-mode-online').check();
+  await page.locator('#event-date').fill(`${y}-03-16`);
+  await page.locator('#event-start').fill('18:00');
+  await page.locator('#event-end').fill('19:30');
+  await page.locator('#join-url').fill('https://meet.jit.si/etakirjasto-kevatpiiri');
+  await page.locator('#online-capacity').fill('12');
+  await page.locator('#a11y-fi').fill('Tekstitys');
+  await page.locator('#event-repeat-weekly').check();
+  await page.locator('#event-until').fill(`${y}-04-06`);
+  await page.locator('#event-until').press('Enter');
+  await page.waitForURL('**/staff/events?event=*');
+  await page.waitForFunction(() => /Tapahtuma tallennettu\./.test(document.querySelector('main').innerText));
+  const id = new URL(page.url()).searchParams.get('event');
+
+  const code = await freshCode(server.base, DEMO.staff.email);
+  const staff = await api('/auth/login', { method: 'POST', body: { email: DEMO.staff.email, password: DEMO.staff.password, one_time_code: code } });
+  const first = await api(`/events/${id}`, { token: staff.body.access_token });
+  assert.equal(first.status, 200);
+  assert.equal(first.body.title.fi, 'Kevään etälukupiiri');
+  assert.equal(first.body.audience, 'elderly');
+  assert.equal(first.body.online.capacity, 12);
+  assert.equal(first.body.join_url, 'https://meet.jit.si/etakirjasto-kevatpiiri');
+  assert.equal(first.body.accessibility_note.fi, 'Tekstitys');
+  const series = await api(`/event-series/${first.body.series}`);
+  assert.deepEqual(series.body.occurrences.map((o) => o.start), [
+    `${y}-03-16T18:00:00+02:00`, `${y}-03-23T18:00:00+02:00`, `${y}-03-30T18:00:00+03:00`, `${y}-04-06T18:00:00+03:00`,
+  ]);
+
+  // Changing the first time leaves the rest as they were.
+  await page.getByRole('link', { name: 'Muokkaa tapahtuman tietoja' }).click();
+  await page.waitForURL('**/staff/events?edit=*');
+  await page.waitForFunction(() => document.querySelector('#title-fi')?.value === 'Kevään etälukupiiri');
+  assert.equal(await page.locator('#event-start').inputValue(), '18:00');
+  assert.equal(await page.locator('#event-repeat-weekly').count(), 0, 'a saved event does not offer repeating');
+  await page.locator('#online-capacity').fill('20');
+  await page.locator('#event-start').fill('17:30');
+  await page.locator('#online-capacity').press('Enter');
+  await page.waitForURL(`**/staff/events?event=${id}&saved=1`);
+  const changed = await api(`/events/${id}`, { token: staff.body.access_token });
+  assert.equal(changed.body.online.capacity, 20);
+  assert.equal(changed.body.start, `${y}-03-16T17:30:00+02:00`);
+  const rest = await api(`/event-series/${first.body.series}`);
+  assert.equal(rest.body.occurrences[1].start, `${y}-03-23T18:00:00+02:00`);
+  assertClean();
+  await context.close();
+});
+
 test('axe finds no violations on the staff\'s events pages in fi, sv and en', async () => {
   const event = await eventWithParticipant('Saavutettavuustesti');
   const { page, context, assertClean } = await openPage(browser, server.base);
@@ -175,6 +242,13 @@ test('axe finds no violations on the staff\'s events pages in fi, sv and en', as
     await page.waitForSelector('table.participants');
     violations = await axeViolations(page);
     assert.equal(violations.length, 0, `axe on the event (${lang}):\n${describeViolations(violations)}`);
+    await page.goto('/staff/events?edit=new');
+    await appReady(page);
+    await page.locator('#title-fi').waitFor();
+    await page.locator('#event-mode-hybrid').check();
+    await page.locator('#event-repeat-monthly').check();
+    violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the event form (${lang}):\n${describeViolations(violations)}`);
   }
   assertClean();
   await context.close();

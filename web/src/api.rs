@@ -15,13 +15,13 @@ use web_sys::RequestCredentials;
 
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
-    Attendance, Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, EventMessageInput,
-    EventMessageSent, EventSeries, Lang, Library, LibrarySummary, LoginRequest, Me, Message,
-    MessageKind, MessagePreferences, MessagePreview, MessageTemplate, MessageTemplateInput,
-    MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration, OneTimeCode, Organisation,
-    OrganisationInput, Page, Problem, ProgrammeBooking, ProgrammeOffer, ProgrammeOfferInput,
-    RecoveryCodes, RegisterRequest, Registration, RescheduleRequest, SeatChange, SeatType,
-    SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
+    Attendance, Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, EventInput,
+    EventMessageInput, EventMessageSent, EventSeries, Lang, Library, LibrarySummary, LoginRequest,
+    Me, Message, MessageKind, MessagePreferences, MessagePreview, MessageTemplate,
+    MessageTemplateInput, MyRegistration, NewBooking, NewProgrammeBooking, NewRegistration,
+    OneTimeCode, Organisation, OrganisationInput, Page, Problem, ProgrammeBooking, ProgrammeOffer,
+    ProgrammeOfferInput, RecoveryCodes, RegisterRequest, Registration, RescheduleRequest,
+    SeatChange, SeatType, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
 };
 
 /// The API's path prefix.
@@ -411,6 +411,21 @@ pub async fn programme_offers(lang: Lang, token: Option<&str>) -> ApiResult<Vec<
         200,
     )
     .await
+}
+
+/// `POST /api/v1/events` (no `id`) or `PUT /api/v1/events/{id}`: staff create an event (or a series,
+/// with `repeat`) or change one.
+pub async fn save_event(
+    token: &str,
+    id: Option<&str>,
+    body: &EventInput,
+    lang: Lang,
+) -> ApiResult<Event> {
+    let req = match id {
+        Some(id) => Request::put(&format!("{BASE}/events/{}", encode(id))),
+        None => Request::post(&format!("{BASE}/events")),
+    };
+    with_json(req, body, lang, Some(token)).await
 }
 
 /// `POST /api/v1/programme-offers` (no `id`) or `PUT /api/v1/programme-offers/{id}`: staff publish

@@ -95,6 +95,15 @@ pub fn staff_events_href(event: Option<&str>) -> String {
     }
 }
 
+/// The staff's form for a new event (`new`) or for changing one.
+pub fn staff_event_edit_href(event: &str) -> String {
+    format!(
+        "{}/{STAFF_EVENTS}?edit={}",
+        Page::Staff.href(),
+        crate::api::encode(event)
+    )
+}
+
 /// The path segment of the staff's programme offers, under the staff dashboard.
 pub const STAFF_OFFERS: &str = "programme-offers";
 

@@ -76,6 +76,70 @@ pub enum StaffEvents {
     ConsentLabel,
     /// The button.
     RegisterButton,
+    /// Link to a new event.
+    NewEvent,
+    /// Heading of a new event.
+    NewHeading,
+    /// Heading of an event being changed.
+    EditHeading,
+    /// Link to change an event.
+    EditLink,
+    /// The kind of event.
+    CategoryLabel,
+    /// Where it happens.
+    ModeLegend,
+    /// The start time.
+    StartLabel,
+    /// The end time.
+    EndLabel,
+    /// The branch.
+    BranchLabel,
+    /// No branch chosen.
+    NoBranch,
+    /// The room.
+    RoomLabel,
+    /// The video link.
+    JoinUrlLabel,
+    /// Its hint.
+    JoinUrlHint,
+    /// Minutes before the start the link shows.
+    JoinVisibleLabel,
+    /// Seats in the room.
+    OnSiteCapacityLabel,
+    /// Places online.
+    OnlineCapacityLabel,
+    /// Most seats per registration.
+    MaxSeatsLabel,
+    /// Registration needed.
+    RegistrationRequiredLabel,
+    /// When registration opens.
+    OpensLegend,
+    /// When registration closes.
+    ClosesLegend,
+    /// Accessibility note in Finnish.
+    A11yFi,
+    /// Its hint.
+    A11yHint,
+    /// Accessibility note in Swedish.
+    A11ySv,
+    /// Accessibility note in English.
+    A11yEn,
+    /// How it repeats.
+    RepeatLabel,
+    /// Once.
+    RepeatNone,
+    /// Every week.
+    RepeatWeekly,
+    /// Every month.
+    RepeatMonthly,
+    /// The last date of a series.
+    UntilLabel,
+    /// Its hint.
+    UntilHint,
+    /// Saving.
+    Save,
+    /// Saved.
+    Saved,
 }
 
 impl Text for StaffEvents {
@@ -140,6 +204,38 @@ impl Text for StaffEvents {
                 "The person agrees to the registration and to their contact details being stored",
             ),
             RegisterButton => lang.pick("Ilmoita", "Anmäl", "Register"),
+            NewEvent => lang.pick("Uusi tapahtuma", "Nytt evenemang", "New event"),
+            NewHeading => lang.pick("Uusi tapahtuma", "Nytt evenemang", "New event"),
+            EditHeading => lang.pick("Muokkaa tapahtumaa", "Ändra evenemanget", "Change the event"),
+            EditLink => lang.pick("Muokkaa tapahtuman tietoja", "Ändra evenemangets uppgifter", "Change the event's details"),
+            CategoryLabel => lang.pick("Tapahtuman tyyppi", "Typ av evenemang", "Kind of event"),
+            ModeLegend => lang.pick("Missä tapahtuma on", "Var evenemanget hålls", "Where it happens"),
+            StartLabel => lang.pick("Alkaa klo", "Börjar kl.", "Starts at"),
+            EndLabel => lang.pick("Päättyy klo", "Slutar kl.", "Ends at"),
+            BranchLabel => lang.pick("Toimipiste", "Filial", "Branch"),
+            NoBranch => lang.pick("Ei valittu", "Inte vald", "Not chosen"),
+            RoomLabel => lang.pick("Tila (vapaaehtoinen)", "Rum (frivilligt)", "Room (optional)"),
+            JoinUrlLabel => lang.pick("Videolinkki", "Videolänk", "Video link"),
+            JoinUrlHint => lang.pick("Alkaa https://. Näkyy vain ilmoittautuneille ja henkilökunnalle.", "Börjar med https://. Syns bara för anmälda och personalen.", "Starts with https://. Shown only to those registered and to staff."),
+            JoinVisibleLabel => lang.pick("Linkki näkyy minuuttia ennen alkua", "Länken syns minuter före start", "The link shows this many minutes before the start"),
+            OnSiteCapacityLabel => lang.pick("Paikkoja paikan päällä", "Platser på plats", "Seats in the room"),
+            OnlineCapacityLabel => lang.pick("Paikkoja verkossa", "Platser på nätet", "Places online"),
+            MaxSeatsLabel => lang.pick("Enintään henkilöä yhdellä ilmoittautumisella", "Högst personer per anmälan", "At most people per registration"),
+            RegistrationRequiredLabel => lang.pick("Osallistujat ilmoittautuvat", "Deltagarna anmäler sig", "People register"),
+            OpensLegend => lang.pick("Ilmoittautuminen alkaa (vapaaehtoinen; tyhjä: heti)", "Anmälan öppnar (frivilligt; tomt: genast)", "Registration opens (optional; empty: at once)"),
+            ClosesLegend => lang.pick("Ilmoittautuminen päättyy (vapaaehtoinen; tyhjä: alkaessa)", "Anmälan stänger (frivilligt; tomt: vid start)", "Registration closes (optional; empty: at the start)"),
+            A11yFi => lang.pick("Saavutettavuus suomeksi (vapaaehtoinen)", "Tillgänglighet på finska (frivilligt)", "Accessibility in Finnish (optional)"),
+            A11yHint => lang.pick("Esimerkiksi tekstitys, induktiosilmukka tai esteetön kulku.", "Till exempel textning, hörslinga eller tillgänglig entré.", "For example captions, an induction loop or step-free access."),
+            A11ySv => lang.pick("Saavutettavuus ruotsiksi (vapaaehtoinen)", "Tillgänglighet på svenska (frivilligt)", "Accessibility in Swedish (optional)"),
+            A11yEn => lang.pick("Saavutettavuus englanniksi (vapaaehtoinen)", "Tillgänglighet på engelska (frivilligt)", "Accessibility in English (optional)"),
+            RepeatLabel => lang.pick("Toistuuko tapahtuma", "Upprepas evenemanget", "Does it repeat"),
+            RepeatNone => lang.pick("Ei toistu", "Upprepas inte", "Does not repeat"),
+            RepeatWeekly => lang.pick("Joka viikko samana viikonpäivänä", "Varje vecka samma veckodag", "Every week on the same day"),
+            RepeatMonthly => lang.pick("Joka kuukausi samana viikonpäivänä (esim. kuun 1. tiistai)", "Varje månad samma veckodag (t.ex. månadens första tisdag)", "Every month on the same weekday (e.g. the first Tuesday)"),
+            UntilLabel => lang.pick("Viimeinen päivä", "Sista datum", "Last date"),
+            UntilHint => lang.pick("Toistuvalle tapahtumalle. Jokainen kerta alkaa samaan kellonaikaan.", "För ett återkommande evenemang. Varje gång börjar på samma klockslag.", "For a repeating event. Every time starts at the same clock time."),
+            Save => lang.pick("Tallenna tapahtuma", "Spara evenemanget", "Save the event"),
+            Saved => lang.pick("Tapahtuma tallennettu.", "Evenemanget sparat.", "Event saved."),
         }
     }
 }

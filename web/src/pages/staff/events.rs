@@ -18,7 +18,7 @@ use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, Label
 use crate::i18n::{Events, StaffEvents as SE, Text, Ui, booking, events, staff_events};
 use crate::pages::book::time_now;
 use crate::prefs::{tr, use_lang, use_title};
-use crate::routes::staff_events_href;
+use crate::routes::{staff_event_edit_href, staff_events_href};
 use crate::session::use_session;
 
 /// The page.
@@ -28,6 +28,8 @@ pub fn StaffEventsPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let chosen = Memo::new(move |_| query.with(|q| q.get("event")));
+    let editing = Memo::new(move |_| query.with(|q| q.get("edit")));
+    let saved = Memo::new(move |_| query.with(|q| q.get("saved").is_some()));
     view! {
         <h1>{tr(SE::Title)}</h1>
         {move || {
@@ -36,9 +38,17 @@ pub fn StaffEventsPage() -> impl IntoView {
                 return refused;
             }
             let library = super::staff_library(me);
+            if let Some(id) = editing.get() {
+                return view! {
+                    <p class="back"><a href=staff_events_href(None)>{tr(SE::BackToList)}</a></p>
+                    <super::event_form::EventEditor library=library id=id />
+                }
+                .into_any();
+            }
             match chosen.get() {
                 Some(id) => view! {
                     <p class="back"><a href=staff_events_href(None)>{tr(SE::BackToList)}</a></p>
+                    {saved.get().then(|| view! { <p class="confirmation" role="status">{tr(SE::Saved)}</p> })}
                     <OneEvent id=id />
                 }
                 .into_any(),
@@ -59,7 +69,10 @@ fn EventList(library: String) -> impl IntoView {
     });
     move || {
         let l = lang.get();
-        match list.get() {
+        let new = view! {
+            <p><a class="button" href=staff_event_edit_href("new")>{SE::NewEvent.text(l)}</a></p>
+        };
+        let body = match list.get() {
             None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
             Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <p>{SE::NoEvents.text(l)}</p> }.into_any(),
@@ -75,7 +88,8 @@ fn EventList(library: String) -> impl IntoView {
                 </ul>
             }
             .into_any(),
-        }
+        };
+        view! { {new} {body} }
     }
 }
 
@@ -152,6 +166,9 @@ fn OneEvent(id: String) -> impl IntoView {
                     <h2>{event.title.get(l).to_owned()}</h2>
                     <p>{booking::when(l, event.start, event.end)}</p>
                     {cancelled.then(|| view! { <p class="notice">{SE::Cancelled.text(l)}</p> })}
+                    {(!cancelled).then(|| view! {
+                        <p><a href=staff_event_edit_href(&event.id)>{SE::EditLink.text(l)}</a></p>
+                    })}
                     <h3 id="participants-heading">{SE::Participants.text(l)}</h3>
                     <Participants event=event.clone() people=people started=started version=version problem=seat_problem />
                     <p>

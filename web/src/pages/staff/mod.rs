@@ -7,6 +7,7 @@
 //! (`/staff?view=week&date=2026-12-07&who=team`), so Back, reload and a bookmark keep them.
 
 mod calendar;
+pub mod event_form;
 pub mod events;
 pub mod messages;
 pub mod offers;
@@ -149,6 +150,12 @@ pub fn in_zone(local: NaiveDateTime, time_zone: &str) -> Option<DateTime<FixedOf
         .single()?;
     // In the spring gap the wall-clock time does not exist: the offset found does not hold there.
     (offset_at(at.with_timezone(&Utc), time_zone)? == offset).then_some(at)
+}
+
+/// An instant as the date and clock time in the library's zone.
+pub fn to_zone(at: DateTime<Utc>, time_zone: &str) -> NaiveDateTime {
+    let offset = offset_at(at, time_zone).unwrap_or(0);
+    at.naive_utc() + Duration::seconds(i64::from(offset))
 }
 
 /// The library's time zone, or Finland's until the library is known.
