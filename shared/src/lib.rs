@@ -41,6 +41,7 @@ macro_rules! wire_enum {
 
 pub mod auth;
 pub mod bookings;
+pub mod dates;
 pub mod error;
 pub mod events;
 pub mod lang;

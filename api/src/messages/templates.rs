@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
-use etakirjasto_shared::{FieldCode, Lang, MessageKind};
+use etakirjasto_shared::{FieldCode, Lang, MessageKind, dates};
 
 /// Stands in the stored text for a guest's private link; the link itself (with its token) is kept
 /// apart and dropped once the message is sent.
@@ -176,7 +176,6 @@ fn linkify(line: &str) -> String {
 /// A time as people say it, in the library's zone: "tiistaina 1.12.2026 klo 13.00".
 pub fn when(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     let local = t.with_timezone(&tz);
-    let day = local.weekday().num_days_from_monday() as usize;
     let (d, m, y, h, min) = (
         local.day(),
         local.month(),
@@ -184,55 +183,14 @@ pub fn when(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
         local.hour(),
         local.minute(),
     );
+    let on = dates::weekday_on(lang, local.weekday().number_from_monday() as u8);
     match lang {
-        Lang::Fi => {
-            const DAYS: [&str; 7] = [
-                "maanantaina",
-                "tiistaina",
-                "keskiviikkona",
-                "torstaina",
-                "perjantaina",
-                "lauantaina",
-                "sunnuntaina",
-            ];
-            format!("{} {d}.{m}.{y} klo {h}.{min:02}", DAYS[day])
-        }
-        Lang::Sv => {
-            const DAYS: [&str; 7] = [
-                "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
-            ];
-            format!("{} {d}.{m}.{y} kl. {h}.{min:02}", DAYS[day])
-        }
-        Lang::En => {
-            const DAYS: [&str; 7] = [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ];
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!(
-                "on {} {d} {} {y} at {h}:{min:02}",
-                DAYS[day],
-                MONTHS[m as usize - 1]
-            )
-        }
+        Lang::Fi => format!("{on} {d}.{m}.{y} klo {h}.{min:02}"),
+        Lang::Sv => format!("{on} {d}.{m}.{y} kl. {h}.{min:02}"),
+        Lang::En => format!(
+            "on {on} {d} {} {y} at {h}:{min:02}",
+            dates::month_in_date(lang, m)
+        ),
     }
 }
 

@@ -369,12 +369,11 @@ impl Booking {
 /// A day written out: "maanantai 7. joulukuuta", "måndag 7 december", "Monday 7 December".
 pub fn day(lang: Lang, date: NaiveDate) -> String {
     let name = weekday(lang, date.weekday().number_from_monday() as u8).unwrap_or_default();
-    let month = date.month0() as usize;
+    let month = etakirjasto_shared::dates::month_in_date(lang, date.month());
     let d = date.day();
     match lang {
-        Lang::Fi => format!("{name} {d}. {}", FI_MONTHS[month]),
-        Lang::Sv => format!("{name} {d} {}", SV_MONTHS[month]),
-        Lang::En => format!("{name} {d} {}", EN_MONTHS[month]),
+        Lang::Fi => format!("{name} {d}. {month}"),
+        Lang::Sv | Lang::En => format!("{name} {d} {month}"),
     }
 }
 
@@ -421,49 +420,6 @@ pub fn cancel_until(lang: Lang, until: DateTime<FixedOffset>) -> String {
         ),
     }
 }
-
-const FI_MONTHS: [&str; 12] = [
-    "tammikuuta",
-    "helmikuuta",
-    "maaliskuuta",
-    "huhtikuuta",
-    "toukokuuta",
-    "kesäkuuta",
-    "heinäkuuta",
-    "elokuuta",
-    "syyskuuta",
-    "lokakuuta",
-    "marraskuuta",
-    "joulukuuta",
-];
-const SV_MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[cfg(test)]
 mod tests {

@@ -338,57 +338,10 @@ pub fn at_most(lang: Lang, max: u32) -> String {
 
 /// A month and year as a heading: "joulukuu 2026", "december 2026", "December 2026".
 pub fn month_title(lang: Lang, year: i32, month: u32) -> String {
-    const FI: [&str; 12] = [
-        "tammikuu",
-        "helmikuu",
-        "maaliskuu",
-        "huhtikuu",
-        "toukokuu",
-        "kesäkuu",
-        "heinäkuu",
-        "elokuu",
-        "syyskuu",
-        "lokakuu",
-        "marraskuu",
-        "joulukuu",
-    ];
-    const SV: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    format!("{} {year}", lang.pick(FI[i], SV[i], EN[i]))
+    format!("{} {year}", etakirjasto_shared::dates::month(lang, month))
 }
 
 /// A weekday's short name for a column heading: "ma", "mån", "Mon".
 pub fn weekday_short(lang: Lang, iso: u8) -> &'static str {
-    const FI: [&str; 7] = ["ma", "ti", "ke", "to", "pe", "la", "su"];
-    const SV: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = (iso.clamp(1, 7) - 1) as usize;
-    lang.pick(FI[i], SV[i], EN[i])
+    etakirjasto_shared::dates::weekday_short(lang, iso)
 }

@@ -69,17 +69,9 @@ pub fn retry_after(lang: Lang, seconds: u32) -> String {
 
 /// The weekday name for an ISO weekday number (1 is Monday); `None` outside 1 to 7.
 pub fn weekday(lang: Lang, iso: u8) -> Option<&'static str> {
-    let (fi, sv, en) = match iso {
-        1 => ("maanantai", "måndag", "Monday"),
-        2 => ("tiistai", "tisdag", "Tuesday"),
-        3 => ("keskiviikko", "onsdag", "Wednesday"),
-        4 => ("torstai", "torsdag", "Thursday"),
-        5 => ("perjantai", "fredag", "Friday"),
-        6 => ("lauantai", "lördag", "Saturday"),
-        7 => ("sunnuntai", "söndag", "Sunday"),
-        _ => return None,
-    };
-    Some(lang.pick(fi, sv, en))
+    (1..=7)
+        .contains(&iso)
+        .then(|| etakirjasto_shared::dates::weekday(lang, iso))
 }
 
 /// Writes a phone number from its E.164 form the way people read it aloud and dial it at home.
