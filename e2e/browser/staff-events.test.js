@@ -215,7 +215,8 @@ test('staff create a weekly online series across the spring clock change, then c
   await page.locator('#online-capacity').fill('20');
   await page.locator('#event-start').fill('17:30');
   await page.locator('#online-capacity').press('Enter');
-  await page.waitForURL(`**/staff/events?event=${id}&saved=1`);
+  await page.waitForURL(`**/staff/events?event=${id}`);
+  await page.waitForFunction(() => document.activeElement?.textContent === "Tapahtuma tallennettu.");
   const changed = await api(`/events/${id}`, { token: staff.body.access_token });
   assert.equal(changed.body.online.capacity, 20);
   assert.equal(changed.body.start, `${y}-03-16T17:30:00+02:00`);

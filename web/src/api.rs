@@ -486,6 +486,20 @@ pub async fn move_seat(
     .await
 }
 
+/// `GET /api/v1/programme-offers?library=…`: one library's offers, unpublished ones too for its
+/// staff, every page.
+pub async fn library_programme_offers(
+    library: &str,
+    lang: Lang,
+    token: &str,
+) -> ApiResult<Vec<ProgrammeOffer>> {
+    let url = format!(
+        "{BASE}/programme-offers?limit=100&library={}",
+        encode(library)
+    );
+    every_page(&url, lang, Some(token), usize::MAX).await
+}
+
 /// `GET /api/v1/me/organisations`: the units the signed-in person acts for.
 pub async fn my_organisations(token: &str, lang: Lang) -> ApiResult<Vec<Organisation>> {
     let req = builder(

@@ -41,12 +41,15 @@ pub struct BookingRow {
 }
 
 /// Locks a staff member's row until the transaction ends, so bookings for them are made one at a time.
+/// `FOR NO KEY UPDATE`, not `FOR UPDATE`: it still excludes another booking transaction, but not the
+/// key-share locks that rows referring to the staff member take (a message to them, a booking they
+/// made), which would otherwise deadlock with a cancellation that tells them.
 fn lock_staff(conn: &mut DbConnection, staff_id: &str) -> QueryResult<()> {
     if let DbConnection::Pg(pg) = conn {
         users::table
             .find(staff_id)
             .select(users::id)
-            .for_update()
+            .for_no_key_update()
             .first::<String>(pg)?;
     }
     Ok(())
@@ -65,7 +68,7 @@ pub fn lock_candidates(conn: &mut DbConnection, staff_ids: &[String]) -> QueryRe
             .filter(users::id.eq_any(ids))
             .select(users::id)
             .order(users::id)
-            .for_update()
+            .for_no_key_update()
             .load::<String>(pg)?;
     }
     Ok(())

@@ -92,6 +92,8 @@ pub enum StaffEvents {
     StartLabel,
     /// The end time.
     EndLabel,
+    /// The end date, when not the start's.
+    EndDateLabel,
     /// The branch.
     BranchLabel,
     /// No branch chosen.
@@ -211,6 +213,7 @@ impl Text for StaffEvents {
             CategoryLabel => lang.pick("Tapahtuman tyyppi", "Typ av evenemang", "Kind of event"),
             ModeLegend => lang.pick("Missä tapahtuma on", "Var evenemanget hålls", "Where it happens"),
             StartLabel => lang.pick("Alkaa klo", "Börjar kl.", "Starts at"),
+            EndDateLabel => lang.pick("Päättymispäivä (tyhjä: sama päivä)", "Slutdatum (tomt: samma dag)", "End date (empty: the same day)"),
             EndLabel => lang.pick("Päättyy klo", "Slutar kl.", "Ends at"),
             BranchLabel => lang.pick("Toimipiste", "Filial", "Branch"),
             NoBranch => lang.pick("Ei valittu", "Inte vald", "Not chosen"),

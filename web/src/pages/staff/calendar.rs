@@ -27,7 +27,7 @@ use crate::session::use_session;
 /// The id of the date box.
 const DATE_ID: &str = "date";
 /// Used until the library's details have loaded.
-pub(super) const DEFAULT_TIME_ZONE: &str = "Europe/Helsinki";
+const DEFAULT_TIME_ZONE: &str = "Europe/Helsinki";
 
 /// The calendar.
 #[component]

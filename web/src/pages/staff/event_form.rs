@@ -10,47 +10,57 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use etakirjasto_shared::{
-    Audience, Event, EventCategory, EventInput, EventMode, FieldCode, Frequency, Localized, Repeat,
-    Weekday,
+    Audience, Event, EventCategory, EventInput, EventMode, FieldCode, Frequency, Library,
+    Localized, Repeat, Weekday,
 };
 
 use crate::api;
 use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, Label, focus_later};
 use crate::i18n::{Events, Offers as O, StaffEvents as SE, Text, Ui, events};
-use crate::library::use_library;
 use crate::prefs::{tr, use_lang};
 use crate::routes::staff_events_href;
 use crate::session::use_session;
 
-/// A new event, or an existing one read first.
+/// A new event, or an existing one read first, with its library (time zone and branches).
 #[component]
-pub fn EventEditor(library: String, id: String) -> impl IntoView {
+pub fn EventEditor(
+    library: String,
+    id: String,
+    /// Set to the event's id once it is saved, for its page to say so.
+    saved: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    if id == "new" {
-        return view! { <EventForm library=library event=None /> }.into_any();
-    }
     let found = LocalResource::new(move || {
-        let (lang, id) = (lang.get_untracked(), id.clone());
+        let (lang, id, library) = (lang.get_untracked(), id.clone(), library.clone());
         async move {
-            session
-                .authorized(lang, |token| {
-                    let id = id.clone();
-                    async move { api::event(&id, lang, Some(&token)).await }
-                })
-                .await
-                .map_err(|e| e.code())
+            let event = if id == "new" {
+                None
+            } else {
+                let event = session
+                    .authorized(lang, |token| {
+                        let id = id.clone();
+                        async move { api::event(&id, lang, Some(&token)).await }
+                    })
+                    .await
+                    .map_err(|e| e.code())?;
+                Some(event)
+            };
+            // An event is changed in its own library, whichever library the staff member is in first.
+            let slug = event.as_ref().map_or(library, |e| e.library.clone());
+            let details = api::library(&slug, lang).await.map_err(|e| e.code())?;
+            Ok::<_, etakirjasto_shared::ErrorCode>((details, event))
         }
     });
-    let library = StoredValue::new(library);
-    (move || {
-        let l = lang.get();
-        match found.get() {
-            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
-            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
-            Some(Ok(e)) => {
-                view! { <EventForm library=library.get_value() event=Some(e) /> }.into_any()
-            }
+    // Only the answer decides what is drawn: a language change must not rebuild the form and lose
+    // what was typed.
+    (move || match found.get() {
+        None => view! { <p role="status">{tr(Ui::Loading)}</p> }.into_any(),
+        Some(Err(code)) => {
+            view! { <p class="notice">{move || code.message(lang.get())}</p> }.into_any()
+        }
+        Some(Ok((library, event))) => {
+            view! { <EventForm library=library event=event saved=saved /> }.into_any()
         }
     })
     .into_any()
@@ -76,6 +86,7 @@ const MODE: &str = "event-mode";
 const DATE: &str = "event-date";
 const START: &str = "event-start";
 const END: &str = "event-end";
+const END_DATE: &str = "event-end-date";
 const BRANCH: &str = "event-branch";
 const ROOM: &str = "event-room";
 const JOIN_URL: &str = "join-url";
@@ -138,12 +149,16 @@ fn weekday_of(date: NaiveDate) -> Weekday {
 
 /// The form; saving opens the event's page.
 #[component]
-fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
+fn EventForm(
+    library: Library,
+    event: Option<Event>,
+    saved: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let navigate = use_navigate();
-    let lib_info = use_library();
-    let zone = super::library_zone();
+    let zone = library.time_zone.clone();
+    let branches = StoredValue::new(library.branches.clone());
     let e = event.as_ref();
     let s = |v: String| RwSignal::new(v);
     let title = e.map(|e| e.title.clone()).unwrap_or_default();
@@ -159,6 +174,10 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
     let mode = RwSignal::new(e.map_or(EventMode::Online, |e| e.mode));
     let date = s(e
         .map(|e| e.start.date_naive().to_string())
+        .unwrap_or_default());
+    let end_date = s(e
+        .filter(|e| e.end.date_naive() != e.start.date_naive())
+        .map(|e| e.end.date_naive().to_string())
         .unwrap_or_default());
     let start = s(e.map_or("18:00".to_owned(), |e| e.start.format("%H:%M").to_string()));
     let end = s(e.map_or("19:30".to_owned(), |e| e.end.format("%H:%M").to_string()));
@@ -177,19 +196,22 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
     let max_seats = s(e.map_or(4, |e| e.max_seats_per_registration).to_string());
     let required = RwSignal::new(e.is_none_or(|e| e.registration_required));
     let local = |at: DateTime<chrono::Utc>| super::to_zone(at, &zone);
+    // The server fills in defaults (open from creation, close at the start): shown as filled in,
+    // they would be sent back as fixed times, and moving the event would leave them behind.
+    let now = crate::pages::book::time_now();
     let (opens_date, opens_time) = match e {
-        Some(e) => {
+        Some(e) if e.registration_opens > now => {
             let at = local(e.registration_opens);
             (s(at.date().to_string()), s(at.format("%H:%M").to_string()))
         }
-        None => (s(String::new()), s(String::new())),
+        _ => (s(String::new()), s(String::new())),
     };
     let (closes_date, closes_time) = match e {
-        Some(e) => {
+        Some(e) if e.registration_closes != e.start => {
             let at = local(e.registration_closes);
             (s(at.date().to_string()), s(at.format("%H:%M").to_string()))
         }
-        None => (s(String::new()), s(String::new())),
+        _ => (s(String::new()), s(String::new())),
     };
     let repeats = RwSignal::new(Repeats::Once);
     let until = s(String::new());
@@ -198,7 +220,7 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
     let summary = NodeRef::<leptos::html::Div>::new();
     let busy = RwSignal::new(false);
-    let library = StoredValue::new(library);
+    let library = StoredValue::new(library.slug);
     let zone = StoredValue::new(zone);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -217,15 +239,24 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
         if day.is_none() {
             fault(DATE, O::DateLabel.into(), FieldCode::Required);
         }
-        let at = |clock: RwSignal<String>| {
-            let t = NaiveTime::parse_from_str(&text(clock), "%H:%M").ok()?;
-            super::in_zone(day?.and_time(t), &zone)
+        let last_day = if text(end_date).is_empty() {
+            day
+        } else {
+            let d = NaiveDate::parse_from_str(&text(end_date), "%Y-%m-%d").ok();
+            if d.is_none() {
+                fault(END_DATE, SE::EndDateLabel.into(), FieldCode::InvalidFormat);
+            }
+            d
         };
-        let (start_at, end_at) = (at(start), at(end));
+        let at = |on: Option<NaiveDate>, clock: RwSignal<String>| {
+            let t = NaiveTime::parse_from_str(&text(clock), "%H:%M").ok()?;
+            super::in_zone(on?.and_time(t), &zone)
+        };
+        let (start_at, end_at) = (at(day, start), at(last_day, end));
         if day.is_some() && start_at.is_none() {
             fault(START, SE::StartLabel.into(), FieldCode::InvalidFormat);
         }
-        if day.is_some() && end_at.is_none() {
+        if day.is_some() && last_day.is_some() && end_at.is_none() {
             fault(END, SE::EndLabel.into(), FieldCode::InvalidFormat);
         }
         // Registration opens and closes: both parts or neither.
@@ -241,11 +272,20 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
                 }
             }
         };
-        let opens = moment(opens_date, opens_time);
+        let registering = required.get_untracked();
+        let opens = if registering {
+            moment(opens_date, opens_time)
+        } else {
+            Ok(None)
+        };
         if opens.is_err() {
             fault(OPENS_DATE, SE::OpensLegend.into(), FieldCode::InvalidFormat);
         }
-        let closes = moment(closes_date, closes_time);
+        let closes = if registering {
+            moment(closes_date, closes_time)
+        } else {
+            Ok(None)
+        };
         if closes.is_err() {
             fault(
                 CLOSES_DATE,
@@ -276,7 +316,11 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
         } else {
             0
         };
-        let max_seats_per_registration = number(max_seats, MAX_SEATS, SE::MaxSeatsLabel.into());
+        let max_seats_per_registration = if registering {
+            number(max_seats, MAX_SEATS, SE::MaxSeatsLabel.into())
+        } else {
+            4
+        };
         let join_visible_minutes = number(join_visible, JOIN_VISIBLE, SE::JoinVisibleLabel.into());
         let repeat = match (is_new, repeats.get_untracked()) {
             (false, _) | (true, Repeats::Once) => None,
@@ -369,9 +413,9 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
                 .await;
             busy.set(false);
             match result {
-                Ok(saved) => {
-                    let href = format!("{}&saved=1", staff_events_href(Some(&saved.id)));
-                    navigate(&href, Default::default());
+                Ok(event) => {
+                    saved.set(Some(event.id.clone()));
+                    navigate(&staff_events_href(Some(&event.id)), Default::default());
                 }
                 Err(err) => {
                     errors.set(FormErrors::from_api(&err, locate));
@@ -434,9 +478,7 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
     let branch_select = move || {
         let l = lang.get();
         let mut options = vec![(String::new(), SE::NoBranch.text(l).to_owned())];
-        if let Some(lib) = lib_info.get() {
-            options.extend(lib.branches.into_iter().map(|b| (b.id, b.name)));
-        }
+        options.extend(branches.get_value().into_iter().map(|b| (b.id, b.name)));
         view! {
             <div class="field">
                 <label for=BRANCH>{SE::BranchLabel.text(l)}</label>
@@ -498,9 +540,10 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
             <div class="field" class:field-error=fault>
                 <label for=id>{move || label.text(lang.get())}</label>
                 {move || errors.with(|e| e.field(id)).map(|c| view! {
-                    <p class="error-message">{c.message(lang.get())}</p>
+                    <p class="error-message" id=format!("{id}-error")>{c.message(lang.get())}</p>
                 })}
-                <input id=id name=id type="time" bind:value=value aria-invalid=move || fault().then_some("true") />
+                <input id=id name=id type="time" bind:value=value aria-invalid=move || fault().then_some("true")
+                    aria-describedby=move || fault().then(|| format!("{id}-error")) />
             </div>
         }
     };
@@ -510,9 +553,10 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
             <div class="field" class:field-error=fault>
                 <label for=id>{move || label.text(lang.get())}</label>
                 {move || errors.with(|e| e.field(id)).map(|c| view! {
-                    <p class="error-message">{c.message(lang.get())}</p>
+                    <p class="error-message" id=format!("{id}-error")>{c.message(lang.get())}</p>
                 })}
-                <input id=id name=id type="date" bind:value=value aria-invalid=move || fault().then_some("true") />
+                <input id=id name=id type="date" bind:value=value aria-invalid=move || fault().then_some("true")
+                    aria-describedby=move || fault().then(|| format!("{id}-error")) />
             </div>
         }
     };
@@ -540,6 +584,7 @@ fn EventForm(library: String, event: Option<Event>) -> impl IntoView {
             {day_input(DATE, O::DateLabel.into(), date)}
             {clock(START, SE::StartLabel.into(), start)}
             {clock(END, SE::EndLabel.into(), end)}
+            {day_input(END_DATE, SE::EndDateLabel.into(), end_date)}
             <Show when=move || has(etakirjasto_shared::SeatType::OnSite)>
                 {branch_select}
                 <Field id=ROOM label=SE::RoomLabel autocomplete="off" value=room errors=errors />

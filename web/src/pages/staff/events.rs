@@ -29,7 +29,9 @@ pub fn StaffEventsPage() -> impl IntoView {
     let query = use_query_map();
     let chosen = Memo::new(move |_| query.with(|q| q.get("event")));
     let editing = Memo::new(move |_| query.with(|q| q.get("edit")));
-    let saved = Memo::new(move |_| query.with(|q| q.get("saved").is_some()));
+    // The event just saved, for its page to say so once (not kept in the address, so a reload or
+    // Back does not say it again).
+    let saved = RwSignal::new(None::<String>);
     view! {
         <h1>{tr(SE::Title)}</h1>
         {move || {
@@ -41,14 +43,17 @@ pub fn StaffEventsPage() -> impl IntoView {
             if let Some(id) = editing.get() {
                 return view! {
                     <p class="back"><a href=staff_events_href(None)>{tr(SE::BackToList)}</a></p>
-                    <super::event_form::EventEditor library=library id=id />
+                    <super::event_form::EventEditor library=library id=id saved=saved />
                 }
                 .into_any();
             }
             match chosen.get() {
                 Some(id) => view! {
                     <p class="back"><a href=staff_events_href(None)>{tr(SE::BackToList)}</a></p>
-                    {saved.get().then(|| view! { <p class="confirmation" role="status">{tr(SE::Saved)}</p> })}
+                    {(saved.get_untracked().as_deref() == Some(id.as_str())).then(|| {
+                        saved.set(None);
+                        view! { <SavedNotice /> }
+                    })}
                     <OneEvent id=id />
                 }
                 .into_any(),
@@ -56,6 +61,18 @@ pub fn StaffEventsPage() -> impl IntoView {
             }
         }}
     }
+}
+
+/// "Event saved", focused so that a screen reader says it after the page changed under it.
+#[component]
+fn SavedNotice() -> impl IntoView {
+    let node = NodeRef::<html::P>::new();
+    Effect::new(move || {
+        if let Some(el) = node.get() {
+            let _ = el.focus();
+        }
+    });
+    view! { <p class="confirmation" role="status" tabindex="-1" node_ref=node>{tr(SE::Saved)}</p> }
 }
 
 /// The library's coming events, each linking to its participants.
@@ -122,6 +139,9 @@ fn OneEvent(id: String) -> impl IntoView {
     let sent = RwSignal::new(None::<u32>);
     let seat_problem = RwSignal::new(None::<ErrorCode>);
     let registered = RwSignal::new(None::<Registration>);
+    // What staff are typing for someone who phoned: kept here, since the parts below are redrawn
+    // whenever the list is read again (after a seat move or attendance) or the language changes.
+    let draft = Draft::new();
     let download_failed = RwSignal::new(None::<ErrorCode>);
     move || {
         let l = lang.get();
@@ -176,7 +196,7 @@ fn OneEvent(id: String) -> impl IntoView {
                     </p>
                     <p role="status" class="download-status">{move || download_failed.get().map(|c| c.message(lang.get()))}</p>
                     {(!cancelled && !started && event.registration_required).then(|| view! {
-                        <RegisterSomeone event=event.clone() version=version registered=registered />
+                        <RegisterSomeone event=event.clone() version=version registered=registered draft=draft />
                     })}
                     {(!cancelled).then(|| view! {
                         <MessageAll event_id=event.id.clone() sent=sent />
@@ -256,9 +276,15 @@ fn Participants(
                 SeatType::OnSite => SeatType::Online,
                 SeatType::Online => SeatType::OnSite,
             };
+            let other_capacity = match other {
+                SeatType::OnSite => event.on_site.as_ref(),
+                SeatType::Online => event.online.as_ref(),
+            }
+            .map_or(0, |seats| seats.capacity);
             let movable = !started
+                && event.status != EventStatus::Cancelled
                 && r.status != RegistrationStatus::Cancelled
-                && event.mode.seat_types().contains(&other);
+                && other_capacity > 0;
             let mover = movable.then(|| {
                 let (event_id, id) = (event.id.clone(), r.id.clone());
                 let label = match other {
@@ -331,6 +357,36 @@ const R_NEEDS: &str = "behalf-needs";
 const R_LANGUAGE: &str = "behalf-language";
 const R_CONSENT: &str = "behalf-consent";
 
+/// The registration form's values and errors, owned by the event's page.
+#[derive(Clone, Copy)]
+struct Draft {
+    seat: RwSignal<Option<SeatType>>,
+    seats: RwSignal<String>,
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    phone: RwSignal<String>,
+    needs: RwSignal<String>,
+    language: RwSignal<Lang>,
+    consent: RwSignal<bool>,
+    errors: RwSignal<FormErrors>,
+}
+
+impl Draft {
+    fn new() -> Draft {
+        Draft {
+            seat: RwSignal::new(None),
+            seats: RwSignal::new("1".to_owned()),
+            name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            needs: RwSignal::new(String::new()),
+            language: RwSignal::new(Lang::Fi),
+            consent: RwSignal::new(false),
+            errors: RwSignal::new(FormErrors::default()),
+        }
+    }
+}
+
 /// Registering someone who phoned or came to the desk: their name and email or phone, the seats,
 /// their needs, the language of their messages, and their consent.
 #[component]
@@ -338,25 +394,36 @@ fn RegisterSomeone(
     event: Event,
     version: RwSignal<u32>,
     registered: RwSignal<Option<Registration>>,
+    draft: Draft,
 ) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let seat_types: Vec<SeatType> = event.mode.seat_types().to_vec();
-    let seat = RwSignal::new(seat_types.first().copied().unwrap_or(SeatType::Online));
-    let seats = RwSignal::new("1".to_owned());
-    let name = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let needs = RwSignal::new(String::new());
-    let language = RwSignal::new(Lang::Fi);
-    let consent = RwSignal::new(false);
-    let errors = RwSignal::new(FormErrors::default());
+    let first_seat = seat_types.first().copied().unwrap_or(SeatType::Online);
+    let Draft {
+        seats,
+        name,
+        email,
+        phone,
+        needs,
+        language,
+        consent,
+        errors,
+        ..
+    } = draft;
+    let seat = Signal::derive(move || draft.seat.get().unwrap_or(first_seat));
     let summary: NodeRef<html::Div> = NodeRef::new();
     let busy = RwSignal::new(false);
     let event_id = event.id.clone();
-    let locate = |field: &str| -> Option<(&'static str, Label)> {
+    // With one kind of seat there is no choice on the form: a fault of it is shown at the number.
+    let seat_field = if seat_types.len() > 1 {
+        R_SEAT
+    } else {
+        R_SEATS
+    };
+    let locate = move |field: &str| -> Option<(&'static str, Label)> {
         Some(match field {
-            "seat_type" => (R_SEAT, Events::SeatLegend.into()),
+            "seat_type" => (seat_field, Events::SeatLegend.into()),
             "seats" => (R_SEATS, Events::SeatsLabel.into()),
             "name" => (R_NAME, Events::NameLabel.into()),
             "email" | "contact" => (R_EMAIL, Events::EmailLabel.into()),
@@ -441,7 +508,7 @@ fn RegisterSomeone(
                     <div class="radio">
                         <input type="radio" id=id.clone() name=R_SEAT value=s.as_str()
                             prop:checked=move || seat.get() == s
-                            on:change=move |_| seat.set(s) />
+                            on:change=move |_| draft.seat.set(Some(s)) />
                         <label for=id>{tr(label)}</label>
                     </div>
                 }
@@ -492,8 +559,12 @@ fn RegisterSomeone(
                     </select>
                 </div>
                 <div class="checkbox" class:field-error=move || consent_fault().is_some()>
+                    {move || consent_fault().map(|code| view! {
+                        <p class="error-message" id="behalf-consent-error">{code.message(lang.get())}</p>
+                    })}
                     <input type="checkbox" id=R_CONSENT prop:checked=move || consent.get()
                         aria-invalid=move || consent_fault().map(|_| "true")
+                        aria-describedby=move || consent_fault().map(|_| "behalf-consent-error")
                         on:change=move |ev| consent.set(event_target_checked(&ev)) />
                     <label for=R_CONSENT>{tr(SE::ConsentLabel)}</label>
                 </div>

@@ -134,7 +134,8 @@ fn offset_at(at: DateTime<Utc>, time_zone: &str) -> Option<i32> {
     // Swedish writes "2026-12-07 13:00:00", which parses without guessing.
     let text = String::from(date.to_locale_string("sv-SE", &options));
     let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
-    i32::try_from((local - at.naive_utc()).num_seconds()).ok()
+    // Whole seconds on both sides: the written-out time has none of the instant's fraction.
+    i32::try_from(local.and_utc().timestamp() - at.timestamp()).ok()
 }
 
 /// A date and clock time in the library's zone as an instant with the offset in force then (winter
@@ -156,15 +157,6 @@ pub fn in_zone(local: NaiveDateTime, time_zone: &str) -> Option<DateTime<FixedOf
 pub fn to_zone(at: DateTime<Utc>, time_zone: &str) -> NaiveDateTime {
     let offset = offset_at(at, time_zone).unwrap_or(0);
     at.naive_utc() + Duration::seconds(i64::from(offset))
-}
-
-/// The library's time zone, or Finland's until the library is known.
-pub fn library_zone() -> String {
-    crate::library::use_library()
-        .0
-        .get_untracked()
-        .flatten()
-        .map_or_else(|| calendar::DEFAULT_TIME_ZONE.to_owned(), |l| l.time_zone)
 }
 
 /// What a staff page shows instead of itself: while the session is checked, to those signed out or

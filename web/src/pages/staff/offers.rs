@@ -51,11 +51,11 @@ async fn library_offers(
     lang: etakirjasto_shared::Lang,
 ) -> Result<Vec<ProgrammeOffer>, etakirjasto_shared::ErrorCode> {
     session
-        .authorized(lang, |token| async move {
-            api::programme_offers(lang, Some(&token)).await
+        .authorized(lang, |token| {
+            let library = library.clone();
+            async move { api::library_programme_offers(&library, lang, &token).await }
         })
         .await
-        .map(|all| all.into_iter().filter(|o| o.library == library).collect())
         .map_err(|e| e.code())
 }
 
@@ -99,33 +99,39 @@ fn OfferList(library: String) -> impl IntoView {
     }
 }
 
-/// A new offer, or an existing one read first.
+/// A new offer, or an existing one read first, with the library's time zone the times are typed in.
 #[component]
 fn Editor(library: String, id: String) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    if id == "new" {
-        return view! { <OfferForm library=library offer=None /> }.into_any();
-    }
     let lib = library.clone();
     let found = LocalResource::new(move || {
-        let id = id.clone();
-        let fut = library_offers(session, lib.clone(), lang.get_untracked());
-        async move { fut.await.map(|list| list.into_iter().find(|o| o.id == id)) }
+        let (id, library, lang) = (id.clone(), lib.clone(), lang.get_untracked());
+        async move {
+            let details = api::library(&library, lang).await.map_err(|e| e.code())?;
+            let offer = if id == "new" {
+                None
+            } else {
+                let list = library_offers(session, library, lang).await?;
+                Some(
+                    list.into_iter()
+                        .find(|o| o.id == id)
+                        .ok_or(etakirjasto_shared::ErrorCode::NotFound)?,
+                )
+            };
+            Ok::<_, etakirjasto_shared::ErrorCode>((details.time_zone, offer))
+        }
     });
     let library = StoredValue::new(library);
-    (move || {
-        let l = lang.get();
-        match found.get() {
-            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
-            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
-            Some(Ok(None)) => view! {
-                <p class="notice">{etakirjasto_shared::ErrorCode::NotFound.message(l)}</p>
-            }
-            .into_any(),
-            Some(Ok(Some(offer))) => {
-                view! { <OfferForm library=library.get_value() offer=Some(offer) /> }.into_any()
-            }
+    // Only the answer decides what is drawn: a language change must not rebuild the form and
+    // lose what was typed.
+    (move || match found.get() {
+        None => view! { <p role="status">{tr(Ui::Loading)}</p> }.into_any(),
+        Some(Err(code)) => {
+            view! { <p class="notice">{move || code.message(lang.get())}</p> }.into_any()
+        }
+        Some(Ok((zone, offer))) => {
+            view! { <OfferForm library=library.get_value() zone=zone offer=offer /> }.into_any()
         }
     })
     .into_any()
@@ -153,10 +159,23 @@ const DESC_EN: &str = "description-en";
 const DURATION_ID: &str = "duration";
 const MAX_ID: &str = "max-residents";
 const TIMES_ID: &str = "offer-times";
+const TIMES_ERROR_ID: &str = "offer-times-error";
+const ADD_TIME_ID: &str = "add-time";
+
+/// Moves keyboard focus to the element with `id`, if it is on the page.
+fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
 
 /// The form of one offer; saving a new one makes later saves change that one.
 #[component]
-fn OfferForm(library: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
+fn OfferForm(library: String, zone: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let text = |s: &str| RwSignal::new(s.to_owned());
@@ -211,6 +230,7 @@ fn OfferForm(library: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let summary = NodeRef::<leptos::html::Div>::new();
     let library = StoredValue::new(library);
+    let zone = StoredValue::new(zone);
 
     let locate = |field: &str| -> Option<(&'static str, O)> {
         Some(match field {
@@ -261,16 +281,20 @@ fn OfferForm(library: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
                 code: FieldCode::InvalidChoice,
             });
         }
-        let zone = super::library_zone();
+        let zone = zone.get_value();
+        let now = crate::pages::book::time_now();
         let mut times = Vec::new();
         let mut bad = Vec::new();
         let mut keys = Vec::new();
         for row in rows.get_untracked() {
             match row {
-                TimeRow::Taken(at, _) => {
+                // A time a unit asked for stays; one already past is the server's to keep, and
+                // sending it would be refused as past.
+                TimeRow::Taken(at, _) if at > now => {
                     times.push(at);
                     keys.push(None);
                 }
+                TimeRow::Taken(..) => {}
                 TimeRow::Open { key, date, clock } => {
                     let at = NaiveDate::parse_from_str(date.get_untracked().trim(), "%Y-%m-%d")
                         .ok()
@@ -365,14 +389,7 @@ fn OfferForm(library: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
             TimeRow::Taken(..) => 0,
         };
         rows.update(|r| r.push(row));
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&format!("time-{key}-date")) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        request_animation_frame(move || focus_id(&format!("time-{key}-date")));
     };
     let time_rows = move || {
         let l = lang.get();
@@ -397,14 +414,20 @@ fn OfferForm(library: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
                                 <legend>{legend.clone()}</legend>
                                 <div class="field">
                                     <label for=date_id.clone()>{O::DateLabel.text(l)}</label>
-                                    <input id=date_id.clone() type="date" bind:value=date aria-invalid=invalid />
+                                    <input id=date_id.clone() type="date" bind:value=date aria-invalid=invalid
+                                        aria-describedby=move || invalid().map(|_| TIMES_ERROR_ID) />
                                 </div>
                                 <div class="field">
                                     <label for=clock_id.clone()>{O::TimeLabel.text(l)}</label>
-                                    <input id=clock_id type="time" bind:value=clock aria-invalid=invalid />
+                                    <input id=clock_id type="time" bind:value=clock aria-invalid=invalid
+                                        aria-describedby=move || invalid().map(|_| TIMES_ERROR_ID) />
                                 </div>
                                 <button type="button" class="button button-secondary"
-                                    on:click=move |_| rows.update(|r| r.retain(|x| !matches!(x, TimeRow::Open { key: k, .. } if *k == key)))>
+                                    on:click=move |_| {
+                                        rows.update(|r| r.retain(|x| !matches!(x, TimeRow::Open { key: k, .. } if *k == key)));
+                                        // The pressed button is gone with its row: keep the keyboard in the list.
+                                        request_animation_frame(|| focus_id(ADD_TIME_ID));
+                                    }>
                                     {O::RemoveTime.text(l)}<span class="visually-hidden">{format!(" ({legend})")}</span>
                                 </button>
                             </fieldset>
@@ -443,8 +466,11 @@ fn OfferForm(library: String, offer: Option<ProgrammeOffer>) -> impl IntoView {
             <fieldset id=TIMES_ID tabindex="-1" aria-describedby="offer-times-hint">
                 <legend>{tr(O::TimesLegend)}</legend>
                 <p class="hint" id="offer-times-hint">{tr(O::TimesHint)}</p>
+                {move || errors.with(|e| e.field(TIMES_ID)).map(|code| view! {
+                    <p class="error-message" id=TIMES_ERROR_ID>{code.message(lang.get())}</p>
+                })}
                 <ul class="time-rows">{time_rows}</ul>
-                <p><button type="button" class="button button-secondary" on:click=add_time>{tr(O::AddTime)}</button></p>
+                <p><button type="button" id=ADD_TIME_ID class="button button-secondary" on:click=add_time>{tr(O::AddTime)}</button></p>
             </fieldset>
             <button type="submit" class="button" disabled=move || busy.get()>{tr(O::Save)}</button>
         </form>

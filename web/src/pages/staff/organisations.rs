@@ -122,19 +122,21 @@ fn Editor(library: String, id: String) -> impl IntoView {
         async move { fut.await.map(|list| list.into_iter().find(|o| o.id == id)) }
     });
     let library = StoredValue::new(library);
-    (move || {
-        let l = lang.get();
-        match found.get() {
-            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
-            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
-            Some(Ok(None)) => {
-                view! { <p class="notice">{ErrorCode::NotFound.message(l)}</p> }.into_any()
-            }
-            Some(Ok(Some(o))) => view! {
-                <OrganisationForm library=library.get_value() organisation=Some(o) />
-            }
-            .into_any(),
+    // Only the answer decides what is drawn: a language change must not rebuild the form and
+    // lose what was typed.
+    (move || match found.get() {
+        None => view! { <p role="status">{tr(Ui::Loading)}</p> }.into_any(),
+        Some(Err(code)) => {
+            view! { <p class="notice">{move || code.message(lang.get())}</p> }.into_any()
         }
+        Some(Ok(None)) => view! {
+            <p class="notice">{move || ErrorCode::NotFound.message(lang.get())}</p>
+        }
+        .into_any(),
+        Some(Ok(Some(o))) => view! {
+            <OrganisationForm library=library.get_value() organisation=Some(o) />
+        }
+        .into_any(),
     })
     .into_any()
 }
