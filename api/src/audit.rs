@@ -29,6 +29,12 @@ pub enum Action {
     MessageViewed,
     /// A staff member sent a message again (`record_id` is the new message).
     MessageResent,
+    /// Home-service staff were shown an application with its personal data (`record_id`).
+    HomeServiceApplicationViewed,
+    /// Home-service staff approved an application; a client was made of it (`record_id`).
+    HomeServiceApplicationApproved,
+    /// Home-service staff declined an application (`record_id`).
+    HomeServiceApplicationDeclined,
 }
 
 impl Action {
@@ -44,6 +50,9 @@ impl Action {
             Action::ProgrammeBookingViewed => "programme_booking.viewed",
             Action::MessageViewed => "message.viewed",
             Action::MessageResent => "message.resent",
+            Action::HomeServiceApplicationViewed => "home_service.application_viewed",
+            Action::HomeServiceApplicationApproved => "home_service.application_approved",
+            Action::HomeServiceApplicationDeclined => "home_service.application_declined",
         }
     }
 }

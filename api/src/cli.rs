@@ -8,6 +8,9 @@
 //! etakirjasto library add --slug S --name N [--phone P] [--email E]
 //! etakirjasto user add --library S --role admin|staff --email E [--name N]
 //!                                             password from ETAKIRJASTO_PASSWORD or a prompt
+//! etakirjasto user home-service --library S --email E
+//!                                             give a staff member the library's home-service role
+//!                                             (they see its applications and clients)
 //! etakirjasto user reset-second-factor --email E
 //!                                             turn two-step sign-in off for a person who lost their
 //!                                             phone and recovery codes; ends their sessions
@@ -32,7 +35,7 @@ use crate::{
     startup::Application,
 };
 
-const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user reset-second-factor --email E]";
+const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user reset-second-factor --email E]";
 
 /// Runs the command named by `args` (without the program name).
 pub fn run(args: Vec<String>) -> ExitCode {
@@ -76,6 +79,9 @@ pub fn run(args: Vec<String>) -> ExitCode {
         }
         ["user", "add", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| add_user(conn, &f)))
+        }
+        ["user", "home-service", rest @ ..] => {
+            flags(rest).and_then(|f| with_conn(&config, |conn| grant_home_service(conn, &f)))
         }
         ["user", "reset-second-factor", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| reset_second_factor(conn, &f)))
@@ -174,6 +180,29 @@ fn add_library(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
         other => other.to_string(),
     })?;
     println!("Library `{slug}` added.");
+    Ok(())
+}
+
+fn grant_home_service(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
+    let slug = required(f, "library")?;
+    let library = libs::find_by_slug(conn, slug)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no library with the slug {slug}"))?;
+    let email = validate::email(required(f, "email")?)
+        .map_err(|_| "--email is not an email address".to_owned())?;
+    let user = users::find_user_by(conn, "email", &email)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with the email {email}"))?;
+    let staff = users::memberships_of(conn, &user.id)
+        .map_err(|e| e.to_string())?
+        .iter()
+        .any(|m| m.library_id == library.id && m.role.is_staff());
+    if !staff {
+        return Err(format!("{email} is not staff of {slug}"));
+    }
+    crate::home_service::queries::grant(conn, &library.id, &user.id, Utc::now().naive_utc())
+        .map_err(|e| e.to_string())?;
+    println!("{email} now has the home-service role in {slug}.");
     Ok(())
 }
 

@@ -178,6 +178,10 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
                 )?;
                 staff_ids.push(user.id.clone());
             }
+            // The librarian runs the home-delivery service; the admin does not see its clients.
+            if *role == Role::Staff {
+                crate::home_service::queries::grant(conn, &library.id, &user.id, now)?;
+            }
         }
         demo_services(conn, &library.id, &staff_ids, now)?;
         demo_events(conn, &library.id, &main_id, now)?;

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod health;
+pub mod home_service;
 pub mod ical;
 pub mod libraries;
 pub mod messages;

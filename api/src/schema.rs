@@ -284,7 +284,82 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    home_service_staff (library_id, user_id) {
+        library_id -> Text,
+        user_id -> Text,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    home_service_applications (id) {
+        id -> Text,
+        library_id -> Text,
+        status -> Text,
+        relation -> Text,
+        applicant_name -> Nullable<Text>,
+        applicant_phone -> Nullable<Text>,
+        applicant_email -> Nullable<Text>,
+        name -> Text,
+        street_address -> Text,
+        postal_code -> Text,
+        city -> Text,
+        phone -> Text,
+        reasons -> Text,
+        temporary_until -> Nullable<Text>,
+        formats -> Text,
+        interests -> Nullable<Text>,
+        avoid -> Nullable<Text>,
+        frequency -> Text,
+        days -> Text,
+        day_part -> Text,
+        visit_notes -> Nullable<Text>,
+        language -> Text,
+        consent_text -> Text,
+        submitted_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        decline_reason -> Nullable<Text>,
+        client_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    home_service_clients (id) {
+        id -> Text,
+        library_id -> Text,
+        application_id -> Text,
+        status -> Text,
+        name -> Text,
+        street_address -> Text,
+        postal_code -> Text,
+        city -> Text,
+        phone -> Text,
+        reasons -> Text,
+        temporary_until -> Nullable<Text>,
+        formats -> Text,
+        interests -> Nullable<Text>,
+        avoid -> Nullable<Text>,
+        frequency -> Text,
+        days -> Text,
+        day_part -> Text,
+        visit_notes -> Nullable<Text>,
+        language -> Text,
+        contact_name -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(home_service_applications -> libraries (library_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    home_service_staff,
+    home_service_applications,
+    home_service_clients,
     messages,
     message_templates,
     message_preferences,

@@ -16,8 +16,8 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    AppState, account, auth, bookings, config::Config, db, demo, error, events, health, libraries,
-    messages, openapi::ApiDoc, programmes, services, settings,
+    AppState, account, auth, bookings, config::Config, db, demo, error, events, health,
+    home_service, libraries, messages, openapi::ApiDoc, programmes, services, settings,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -29,6 +29,7 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(bookings::configure)
         .configure(events::configure)
         .configure(programmes::configure)
+        .configure(home_service::configure)
         .configure(messages::configure);
 }
 

@@ -22,6 +22,8 @@ enum Access {
     OwnerOrLibraryStaff,
     /// Admins of the library concerned only.
     LibraryAdmin,
+    /// The library's staff with its home-service role (the demo librarian, not the admin).
+    HomeServiceStaff,
 }
 
 /// The rule of each operation, by operationId. Add a line here with every new operation.
@@ -72,6 +74,11 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "set_message_template"
         | "reset_message_template"
         | "preview_message_template" => LibraryStaff,
+        "create_home_service_application" => Public,
+        "list_home_service_applications"
+        | "get_home_service_application"
+        | "approve_home_service_application"
+        | "decline_home_service_application" => HomeServiceStaff,
         _ => return None,
     })
 }
@@ -120,6 +127,7 @@ struct Ids {
     organisation: String,
     programme_booking: String,
     message: String,
+    application: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -144,6 +152,9 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                     ids.programme_booking.as_str()
                 }
                 "id" if path.starts_with("/api/v1/messages/") => ids.message.as_str(),
+                "id" if path.starts_with("/api/v1/home-service/applications/") => {
+                    ids.application.as_str()
+                }
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
                 "rid" => ids.registration.as_str(),
@@ -262,6 +273,20 @@ async fn programme_as_patron(app: &TestApp) -> (String, String, String) {
     (id(offer), id(&org), id(&booking))
 }
 
+/// A home-service application, as anyone may send; returns its id.
+async fn apply_for_home_service(app: &TestApp) -> String {
+    let r = app
+        .client
+        .post(app.url("/api/v1/home-service/applications"))
+        .json(&json!({"library": "kalajoki", "relation": "themselves", "name": "Aino Virtanen", "street_address": "Rantatie 5", "postal_code": "85100", "city": "Kalajoki", "phone": "0407654321", "reasons": ["age"], "formats": ["large_print"], "frequency": "monthly", "consent": true}))
+        .send()
+        .await
+        .unwrap();
+    let (status, receipt) = etakirjasto_e2e::status_json(r).await;
+    assert_eq!(status, 201, "{receipt}");
+    receipt["id"].as_str().unwrap().to_owned()
+}
+
 async fn matrix(app: TestApp) {
     // Arrange: a second patron, and a second library with its own staff member.
     app.register("Toinen Asiakas", "toinen@example.fi", "toinen salasana 1")
@@ -313,6 +338,7 @@ async fn matrix(app: TestApp) {
         )
         .pop()
         .expect("the patron's booking wrote a message"),
+        application: apply_for_home_service(&app).await,
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the
@@ -353,6 +379,7 @@ async fn matrix(app: TestApp) {
                         !matches!(caller, Caller::Patron | Caller::Staff | Caller::Admin)
                     }
                     Access::LibraryAdmin => caller != Caller::Admin,
+                    Access::HomeServiceStaff => caller != Caller::Staff,
                 };
                 assert!(status < 500, "{id} as {caller:?}: {status} {problem}");
                 assert_eq!(denied, must_deny, "{id} as {caller:?}: {status} {problem}");

@@ -47,6 +47,10 @@ wire_enum! {
         ProgrammeConfirmed => "programme_confirmed",
         /// Staff proposed another time for a care-home programme.
         ProgrammeProposed => "programme_proposed",
+        /// A home-service application was approved (to the applicant).
+        HomeServiceApproved => "home_service_approved",
+        /// A home-service application was declined, with the reason (to the applicant).
+        HomeServiceDeclined => "home_service_declined",
     }
 }
 

@@ -781,6 +781,45 @@ pub fn programme(
     Ok(())
 }
 
+/// Tells the applicant how a home-service application was decided: the relative or care worker who
+/// applied (by email, else text message), or the person themselves by text message.
+pub fn home_service_decided(
+    conn: &mut DbConnection,
+    row: &crate::home_service::queries::ApplicationRow,
+    kind: MessageKind,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let library = find_by_id(conn, &row.library_id)?;
+    let lang = Lang::from_tag(&row.language).unwrap_or_default();
+    let to = match &row.applicant_name {
+        Some(name) => Recipient::guest(
+            name,
+            row.applicant_email.as_deref(),
+            row.applicant_phone.as_deref(),
+            lang,
+        ),
+        None => Recipient::guest(&row.name, None, Some(&row.phone), lang),
+    };
+    let values = vec![
+        ("client", row.name.clone()),
+        ("message", row.decline_reason.clone().unwrap_or_default()),
+    ];
+    write(
+        conn,
+        &library,
+        Draft {
+            kind,
+            subject_id: row.id.clone(),
+            to,
+            values,
+            private_link: None,
+            ics: None,
+            due_at: now,
+        },
+        now,
+    )
+}
+
 /// Drops the pending reminders of a cancelled programme booking.
 pub fn programme_cancelled(conn: &mut DbConnection, booking_id: &str) -> Result<(), ApiError> {
     queries::cancel_pending(conn, booking_id, &BOOKING_REMINDERS)?;

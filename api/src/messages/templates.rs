@@ -30,6 +30,8 @@ pub fn placeholders(kind: MessageKind) -> &'static [&'static str] {
             "library",
             "library_phone",
         ],
+        K::HomeServiceApproved => &["name", "client", "library", "library_phone"],
+        K::HomeServiceDeclined => &["name", "client", "message", "library", "library_phone"],
         K::RegistrationWaitlisted => &[
             "name",
             "what",
@@ -289,6 +291,16 @@ pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
             ("Programmet är bekräftat: {what}", "Hej {name},\n\nbiblioteket har bekräftat programmet: {what} {when}.\n{how}\n\nEnhetens bokningar: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
             ("The programme is confirmed: {what}", "Hello {name},\n\nthe library confirmed the programme: {what} {when}.\n{how}\n\nYour unit's bookings: {link}\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
         ),
+        K::HomeServiceApproved => l.pick(
+            ("Kotipalveluhakemus on hyväksytty", "Hei {name},\n\nkirjaston kotipalvelu on hyväksytty: {client}. Soitamme pian ja sovimme ensimmäisestä käynnistä.\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
+            ("Ansökan om hemservice är beviljad", "Hej {name},\n\nbibliotekets hemservice är beviljad: {client}. Vi ringer snart och kommer överens om det första besöket.\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
+            ("Home-delivery application approved", "Hello {name},\n\nthe library's home-delivery service is approved for {client}. We will call soon to agree on the first visit.\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
+        ),
+        K::HomeServiceDeclined => l.pick(
+            ("Kotipalveluhakemus", "Hei {name},\n\nemme valitettavasti voi aloittaa kotipalvelua: {client}.\n{message}\n\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
+            ("Ansökan om hemservice", "Hej {name},\n\ntyvärr kan vi inte börja med hemservice: {client}.\n{message}\n\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
+            ("Home-delivery application", "Hello {name},\n\nunfortunately we cannot start the home-delivery service for {client}.\n{message}\n\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
+        ),
         K::ProgrammeProposed => l.pick(
             ("Kirjasto ehdottaa toista aikaa: {what}", "Hei {name},\n\nkirjasto ei pääse toivomaanne aikaan ja ehdottaa: {what} {when}.\n{how}\n\nHyväksy tai peru ehdotus: {link}\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
             ("Biblioteket föreslår en annan tid: {what}", "Hej {name},\n\nbiblioteket kan inte den tid ni önskade och föreslår: {what} {when}.\n{how}\n\nGodkänn eller avböj förslaget: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
@@ -329,6 +341,7 @@ pub fn examples(
     vec![
         ("name", lang.pick("Maija", "Maija", "Maija").to_owned()),
         ("patron", "Maija Meikäläinen".to_owned()),
+        ("client", "Aino Virtanen".to_owned()),
         ("what", what.to_owned()),
         ("when", when(start, chrono_tz::Europe::Helsinki, lang)),
         (

@@ -246,5 +246,15 @@ pub fn kind(k: MessageKind, lang: Lang) -> &'static str {
             "Föreslagen tid för distansprogram",
             "Programme time proposed",
         ),
+        K::HomeServiceApproved => lang.pick(
+            "Kotipalvelu hyväksytty",
+            "Hemservice beviljad",
+            "Home delivery approved",
+        ),
+        K::HomeServiceDeclined => lang.pick(
+            "Kotipalveluhakemus hylätty",
+            "Ansökan om hemservice avslagen",
+            "Home-delivery application declined",
+        ),
     }
 }

@@ -1,0 +1,340 @@
+//! Home-service flows as plain functions over a connection: an application arrives, the library's
+//! home-service staff read the queue and approve (a client is made from the application) or decline
+//! it; the applicant is told either way. Every read and change of the personal data is written to
+//! the audit log.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use etakirjasto_shared::{
+    ApplicantRelation, ApplicationReceipt, ApplicationStatus, DayPart, DeliveryFrequency,
+    ErrorCode, FieldCode, HomeServiceApplication, HomeServiceApplicationInput, HomeServiceReason,
+    Lang, MaterialFormat, MessageKind, Weekday, consent_wording,
+};
+use serde::{Serialize, de::DeserializeOwned};
+
+use super::{
+    queries::{self, ApplicationRow, ApplicationView, ClientRow},
+    rules,
+};
+use crate::{
+    audit::{self, Action},
+    auth::{AuthUser, extract::role_refused},
+    db::{DbConnection, write_tx},
+    error::ApiError,
+    events::service::{local, tz_of},
+    libraries::queries::{LibraryRow, find_by_slug},
+    messages::outbox,
+};
+
+fn list_json<T: Serialize>(items: &[T]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+fn list_of<T: DeserializeOwned>(json: &str) -> Vec<T> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+fn trimmed(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+fn library(conn: &mut DbConnection, slug: &str) -> Result<LibraryRow, ApiError> {
+    find_by_slug(conn, slug)?
+        .ok_or_else(|| ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)]))
+}
+
+/// Refuses anyone but the library's staff who have its home-service role.
+fn require_role(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    library_id: &str,
+) -> Result<(), ApiError> {
+    if user.is_staff_of(library_id) && queries::has_role(conn, library_id, &user.user_id)? {
+        Ok(())
+    } else {
+        Err(role_refused(user))
+    }
+}
+
+/// Takes an application; no account is needed. The consent is stored in the words shown, with the time.
+pub fn submit(
+    conn: &mut DbConnection,
+    input: &HomeServiceApplicationInput,
+    now: DateTime<Utc>,
+) -> Result<ApplicationReceipt, ApiError> {
+    let lib = library(conn, &input.library)?;
+    let tz = tz_of(&lib.time_zone);
+    let today: NaiveDate = now.with_timezone(&tz).date_naive();
+    let checked = rules::check_application(input, today).map_err(ApiError::invalid)?;
+    let language = input.language.unwrap_or(Lang::Fi);
+    let (applicant_name, applicant_phone, applicant_email) = match checked.applicant {
+        Some((name, phone, email)) => (Some(name), phone, email),
+        None => (None, None, None),
+    };
+    let mut reasons = input.reasons.clone();
+    reasons.dedup();
+    let row = ApplicationRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        library_id: lib.id.clone(),
+        status: ApplicationStatus::Submitted.as_str().into(),
+        relation: input.relation.as_str().into(),
+        applicant_name,
+        applicant_phone,
+        applicant_email,
+        name: checked.name,
+        street_address: input.street_address.trim().to_owned(),
+        postal_code: input.postal_code.trim().to_owned(),
+        city: input.city.trim().to_owned(),
+        phone: checked.phone,
+        reasons: list_json(&reasons),
+        temporary_until: input.temporary_until.map(|d| d.to_string()),
+        formats: list_json(&input.formats),
+        interests: trimmed(&input.interests),
+        avoid: trimmed(&input.avoid),
+        frequency: input.frequency.as_str().into(),
+        days: list_json(&input.days),
+        day_part: input.day_part.as_str().into(),
+        visit_notes: trimmed(&input.visit_notes),
+        language: language.code().into(),
+        consent_text: consent_wording(language).into(),
+        submitted_at: now.naive_utc(),
+        decided_at: None,
+        decided_by: None,
+        decline_reason: None,
+        client_id: None,
+    };
+    write_tx(conn, |conn| {
+        queries::insert_application(conn, &row)?;
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(ApplicationReceipt {
+        id: row.id,
+        status: ApplicationStatus::Submitted,
+        submitted_at: local(row.submitted_at, tz),
+    })
+}
+
+fn to_wire((row, slug, zone): ApplicationView) -> HomeServiceApplication {
+    let tz = tz_of(&zone);
+    HomeServiceApplication {
+        id: row.id,
+        library: slug,
+        status: ApplicationStatus::parse(&row.status).unwrap_or(ApplicationStatus::Submitted),
+        relation: ApplicantRelation::parse(&row.relation).unwrap_or(ApplicantRelation::Other),
+        applicant_name: row.applicant_name,
+        applicant_phone: row.applicant_phone,
+        applicant_email: row.applicant_email,
+        name: row.name,
+        street_address: row.street_address,
+        postal_code: row.postal_code,
+        city: row.city,
+        phone: row.phone,
+        reasons: list_of::<HomeServiceReason>(&row.reasons),
+        temporary_until: row.temporary_until.and_then(|d| d.parse().ok()),
+        formats: list_of::<MaterialFormat>(&row.formats),
+        interests: row.interests,
+        avoid: row.avoid,
+        frequency: DeliveryFrequency::parse(&row.frequency).unwrap_or(DeliveryFrequency::Monthly),
+        days: list_of::<Weekday>(&row.days),
+        day_part: DayPart::parse(&row.day_part).unwrap_or(DayPart::Any),
+        visit_notes: row.visit_notes,
+        language: Lang::from_tag(&row.language).unwrap_or_default(),
+        consent_text: row.consent_text,
+        submitted_at: local(row.submitted_at, tz),
+        decided_at: row.decided_at.map(|t| local(t, tz)),
+        decline_reason: row.decline_reason,
+        client_id: row.client_id,
+    }
+}
+
+fn viewed(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    action: Action,
+    view: &ApplicationView,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    audit::record_about(
+        conn,
+        Some(&user.user_id),
+        action,
+        None,
+        Some(&view.0.id),
+        Some(&view.0.library_id),
+        now.naive_utc(),
+    )?;
+    Ok(())
+}
+
+/// The library's applications (the queue: oldest first), each read written to the audit log.
+pub fn list(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    slug: &str,
+    status: Option<ApplicationStatus>,
+    after: Option<(chrono::NaiveDateTime, String)>,
+    limit: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<HomeServiceApplication>, ApiError> {
+    let lib = library(conn, slug)?;
+    require_role(conn, user, &lib.id)?;
+    let rows = queries::list_applications(
+        conn,
+        &lib.id,
+        status.map(ApplicationStatus::as_str),
+        after,
+        limit,
+    )?;
+    write_tx(conn, |conn| {
+        for view in &rows {
+            viewed(conn, user, Action::HomeServiceApplicationViewed, view, now)?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(rows.into_iter().map(to_wire).collect())
+}
+
+/// The application if the caller may see it: 404 for anyone outside its library (they cannot learn
+/// that it exists), 403 for the library's staff without the role.
+fn visible(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+) -> Result<ApplicationView, ApiError> {
+    let view = queries::find_application(conn, id)?.ok_or_else(ApiError::not_found)?;
+    if !user.is_staff_of(&view.0.library_id) {
+        return Err(ApiError::not_found());
+    }
+    require_role(conn, user, &view.0.library_id)?;
+    Ok(view)
+}
+
+/// One application, its read written to the audit log.
+pub fn get(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceApplication, ApiError> {
+    let view = visible(conn, user, id)?;
+    viewed(conn, user, Action::HomeServiceApplicationViewed, &view, now)?;
+    Ok(to_wire(view))
+}
+
+fn client_from(row: &ApplicationRow, by: &str, now: DateTime<Utc>) -> ClientRow {
+    let (contact_name, contact_phone, contact_email) =
+        if row.relation == ApplicantRelation::Relative.as_str() {
+            (
+                row.applicant_name.clone(),
+                row.applicant_phone.clone(),
+                row.applicant_email.clone(),
+            )
+        } else {
+            (None, None, None)
+        };
+    ClientRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        library_id: row.library_id.clone(),
+        application_id: row.id.clone(),
+        status: "active".into(),
+        name: row.name.clone(),
+        street_address: row.street_address.clone(),
+        postal_code: row.postal_code.clone(),
+        city: row.city.clone(),
+        phone: row.phone.clone(),
+        reasons: row.reasons.clone(),
+        temporary_until: row.temporary_until.clone(),
+        formats: row.formats.clone(),
+        interests: row.interests.clone(),
+        avoid: row.avoid.clone(),
+        frequency: row.frequency.clone(),
+        days: row.days.clone(),
+        day_part: row.day_part.clone(),
+        visit_notes: row.visit_notes.clone(),
+        language: row.language.clone(),
+        contact_name,
+        contact_phone,
+        contact_email,
+        created_at: now.naive_utc(),
+        created_by: Some(by.to_owned()),
+    }
+}
+
+/// Approves a submitted application: the person becomes a client (a relative who applied becomes
+/// their contact person). Deciding twice, or one already decided, is 409.
+pub fn approve(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceApplication, ApiError> {
+    write_tx(conn, |conn| {
+        let view = visible(conn, user, id)?;
+        let client = client_from(&view.0, &user.user_id, now);
+        if !queries::decide(
+            conn,
+            id,
+            ApplicationStatus::Approved.as_str(),
+            &user.user_id,
+            None,
+            Some(&client.id),
+            now.naive_utc(),
+        )? {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("The application has already been decided."));
+        }
+        queries::insert_client(conn, &client)?;
+        outbox::home_service_decided(conn, &view.0, MessageKind::HomeServiceApproved, now)?;
+        viewed(
+            conn,
+            user,
+            Action::HomeServiceApplicationApproved,
+            &view,
+            now,
+        )?;
+        Ok(())
+    })?;
+    let view = queries::find_application(conn, id)?.ok_or_else(ApiError::not_found)?;
+    Ok(to_wire(view))
+}
+
+/// Declines a submitted application with a reason the applicant is given.
+pub fn decline(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceApplication, ApiError> {
+    let reason = rules::check_decline_reason(reason).map_err(ApiError::invalid)?;
+    write_tx(conn, |conn| {
+        let view = visible(conn, user, id)?;
+        if !queries::decide(
+            conn,
+            id,
+            ApplicationStatus::Declined.as_str(),
+            &user.user_id,
+            Some(&reason),
+            None,
+            now.naive_utc(),
+        )? {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("The application has already been decided."));
+        }
+        let mut decided = view.0.clone();
+        decided.decline_reason = Some(reason.clone());
+        outbox::home_service_decided(conn, &decided, MessageKind::HomeServiceDeclined, now)?;
+        viewed(
+            conn,
+            user,
+            Action::HomeServiceApplicationDeclined,
+            &view,
+            now,
+        )?;
+        Ok(())
+    })?;
+    let view = queries::find_application(conn, id)?.ok_or_else(ApiError::not_found)?;
+    Ok(to_wire(view))
+}

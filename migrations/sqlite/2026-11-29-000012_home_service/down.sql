@@ -1,0 +1,3 @@
+DROP TABLE home_service_clients;
+DROP TABLE home_service_applications;
+DROP TABLE home_service_staff;
