@@ -35,6 +35,10 @@ pub enum Action {
     HomeServiceApplicationApproved,
     /// Home-service staff declined an application (`record_id`).
     HomeServiceApplicationDeclined,
+    /// Home-service staff were shown a client's data (`record_id`).
+    HomeServiceClientViewed,
+    /// Home-service staff changed a client's data (`record_id`).
+    HomeServiceClientChanged,
 }
 
 impl Action {
@@ -53,6 +57,8 @@ impl Action {
             Action::HomeServiceApplicationViewed => "home_service.application_viewed",
             Action::HomeServiceApplicationApproved => "home_service.application_approved",
             Action::HomeServiceApplicationDeclined => "home_service.application_declined",
+            Action::HomeServiceClientViewed => "home_service.client_viewed",
+            Action::HomeServiceClientChanged => "home_service.client_changed",
         }
     }
 }

@@ -331,6 +331,8 @@ diesel::table! {
         library_id -> Text,
         application_id -> Text,
         status -> Text,
+        paused_from -> Nullable<Text>,
+        paused_until -> Nullable<Text>,
         name -> Text,
         street_address -> Text,
         postal_code -> Text,
@@ -346,15 +348,21 @@ diesel::table! {
         day_part -> Text,
         visit_notes -> Nullable<Text>,
         language -> Text,
+        chooser_id -> Nullable<Text>,
+        chooser_name -> Nullable<Text>,
+        deliverer_id -> Nullable<Text>,
+        deliverer_name -> Nullable<Text>,
         contact_name -> Nullable<Text>,
         contact_phone -> Nullable<Text>,
         contact_email -> Nullable<Text>,
         created_at -> Timestamp,
         created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
     }
 }
 
 diesel::joinable!(home_service_applications -> libraries (library_id));
+diesel::joinable!(home_service_clients -> libraries (library_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     home_service_staff,

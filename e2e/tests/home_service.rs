@@ -10,6 +10,7 @@ on_both_databases! {
     a_relatives_application_is_reviewed_and_approved_into_a_client => approve;
     only_the_librarys_home_service_staff_see_applications => who_sees;
     bad_applications_name_every_field_and_store_nothing => bad_input;
+    a_clients_profile_is_paused_and_given_a_chooser_with_the_role => client_profile;
 }
 
 fn application(name: &str) -> Value {
@@ -213,6 +214,7 @@ async fn who_sees(app: TestApp) {
     let list = "/api/v1/home-service/applications?library=kalajoki";
     let one = format!("/api/v1/home-service/applications/{id}");
     let approve = format!("{one}/approve");
+    let clients = "/api/v1/home-service/clients?library=kalajoki";
     for (who, token, list_status, one_status) in [
         ("anonymous", None, 401, 401),
         ("a patron", Some(patron.as_str()), 403, 404),
@@ -228,6 +230,9 @@ async fn who_sees(app: TestApp) {
         assert!(body.get("name").is_none(), "{who} gets no data: {body}");
         let (status, body) = app.send("POST", &approve, token, None).await;
         assert_eq!(status, one_status, "{who} approves: {body}");
+        let (status, body) = app.get(clients, token).await;
+        assert_eq!(status, list_status, "{who} lists clients: {body}");
+        assert!(body.get("items").is_none(), "{who} gets no clients: {body}");
     }
     assert_eq!(
         audit_count(&app, "home_service.application_viewed", &id),
@@ -306,4 +311,98 @@ async fn bad_input(app: TestApp) {
         "SELECT id AS value FROM home_service_applications",
     );
     assert!(stored.is_empty(), "nothing half-written: {stored:?}");
+}
+
+async fn client_profile(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+    let (_, receipt) = apply(&app, &application("Aino Virtanen")).await;
+    let id = receipt["id"].as_str().unwrap();
+    let (_, approved) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/applications/{id}/approve"),
+            Some(&staff),
+            None,
+        )
+        .await;
+    let client_id = approved["client_id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/home-service/clients/{client_id}");
+
+    let (status, list) = app
+        .get(
+            "/api/v1/home-service/clients?library=kalajoki&status=active",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list["items"][0]["id"], client_id.as_str());
+    assert_eq!(list["items"][0]["contact_name"], "Pekka Virtanen");
+    assert_eq!(
+        audit_count(&app, "home_service.client_viewed", &client_id),
+        1
+    );
+    let (status, client) = app.get(&path, Some(&staff)).await;
+    assert_eq!(status, 200, "{client}");
+    assert_eq!(client["status"], "active");
+    assert_eq!(
+        audit_count(&app, "home_service.client_viewed", &client_id),
+        2
+    );
+
+    // The whole profile goes back with a pause; a pause without its last day is named.
+    let (_, me) = app.get("/api/v1/me", Some(&staff)).await;
+    let (_, admin_me) = app.get("/api/v1/me", Some(&admin)).await;
+    let mut profile = json!({
+        "status": "paused", "paused_from": "2027-06-01",
+        "name": "Aino Virtanen", "street_address": "Rantatie 5 B 12", "postal_code": "85100",
+        "city": "Kalajoki", "phone": "0407654321", "reasons": ["age"], "formats": ["large_print"],
+        "frequency": "monthly", "days": ["thursday"], "day_part": "afternoon", "language": "fi",
+        "contact_name": "Pekka Virtanen", "contact_phone": "0401234567",
+        "chooser_id": me["id"], "deliverer_id": admin_me["id"]
+    });
+    let (status, problem) = app
+        .send("PUT", &path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 422, "{problem}");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["paused_until"]);
+    // The admin lacks the home-service role, so cannot be the deliverer.
+    profile["paused_until"] = json!("2027-08-15");
+    let (status, problem) = app
+        .send("PUT", &path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["errors"][0]["field"], "deliverer_id");
+    profile["deliverer_id"] = me["id"].clone();
+    let (status, changed) = app.send("PUT", &path, Some(&staff), Some(profile)).await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(changed["status"], "paused");
+    assert_eq!(changed["paused_until"], "2027-08-15");
+    assert_eq!(changed["frequency"], "monthly");
+    assert_eq!(changed["chooser"]["name"], me["name"]);
+    assert_eq!(changed["deliverer"]["id"], me["id"]);
+    assert_eq!(
+        audit_count(&app, "home_service.client_changed", &client_id),
+        1
+    );
+    let (_, paused) = app
+        .get(
+            "/api/v1/home-service/clients?library=kalajoki&status=paused",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(paused["items"][0]["id"], client_id.as_str());
+    // Outside the library the client does not exist.
+    app.add_other_library();
+    let other = app
+        .token_for("henkilokunta@oulu.example", "oulun salasana 1")
+        .await;
+    let (status, body) = app.get(&path, Some(&other)).await;
+    assert_eq!(status, 404, "{body}");
 }

@@ -78,7 +78,10 @@ fn rule(operation_id: &str) -> Option<Access> {
         "list_home_service_applications"
         | "get_home_service_application"
         | "approve_home_service_application"
-        | "decline_home_service_application" => HomeServiceStaff,
+        | "decline_home_service_application"
+        | "list_home_service_clients"
+        | "get_home_service_client"
+        | "update_home_service_client" => HomeServiceStaff,
         _ => return None,
     })
 }
@@ -128,6 +131,7 @@ struct Ids {
     programme_booking: String,
     message: String,
     application: String,
+    client: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -155,6 +159,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/home-service/applications/") => {
                     ids.application.as_str()
                 }
+                "id" if path.starts_with("/api/v1/home-service/clients/") => ids.client.as_str(),
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
                 "rid" => ids.registration.as_str(),
@@ -287,6 +292,22 @@ async fn apply_for_home_service(app: &TestApp) -> String {
     receipt["id"].as_str().unwrap().to_owned()
 }
 
+/// A client of the home-delivery service (an approved application); returns the client's id.
+async fn home_service_client(app: &TestApp) -> String {
+    let application = apply_for_home_service(app).await;
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, approved) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/applications/{application}/approve"),
+            Some(&staff),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{approved}");
+    approved["client_id"].as_str().unwrap().to_owned()
+}
+
 async fn matrix(app: TestApp) {
     // Arrange: a second patron, and a second library with its own staff member.
     app.register("Toinen Asiakas", "toinen@example.fi", "toinen salasana 1")
@@ -339,6 +360,7 @@ async fn matrix(app: TestApp) {
         .pop()
         .expect("the patron's booking wrote a message"),
         application: apply_for_home_service(&app).await,
+        client: home_service_client(&app).await,
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

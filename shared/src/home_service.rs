@@ -292,3 +292,186 @@ pub struct DeclineApplication {
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub reason: String,
 }
+
+wire_enum! {
+    /// Where a client of the service stands.
+    ClientStatus {
+        /// Visits are made.
+        Active => "active",
+        /// No visits for a while (hospital, summer cottage): `paused_from` to `paused_until`.
+        Paused => "paused",
+        /// The service has ended; the personal data is deleted after the retention period.
+        Ended => "ended",
+    }
+}
+
+/// A staff member or volunteer named on a client, by name; the name stays in the history even if
+/// their account is removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonRef {
+    /// Their account's id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+}
+
+/// A client of the home-delivery service, as the library's home-service staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HomeServiceClient {
+    /// Identifier.
+    pub id: String,
+    /// The library's slug.
+    #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
+    pub library: String,
+    /// The application it was made from.
+    pub application_id: String,
+    /// Where it stands.
+    pub status: ClientStatus,
+    /// First day of a pause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub paused_from: Option<NaiveDate>,
+    /// Last day of a pause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub paused_until: Option<NaiveDate>,
+    /// The person's name.
+    pub name: String,
+    /// Street address.
+    pub street_address: String,
+    /// Postcode.
+    pub postal_code: String,
+    /// Town.
+    pub city: String,
+    /// Phone.
+    pub phone: String,
+    /// Why they cannot visit (categories).
+    pub reasons: Vec<HomeServiceReason>,
+    /// The last day, for a temporary need.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub temporary_until: Option<NaiveDate>,
+    /// Kinds of material.
+    pub formats: Vec<MaterialFormat>,
+    /// Interests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interests: Option<String>,
+    /// Not to bring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoid: Option<String>,
+    /// How often.
+    pub frequency: DeliveryFrequency,
+    /// Best days.
+    pub days: Vec<Weekday>,
+    /// Best part of the day.
+    pub day_part: DayPart,
+    /// Notes for the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_notes: Option<String>,
+    /// Language.
+    pub language: Lang,
+    /// The contact person (a relative): name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_name: Option<String>,
+    /// The contact person's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// The contact person's email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+    /// The staff member who chooses the materials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chooser: Option<PersonRef>,
+    /// The staff member or volunteer who brings them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverer: Option<PersonRef>,
+    /// When the person became a client.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: DateTime<FixedOffset>,
+}
+
+/// A client's profile as staff change it: the whole of it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "status": "paused", "paused_from": "2027-06-01", "paused_until": "2027-08-15",
+    "name": "Aino Virtanen", "street_address": "Rantatie 5 B 12", "postal_code": "85100", "city": "Kalajoki",
+    "phone": "0407654321", "reasons": ["age"], "formats": ["large_print", "audiobook"],
+    "interests": "Local history", "frequency": "every_two_weeks", "days": ["tuesday"], "day_part": "morning",
+    "visit_notes": "Summer at the cottage.", "language": "fi",
+    "contact_name": "Pekka Virtanen", "contact_phone": "0401234567"
+})))]
+pub struct HomeServiceClientInput {
+    /// Active, paused (give `paused_from` and `paused_until`) or ended.
+    pub status: ClientStatus,
+    /// First day of a pause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub paused_from: Option<NaiveDate>,
+    /// Last day of a pause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub paused_until: Option<NaiveDate>,
+    /// The person's name.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub name: String,
+    /// Street address.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub street_address: String,
+    /// Postcode (five digits).
+    pub postal_code: String,
+    /// Town.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub city: String,
+    /// Phone.
+    pub phone: String,
+    /// Why they cannot visit (at least one category).
+    pub reasons: Vec<HomeServiceReason>,
+    /// With `temporary`: the last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub temporary_until: Option<NaiveDate>,
+    /// Kinds of material (at least one).
+    pub formats: Vec<MaterialFormat>,
+    /// Interests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub interests: Option<String>,
+    /// Not to bring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub avoid: Option<String>,
+    /// How often.
+    pub frequency: DeliveryFrequency,
+    /// Best days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<Weekday>,
+    /// Best part of the day.
+    #[serde(default = "any_time")]
+    pub day_part: DayPart,
+    /// Notes for the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub visit_notes: Option<String>,
+    /// Language.
+    pub language: Lang,
+    /// The contact person's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub contact_name: Option<String>,
+    /// The contact person's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// The contact person's email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+    /// The chooser: a staff member of the library with the home-service role (account id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chooser_id: Option<String>,
+    /// The deliverer: a staff member of the library with the home-service role (account id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverer_id: Option<String>,
+}

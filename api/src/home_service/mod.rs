@@ -6,7 +6,8 @@
 //! (`home_service_staff`) see applications and clients; the library's other staff get 403 and
 //! everyone outside the library 404. Every read and every decision is written to the audit log with
 //! the record's id, never its data. An application is decided once (a conditional update): approving
-//! makes a client from it in the same transaction.
+//! makes a client from it in the same transaction. A client's chooser and deliverer are kept by id
+//! and by name, so removing an account never removes the history that names them.
 
 pub mod queries;
 pub mod routes;
@@ -19,5 +20,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::list_home_service_applications)
         .service(routes::get_home_service_application)
         .service(routes::approve_home_service_application)
-        .service(routes::decline_home_service_application);
+        .service(routes::decline_home_service_application)
+        .service(routes::list_home_service_clients)
+        .service(routes::get_home_service_client)
+        .service(routes::update_home_service_client);
 }

@@ -43,13 +43,16 @@ pub struct ApplicationRow {
 }
 
 /// A stored client.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = home_service_clients)]
+#[diesel(treat_none_as_null = true)]
 pub struct ClientRow {
     pub id: String,
     pub library_id: String,
     pub application_id: String,
     pub status: String,
+    pub paused_from: Option<String>,
+    pub paused_until: Option<String>,
     pub name: String,
     pub street_address: String,
     pub postal_code: String,
@@ -65,11 +68,16 @@ pub struct ClientRow {
     pub day_part: String,
     pub visit_notes: Option<String>,
     pub language: String,
+    pub chooser_id: Option<String>,
+    pub chooser_name: Option<String>,
+    pub deliverer_id: Option<String>,
+    pub deliverer_name: Option<String>,
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     pub contact_email: Option<String>,
     pub created_at: NaiveDateTime,
     pub created_by: Option<String>,
+    pub updated_at: NaiveDateTime,
 }
 
 /// An application with its library's slug and time zone.
@@ -197,4 +205,82 @@ pub fn insert_client(conn: &mut DbConnection, row: &ClientRow) -> QueryResult<()
         .values(row)
         .execute(conn)?;
     Ok(())
+}
+
+/// A client with its library's slug and time zone.
+pub type ClientView = (ClientRow, String, String);
+
+/// One client with its library.
+pub fn find_client(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ClientView>> {
+    home_service_clients::table
+        .inner_join(libraries::table)
+        .filter(home_service_clients::id.eq(id))
+        .select((
+            ClientRow::as_select(),
+            libraries::slug,
+            libraries::time_zone,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// A library's clients by name (then id), optionally in one state, after the cursor `(name, id)`.
+pub fn list_clients(
+    conn: &mut DbConnection,
+    library_id: &str,
+    status: Option<&str>,
+    after: Option<(String, String)>,
+    limit: i64,
+) -> QueryResult<Vec<ClientView>> {
+    let mut q = home_service_clients::table
+        .inner_join(libraries::table)
+        .filter(home_service_clients::library_id.eq(library_id))
+        .select((
+            ClientRow::as_select(),
+            libraries::slug,
+            libraries::time_zone,
+        ))
+        .order((
+            home_service_clients::name.asc(),
+            home_service_clients::id.asc(),
+        ))
+        .limit(limit)
+        .into_boxed();
+    if let Some(status) = status {
+        q = q.filter(home_service_clients::status.eq(status.to_owned()));
+    }
+    if let Some((name, id)) = after {
+        q = q.filter(
+            home_service_clients::name
+                .gt(name.clone())
+                .or(home_service_clients::name
+                    .eq(name)
+                    .and(home_service_clients::id.gt(id))),
+        );
+    }
+    q.load(conn)
+}
+
+/// Writes a changed client row.
+pub fn update_client(conn: &mut DbConnection, row: &ClientRow) -> QueryResult<()> {
+    diesel::update(home_service_clients::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The name of a person with the library's home-service role; `None` without the role.
+pub fn role_holder_name(
+    conn: &mut DbConnection,
+    library_id: &str,
+    user_id: &str,
+) -> QueryResult<Option<String>> {
+    use crate::schema::users;
+    home_service_staff::table
+        .inner_join(users::table.on(users::id.eq(home_service_staff::user_id)))
+        .filter(home_service_staff::library_id.eq(library_id))
+        .filter(home_service_staff::user_id.eq(user_id))
+        .select(users::name)
+        .first(conn)
+        .optional()
 }

@@ -1,10 +1,11 @@
-//! HTTP handlers for the home-delivery service: applications and their review.
+//! HTTP handlers for the home-delivery service: applications and their review, and clients.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use etakirjasto_shared::{
-    ApplicationReceipt, ApplicationStatus, DeclineApplication, FieldCode, HomeServiceApplication,
-    HomeServiceApplicationInput, Page, Problem,
+    ApplicationReceipt, ApplicationStatus, ClientStatus, DeclineApplication, FieldCode,
+    HomeServiceApplication, HomeServiceApplicationInput, HomeServiceClient, HomeServiceClientInput,
+    Page, Problem,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -243,4 +244,153 @@ pub async fn decline_home_service_application(
     })
     .await?;
     Ok(no_store(application))
+}
+
+fn client_answer(client: HomeServiceClient) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(client)
+}
+
+/// The filters of the client list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ClientListParams {
+    /// The library's slug.
+    #[param(example = "kalajoki")]
+    pub library: String,
+    /// Only clients in this state.
+    #[param(example = "active")]
+    pub status: Option<String>,
+    /// How many to return (1 to 100; 25 when left out).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// `next_cursor` from the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]+$")]
+    pub cursor: Option<String>,
+}
+
+/// List home-service clients.
+///
+/// The library's staff with its home-service role: the clients by name, with their addresses,
+/// wishes, contact person, chooser and deliverer. Every client shown is written to the audit log.
+#[utoipa::path(
+    tag = "home-service",
+    operation_id = "list_home_service_clients",
+    security(("bearer" = [])),
+    params(ClientListParams),
+    responses(
+        StaffOnlyErrors,
+        (status = 200, description = "A page of clients.", body = Page<HomeServiceClient>),
+        (status = 422, description = "A filter is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/home-service/clients")]
+#[tracing::instrument(skip_all)]
+pub async fn list_home_service_clients(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<ClientListParams>,
+) -> Result<HttpResponse, ApiError> {
+    let q = q.into_inner();
+    let params = ListParams {
+        limit: q.limit,
+        cursor: q.cursor,
+        library: Some(q.library.clone()),
+    };
+    let (after, limit) = params.window()?;
+    let after = match after {
+        Some(raw) => Some(
+            raw.rsplit_once('|')
+                .filter(|(_, id)| etakirjasto_shared::validate::is_id(id))
+                .map(|(name, id)| (name.to_owned(), id.to_owned()))
+                .ok_or_else(|| refused("cursor"))?,
+        ),
+        None => None,
+    };
+    let status = match q.status.as_deref() {
+        Some(s) => Some(ClientStatus::parse(s).ok_or_else(|| refused("status"))?),
+        None => None,
+    };
+    let list = db::run(&state.pool, move |conn| {
+        let rows = service::list_clients(
+            conn,
+            &user,
+            &q.library,
+            status,
+            after,
+            i64::from(limit) + 1,
+            Utc::now(),
+        )?;
+        Ok(page(rows, limit, |c| format!("{}|{}", c.name, c.id), |c| c))
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(list))
+}
+
+/// Read a home-service client.
+///
+/// The library's staff with its home-service role; the read is written to the audit log. Anyone
+/// outside the library gets 404.
+#[utoipa::path(
+    tag = "home-service",
+    operation_id = "get_home_service_client",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The client's id.")),
+    responses(
+        StaffOnlyErrors,
+        (status = 200, description = "The client.", body = HomeServiceClient),
+        (status = 404, description = "No such client in the caller's library (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/home-service/clients/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn get_home_service_client(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let client = db::run(&state.pool, move |conn| {
+        service::get_client(conn, &user, &id, Utc::now())
+    })
+    .await?;
+    Ok(client_answer(client))
+}
+
+/// Change a home-service client.
+///
+/// The whole profile is sent: active, paused (with its first and last day: hospital, summer
+/// cottage) or ended; the details and wishes; the contact person; the chooser and the deliverer,
+/// each a staff member with the library's home-service role. Audit-logged.
+#[utoipa::path(
+    tag = "home-service",
+    operation_id = "update_home_service_client",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The client's id.")),
+    request_body = HomeServiceClientInput,
+    responses(
+        StaffOnlyErrors,
+        JsonBodyErrors,
+        (status = 200, description = "Changed.", body = HomeServiceClient),
+        (status = 404, description = "No such client in the caller's library (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields are missing or invalid, a pause lacks its days, or the chooser or deliverer lacks the home-service role (`invalid_input`, the fields named).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/home-service/clients/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn update_home_service_client(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<HomeServiceClientInput>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, input) = (id.into_inner(), body.into_inner());
+    let client = db::run(&state.pool, move |conn| {
+        service::update_client(conn, &user, &id, &input, Utc::now())
+    })
+    .await?;
+    Ok(client_answer(client))
 }

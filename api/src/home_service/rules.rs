@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use etakirjasto_shared::{
-    ApplicantRelation, FieldCode, HomeServiceApplicationInput, HomeServiceReason, validate,
+    ApplicantRelation, ClientStatus, FieldCode, HomeServiceApplicationInput,
+    HomeServiceClientInput, HomeServiceReason, validate,
 };
 
 use crate::auth::rules::FieldFaults;
@@ -44,56 +45,39 @@ fn optional_text(field: &str, value: &Option<String>, faults: &mut FieldFaults) 
     }
 }
 
-/// Checks an application made on `today` (the library's date).
-pub fn check_application(
-    input: &HomeServiceApplicationInput,
-    today: NaiveDate,
-) -> Result<Checked, FieldFaults> {
-    let mut faults = FieldFaults::new();
-    let name = validate::name(&input.name).map_err(|c| faults.push(("name".into(), c)));
-    short_text(
-        "street_address",
-        &input.street_address,
-        ADDRESS_MAX,
-        &mut faults,
-    );
-    let postcode = input.postal_code.trim();
+/// The parts an application and a client's profile share.
+struct Profile<'a> {
+    name: &'a str,
+    street_address: &'a str,
+    postal_code: &'a str,
+    city: &'a str,
+    phone: &'a str,
+    reasons: &'a [HomeServiceReason],
+    temporary_until: Option<NaiveDate>,
+    formats: &'a [etakirjasto_shared::MaterialFormat],
+    texts: [(&'static str, &'a Option<String>); 3],
+}
+
+/// Checks the person's details and wishes; the name and phone come back normalised.
+fn check_profile(p: &Profile<'_>, faults: &mut FieldFaults) -> Option<(String, String)> {
+    let name = validate::name(p.name).map_err(|c| faults.push(("name".into(), c)));
+    short_text("street_address", p.street_address, ADDRESS_MAX, faults);
+    let postcode = p.postal_code.trim();
     if postcode.len() != 5 || !postcode.chars().all(|c| c.is_ascii_digit()) {
         faults.push(("postal_code".into(), FieldCode::InvalidFormat));
     }
-    short_text("city", &input.city, CITY_MAX, &mut faults);
-    let phone = validate::phone(&input.phone).map_err(|c| faults.push(("phone".into(), c)));
-    let applicant = if input.relation == ApplicantRelation::Themselves {
-        None
-    } else {
-        let who = validate::name(input.applicant_name.as_deref().unwrap_or(""))
-            .map_err(|c| faults.push(("applicant_name".into(), c)));
-        let phone = match input.applicant_phone.as_deref().map(validate::phone) {
-            Some(Err(c)) => {
-                faults.push(("applicant_phone".into(), c));
-                None
-            }
-            Some(Ok(p)) => Some(p),
-            None => None,
-        };
-        let email = match input.applicant_email.as_deref().map(validate::email) {
-            Some(Err(c)) => {
-                faults.push(("applicant_email".into(), c));
-                None
-            }
-            Some(Ok(e)) => Some(e),
-            None => None,
-        };
-        if input.applicant_phone.is_none() && input.applicant_email.is_none() {
-            faults.push(("applicant_phone".into(), FieldCode::Required));
-        }
-        who.ok().map(|w| (w, phone, email))
-    };
-    if input.reasons.is_empty() {
+    short_text("city", p.city, CITY_MAX, faults);
+    let phone = validate::phone(p.phone).map_err(|c| faults.push(("phone".into(), c)));
+    Some((name.ok()?, phone.ok()?))
+}
+
+/// Checks the reasons, material and free texts of a profile (after any fields of its own).
+fn check_wishes(p: &Profile<'_>, today: NaiveDate, faults: &mut FieldFaults) {
+    if p.reasons.is_empty() {
         faults.push(("reasons".into(), FieldCode::Required));
     }
-    let temporary = input.reasons.contains(&HomeServiceReason::Temporary);
-    match (temporary, input.temporary_until) {
+    let temporary = p.reasons.contains(&HomeServiceReason::Temporary);
+    match (temporary, p.temporary_until) {
         (true, None) => faults.push(("temporary_until".into(), FieldCode::Required)),
         (true, Some(until)) if until < today => {
             faults.push(("temporary_until".into(), FieldCode::InvalidChoice))
@@ -101,20 +85,152 @@ pub fn check_application(
         (false, Some(_)) => faults.push(("temporary_until".into(), FieldCode::InvalidChoice)),
         _ => {}
     }
-    if input.formats.is_empty() {
+    if p.formats.is_empty() {
         faults.push(("formats".into(), FieldCode::Required));
     }
-    optional_text("interests", &input.interests, &mut faults);
-    optional_text("avoid", &input.avoid, &mut faults);
-    optional_text("visit_notes", &input.visit_notes, &mut faults);
+    for (field, text) in p.texts {
+        optional_text(field, text, faults);
+    }
+}
+
+/// Checks an application made on `today` (the library's date).
+pub fn check_application(
+    input: &HomeServiceApplicationInput,
+    today: NaiveDate,
+) -> Result<Checked, FieldFaults> {
+    let mut faults = FieldFaults::new();
+    let profile = Profile {
+        name: &input.name,
+        street_address: &input.street_address,
+        postal_code: &input.postal_code,
+        city: &input.city,
+        phone: &input.phone,
+        reasons: &input.reasons,
+        temporary_until: input.temporary_until,
+        formats: &input.formats,
+        texts: [
+            ("interests", &input.interests),
+            ("avoid", &input.avoid),
+            ("visit_notes", &input.visit_notes),
+        ],
+    };
+    let person = check_profile(&profile, &mut faults);
+    let applicant = if input.relation == ApplicantRelation::Themselves {
+        None
+    } else {
+        let who = validate::name(input.applicant_name.as_deref().unwrap_or(""))
+            .map_err(|c| faults.push(("applicant_name".into(), c)));
+        let (phone, email) = contact(
+            ("applicant_phone", &input.applicant_phone),
+            ("applicant_email", &input.applicant_email),
+            &mut faults,
+        );
+        if input.applicant_phone.is_none() && input.applicant_email.is_none() {
+            faults.push(("applicant_phone".into(), FieldCode::Required));
+        }
+        who.ok().map(|w| (w, phone, email))
+    };
+    check_wishes(&profile, today, &mut faults);
     if !input.consent {
         faults.push(("consent".into(), FieldCode::Required));
     }
-    match (name, phone) {
-        (Ok(name), Ok(phone)) if faults.is_empty() => Ok(Checked {
+    match person {
+        Some((name, phone)) if faults.is_empty() => Ok(Checked {
             name,
             phone,
             applicant,
+        }),
+        _ => Err(faults),
+    }
+}
+
+/// A phone and an email, each checked when given.
+fn contact(
+    phone: (&'static str, &Option<String>),
+    email: (&'static str, &Option<String>),
+    faults: &mut FieldFaults,
+) -> (Option<String>, Option<String>) {
+    let phone = match phone.1.as_deref().map(validate::phone) {
+        Some(Err(c)) => {
+            faults.push((phone.0.into(), c));
+            None
+        }
+        other => other.and_then(Result::ok),
+    };
+    let email = match email.1.as_deref().map(validate::email) {
+        Some(Err(c)) => {
+            faults.push((email.0.into(), c));
+            None
+        }
+        other => other.and_then(Result::ok),
+    };
+    (phone, email)
+}
+
+/// A client's checked profile: name and phone, and the contact person's name, phone and email,
+/// normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedClient {
+    /// The person's name.
+    pub name: String,
+    /// Their phone, E.164.
+    pub phone: String,
+    /// The contact person's name, phone and email.
+    pub contact: (Option<String>, Option<String>, Option<String>),
+}
+
+/// Checks a client's profile as staff change it on `today`.
+pub fn check_client(
+    input: &HomeServiceClientInput,
+    today: NaiveDate,
+) -> Result<CheckedClient, FieldFaults> {
+    let mut faults = FieldFaults::new();
+    match (input.status, input.paused_from, input.paused_until) {
+        (ClientStatus::Paused, Some(from), Some(until)) if from <= until => {}
+        (ClientStatus::Paused, None, _) => faults.push(("paused_from".into(), FieldCode::Required)),
+        (ClientStatus::Paused, _, None) => {
+            faults.push(("paused_until".into(), FieldCode::Required))
+        }
+        (ClientStatus::Paused, _, _) => {
+            faults.push(("paused_until".into(), FieldCode::InvalidChoice))
+        }
+        (_, None, None) => {}
+        _ => faults.push(("paused_from".into(), FieldCode::InvalidChoice)),
+    }
+    let profile = Profile {
+        name: &input.name,
+        street_address: &input.street_address,
+        postal_code: &input.postal_code,
+        city: &input.city,
+        phone: &input.phone,
+        reasons: &input.reasons,
+        temporary_until: input.temporary_until,
+        formats: &input.formats,
+        texts: [
+            ("interests", &input.interests),
+            ("avoid", &input.avoid),
+            ("visit_notes", &input.visit_notes),
+        ],
+    };
+    let person = check_profile(&profile, &mut faults);
+    let contact_name = match input.contact_name.as_deref().map(validate::name) {
+        Some(Err(c)) => {
+            faults.push(("contact_name".into(), c));
+            None
+        }
+        other => other.and_then(Result::ok),
+    };
+    let (contact_phone, contact_email) = contact(
+        ("contact_phone", &input.contact_phone),
+        ("contact_email", &input.contact_email),
+        &mut faults,
+    );
+    check_wishes(&profile, today, &mut faults);
+    match person {
+        Some((name, phone)) if faults.is_empty() => Ok(CheckedClient {
+            name,
+            phone,
+            contact: (contact_name, contact_phone, contact_email),
         }),
         _ => Err(faults),
     }
@@ -221,5 +337,65 @@ mod tests {
         own.applicant_name = None;
         own.applicant_phone = None;
         assert_eq!(check_application(&own, today).unwrap().applicant, None);
+    }
+
+    #[test]
+    fn a_pause_needs_both_days_in_order_and_only_a_pause_has_them() {
+        use etakirjasto_shared::{ClientStatus, HomeServiceClientInput, Lang};
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d);
+        let base = input();
+        let client = |status, from, until| HomeServiceClientInput {
+            status,
+            paused_from: from,
+            paused_until: until,
+            name: base.name.clone(),
+            street_address: base.street_address.clone(),
+            postal_code: base.postal_code.clone(),
+            city: base.city.clone(),
+            phone: base.phone.clone(),
+            reasons: base.reasons.clone(),
+            temporary_until: None,
+            formats: base.formats.clone(),
+            interests: None,
+            avoid: None,
+            frequency: base.frequency,
+            days: vec![],
+            day_part: base.day_part,
+            visit_notes: None,
+            language: Lang::Fi,
+            contact_name: Some("Pekka Virtanen".into()),
+            contact_phone: Some("0401234567".into()),
+            contact_email: None,
+            chooser_id: None,
+            deliverer_id: None,
+        };
+        let faults = |c: HomeServiceClientInput| -> Vec<String> {
+            check_client(&c, today)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect()
+        };
+        assert!(check_client(&client(ClientStatus::Paused, day(6, 1), day(8, 15)), today).is_ok());
+        assert_eq!(
+            faults(client(ClientStatus::Paused, day(6, 1), None)),
+            ["paused_until"]
+        );
+        assert_eq!(
+            faults(client(ClientStatus::Paused, None, day(8, 15))),
+            ["paused_from"]
+        );
+        assert_eq!(
+            faults(client(ClientStatus::Paused, day(8, 15), day(6, 1))),
+            ["paused_until"]
+        );
+        assert_eq!(
+            faults(client(ClientStatus::Active, day(6, 1), None)),
+            ["paused_from"]
+        );
+        let ok = check_client(&client(ClientStatus::Active, None, None), today).unwrap();
+        assert_eq!(ok.contact.1.as_deref(), Some("+358401234567"));
     }
 }

@@ -5,14 +5,15 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use etakirjasto_shared::{
-    ApplicantRelation, ApplicationReceipt, ApplicationStatus, DayPart, DeliveryFrequency,
-    ErrorCode, FieldCode, HomeServiceApplication, HomeServiceApplicationInput, HomeServiceReason,
-    Lang, MaterialFormat, MessageKind, Weekday, consent_wording,
+    ApplicantRelation, ApplicationReceipt, ApplicationStatus, ClientStatus, DayPart,
+    DeliveryFrequency, ErrorCode, FieldCode, HomeServiceApplication, HomeServiceApplicationInput,
+    HomeServiceClient, HomeServiceClientInput, HomeServiceReason, Lang, MaterialFormat,
+    MessageKind, PersonRef, Weekday, consent_wording,
 };
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::{
-    queries::{self, ApplicationRow, ApplicationView, ClientRow},
+    queries::{self, ApplicationRow, ApplicationView, ClientRow, ClientView},
     rules,
 };
 use crate::{
@@ -238,7 +239,9 @@ fn client_from(row: &ApplicationRow, by: &str, now: DateTime<Utc>) -> ClientRow 
         id: uuid::Uuid::new_v4().to_string(),
         library_id: row.library_id.clone(),
         application_id: row.id.clone(),
-        status: "active".into(),
+        status: ClientStatus::Active.as_str().into(),
+        paused_from: None,
+        paused_until: None,
         name: row.name.clone(),
         street_address: row.street_address.clone(),
         postal_code: row.postal_code.clone(),
@@ -254,11 +257,16 @@ fn client_from(row: &ApplicationRow, by: &str, now: DateTime<Utc>) -> ClientRow 
         day_part: row.day_part.clone(),
         visit_notes: row.visit_notes.clone(),
         language: row.language.clone(),
+        chooser_id: None,
+        chooser_name: None,
+        deliverer_id: None,
+        deliverer_name: None,
         contact_name,
         contact_phone,
         contact_email,
         created_at: now.naive_utc(),
         created_by: Some(by.to_owned()),
+        updated_at: now.naive_utc(),
     }
 }
 
@@ -337,4 +345,171 @@ pub fn decline(
     })?;
     let view = queries::find_application(conn, id)?.ok_or_else(ApiError::not_found)?;
     Ok(to_wire(view))
+}
+
+fn client_to_wire((row, slug, zone): ClientView) -> HomeServiceClient {
+    let tz = tz_of(&zone);
+    let person = |id: Option<String>, name: Option<String>| {
+        id.map(|id| PersonRef {
+            id,
+            name: name.unwrap_or_default(),
+        })
+    };
+    HomeServiceClient {
+        id: row.id,
+        library: slug,
+        application_id: row.application_id,
+        status: ClientStatus::parse(&row.status).unwrap_or(ClientStatus::Active),
+        paused_from: row.paused_from.and_then(|d| d.parse().ok()),
+        paused_until: row.paused_until.and_then(|d| d.parse().ok()),
+        name: row.name,
+        street_address: row.street_address,
+        postal_code: row.postal_code,
+        city: row.city,
+        phone: row.phone,
+        reasons: list_of::<HomeServiceReason>(&row.reasons),
+        temporary_until: row.temporary_until.and_then(|d| d.parse().ok()),
+        formats: list_of::<MaterialFormat>(&row.formats),
+        interests: row.interests,
+        avoid: row.avoid,
+        frequency: DeliveryFrequency::parse(&row.frequency).unwrap_or(DeliveryFrequency::Monthly),
+        days: list_of::<Weekday>(&row.days),
+        day_part: DayPart::parse(&row.day_part).unwrap_or(DayPart::Any),
+        visit_notes: row.visit_notes,
+        language: Lang::from_tag(&row.language).unwrap_or_default(),
+        contact_name: row.contact_name,
+        contact_phone: row.contact_phone,
+        contact_email: row.contact_email,
+        chooser: person(row.chooser_id, row.chooser_name),
+        deliverer: person(row.deliverer_id, row.deliverer_name),
+        created_at: local(row.created_at, tz),
+    }
+}
+
+fn client_logged(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    action: Action,
+    row: &ClientRow,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    audit::record_about(
+        conn,
+        Some(&user.user_id),
+        action,
+        None,
+        Some(&row.id),
+        Some(&row.library_id),
+        now.naive_utc(),
+    )?;
+    Ok(())
+}
+
+/// The library's clients by name, each read written to the audit log.
+pub fn list_clients(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    slug: &str,
+    status: Option<ClientStatus>,
+    after: Option<(String, String)>,
+    limit: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<HomeServiceClient>, ApiError> {
+    let lib = library(conn, slug)?;
+    require_role(conn, user, &lib.id)?;
+    let rows = queries::list_clients(
+        conn,
+        &lib.id,
+        status.map(ClientStatus::as_str),
+        after,
+        limit,
+    )?;
+    write_tx(conn, |conn| {
+        for view in &rows {
+            client_logged(conn, user, Action::HomeServiceClientViewed, &view.0, now)?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(rows.into_iter().map(client_to_wire).collect())
+}
+
+/// The client if the caller may see it (as for applications: 404 outside the library, 403 without
+/// the role).
+fn visible_client(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+) -> Result<ClientView, ApiError> {
+    let view = queries::find_client(conn, id)?.ok_or_else(ApiError::not_found)?;
+    if !user.is_staff_of(&view.0.library_id) {
+        return Err(ApiError::not_found());
+    }
+    require_role(conn, user, &view.0.library_id)?;
+    Ok(view)
+}
+
+/// One client, the read written to the audit log.
+pub fn get_client(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceClient, ApiError> {
+    let view = visible_client(conn, user, id)?;
+    client_logged(conn, user, Action::HomeServiceClientViewed, &view.0, now)?;
+    Ok(client_to_wire(view))
+}
+
+/// Changes a client's profile: status and pause, details, wishes, contact person, chooser and
+/// deliverer (each must have the library's home-service role). Audit-logged.
+pub fn update_client(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    input: &HomeServiceClientInput,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceClient, ApiError> {
+    write_tx(conn, |conn| {
+        let (mut row, _, zone) = visible_client(conn, user, id)?;
+        let today = now.with_timezone(&tz_of(&zone)).date_naive();
+        let checked = rules::check_client(input, today).map_err(ApiError::invalid)?;
+        let mut holder = |field: &str,
+                          id: &Option<String>|
+         -> Result<Option<(String, String)>, ApiError> {
+            let Some(id) = id else { return Ok(None) };
+            let name = queries::role_holder_name(conn, &row.library_id, id)?
+                .ok_or_else(|| ApiError::invalid(vec![(field.into(), FieldCode::InvalidChoice)]))?;
+            Ok(Some((id.clone(), name)))
+        };
+        let chooser = holder("chooser_id", &input.chooser_id)?;
+        let deliverer = holder("deliverer_id", &input.deliverer_id)?;
+        let mut reasons = input.reasons.clone();
+        reasons.dedup();
+        row.status = input.status.as_str().into();
+        row.paused_from = input.paused_from.map(|d| d.to_string());
+        row.paused_until = input.paused_until.map(|d| d.to_string());
+        row.name = checked.name;
+        row.street_address = input.street_address.trim().to_owned();
+        row.postal_code = input.postal_code.trim().to_owned();
+        row.city = input.city.trim().to_owned();
+        row.phone = checked.phone;
+        row.reasons = list_json(&reasons);
+        row.temporary_until = input.temporary_until.map(|d| d.to_string());
+        row.formats = list_json(&input.formats);
+        row.interests = trimmed(&input.interests);
+        row.avoid = trimmed(&input.avoid);
+        row.frequency = input.frequency.as_str().into();
+        row.days = list_json(&input.days);
+        row.day_part = input.day_part.as_str().into();
+        row.visit_notes = trimmed(&input.visit_notes);
+        row.language = input.language.code().into();
+        (row.contact_name, row.contact_phone, row.contact_email) = checked.contact;
+        (row.chooser_id, row.chooser_name) = chooser.unzip();
+        (row.deliverer_id, row.deliverer_name) = deliverer.unzip();
+        row.updated_at = now.naive_utc();
+        queries::update_client(conn, &row)?;
+        client_logged(conn, user, Action::HomeServiceClientChanged, &row, now)
+    })?;
+    let view = queries::find_client(conn, id)?.ok_or_else(ApiError::not_found)?;
+    Ok(client_to_wire(view))
 }

@@ -46,6 +46,8 @@ CREATE TABLE home_service_clients (
     library_id TEXT NOT NULL REFERENCES libraries(id),
     application_id TEXT NOT NULL,
     status TEXT NOT NULL,
+    paused_from TEXT,
+    paused_until TEXT,
     name TEXT NOT NULL,
     street_address TEXT NOT NULL,
     postal_code TEXT NOT NULL,
@@ -61,10 +63,16 @@ CREATE TABLE home_service_clients (
     day_part TEXT NOT NULL,
     visit_notes TEXT,
     language TEXT NOT NULL,
+    -- The chooser and deliverer by id and by name: the name stays in the history if the account goes.
+    chooser_id TEXT,
+    chooser_name TEXT,
+    deliverer_id TEXT,
+    deliverer_name TEXT,
     contact_name TEXT,
     contact_phone TEXT,
     contact_email TEXT,
     created_at TIMESTAMP NOT NULL,
-    created_by TEXT
+    created_by TEXT,
+    updated_at TIMESTAMP NOT NULL
 );
 CREATE INDEX home_service_clients_library ON home_service_clients(library_id, status, name);
