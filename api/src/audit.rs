@@ -39,6 +39,11 @@ pub enum Action {
     HomeServiceClientViewed,
     /// Home-service staff changed a client's data (`record_id`).
     HomeServiceClientChanged,
+    /// Home-service staff were shown a client's visits, or the client on a round (`record_id` is the
+    /// client).
+    HomeServiceVisitsViewed,
+    /// Home-service staff added or changed a client's visit or its items (`record_id` is the client).
+    HomeServiceVisitChanged,
 }
 
 impl Action {
@@ -59,6 +64,8 @@ impl Action {
             Action::HomeServiceApplicationDeclined => "home_service.application_declined",
             Action::HomeServiceClientViewed => "home_service.client_viewed",
             Action::HomeServiceClientChanged => "home_service.client_changed",
+            Action::HomeServiceVisitsViewed => "home_service.visits_viewed",
+            Action::HomeServiceVisitChanged => "home_service.visit_changed",
         }
     }
 }

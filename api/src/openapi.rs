@@ -27,7 +27,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "events", description = "Remote and hybrid events: listing, registration with on-site and online seats, the waiting list."),
         (name = "messages", description = "Messages people receive by email or text message (confirmations, changes, reminders the day before and an hour before, waiting-list promotions): a person's channel and language, the library's sent, pending and failed messages, resending, and the library's own wording."),
         (name = "programmes", description = "Remote programmes for care homes, assisted-living units and day centres: organisations and their contact person, programme offers with times, a unit's bookings for its group."),
-        (name = "home-service", description = "The home-delivery service (kotipalvelu): applications from people who cannot visit the library (or from a relative or care worker for them), reviewed by the library's home-service staff. Every read of the personal data is audit-logged."),
+        (name = "home-service", description = "The home-delivery service (kotipalvelu): applications from people who cannot visit the library (or from a relative or care worker for them), reviewed by the library's home-service staff; clients, their visits planned ahead, the items chosen (with a warning on repeats), the day's round by postcode and street, and figures per month. Every read and change of the personal data is audit-logged."),
         (name = "services", description = "Bookable one-to-one sessions: session types, staff availability, bookable times."),
     ),
     modifiers(&BearerAuth),

@@ -361,13 +361,52 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    home_service_visits (id) {
+        id -> Text,
+        library_id -> Text,
+        client_id -> Text,
+        day -> Text,
+        status -> Text,
+        planned_by -> Text,
+        deliverer_id -> Nullable<Text>,
+        deliverer_name -> Nullable<Text>,
+        note -> Nullable<Text>,
+        feedback -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    home_service_items (id) {
+        id -> Text,
+        visit_id -> Text,
+        client_id -> Text,
+        title -> Text,
+        author -> Nullable<Text>,
+        format -> Text,
+        identifier -> Nullable<Text>,
+        match_key -> Text,
+        returned_visit_id -> Nullable<Text>,
+        returned_on -> Nullable<Text>,
+        chosen_by -> Nullable<Text>,
+        chosen_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(home_service_applications -> libraries (library_id));
+diesel::joinable!(home_service_visits -> libraries (library_id));
+diesel::joinable!(home_service_items -> home_service_visits (visit_id));
 diesel::joinable!(home_service_clients -> libraries (library_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     home_service_staff,
     home_service_applications,
     home_service_clients,
+    home_service_visits,
+    home_service_items,
     messages,
     message_templates,
     message_preferences,

@@ -113,13 +113,29 @@ impl Application {
     }
 }
 
-/// Housekeeping every ten minutes: sign-in attempts older than a day are forgotten. Safe to run in
-/// every process at once (the deletes are idempotent).
+/// Housekeeping every ten minutes: sign-in attempts older than a day are forgotten, and once a day
+/// (and at start-up) home visits are planned ahead for every client. Safe to run in every process at
+/// once (the deletes are idempotent; planning holds each client's row).
 fn spawn_maintenance(pool: db::DbPool) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
+        let mut planned_on = None;
         loop {
             tick.tick().await;
+            let today = chrono::Utc::now().date_naive();
+            if planned_on != Some(today) {
+                match db::run(&pool, |conn| {
+                    home_service::visits::replan_all(conn, None, chrono::Utc::now())
+                })
+                .await
+                {
+                    Ok(n) => {
+                        planned_on = Some(today);
+                        tracing::info!(clients = n, "home visits planned ahead");
+                    }
+                    Err(e) => tracing::warn!(error = %e, "planning home visits failed"),
+                }
+            }
             let before = chrono::Utc::now().naive_utc() - chrono::Duration::hours(24);
             match db::run(&pool, move |conn| {
                 Ok(auth::queries::prune_attempts(conn, before)?)

@@ -496,6 +496,10 @@ pub fn query_strings(database_url: &str, sql: &str) -> Vec<String> {
     }
     let rows: Vec<Row> = if let Some(path) = database_url.strip_prefix("sqlite://") {
         let mut conn = SqliteConnection::establish(path).expect("open SQLite");
+        // The server writes at the same time; wait for its lock as the server's own connections do.
+        diesel::sql_query("PRAGMA busy_timeout = 10000")
+            .execute(&mut conn)
+            .expect("busy timeout");
         diesel::sql_query(sql).load(&mut conn).expect("query")
     } else {
         let mut conn = PgConnection::establish(database_url).expect("connect");

@@ -1,7 +1,9 @@
 //! The home-delivery service over HTTP on both databases: an application without an account (a
 //! relative applying for their mother), the queue of the library's home-service staff, approval
 //! making a client, declining with a reason, deciding only once; who may see what; and an audit
-//! entry for every read and decision.
+//! entry for every read and decision. Then the visits: planned ahead from the client's schedule,
+//! moved off a closing day and out of a pause, an item chosen, delivered and warned about when chosen
+//! again, the day's round by postcode and street, and the month's figures.
 
 use etakirjasto_e2e::{TestApp, demo, on_both_databases, query_strings};
 use serde_json::{Value, json};
@@ -11,6 +13,7 @@ on_both_databases! {
     only_the_librarys_home_service_staff_see_applications => who_sees;
     bad_applications_name_every_field_and_store_nothing => bad_input;
     a_clients_profile_is_paused_and_given_a_chooser_with_the_role => client_profile;
+    visits_are_planned_around_closing_days_and_pauses_and_items_delivered_once => visits;
 }
 
 fn application(name: &str) -> Value {
@@ -405,4 +408,299 @@ async fn client_profile(app: TestApp) {
         .await;
     let (status, body) = app.get(&path, Some(&other)).await;
     assert_eq!(status, 404, "{body}");
+}
+
+/// An approved client; returns the id.
+async fn new_client(app: &TestApp, staff: &str, name: &str, street: &str) -> String {
+    let mut body = application(name);
+    body["street_address"] = json!(street);
+    let (status, receipt) = apply(app, &body).await;
+    assert_eq!(status, 201, "{receipt}");
+    let id = receipt["id"].as_str().unwrap();
+    let (status, approved) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/applications/{id}/approve"),
+            Some(staff),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{approved}");
+    approved["client_id"].as_str().unwrap().to_owned()
+}
+
+fn day(v: &Value) -> chrono::NaiveDate {
+    v["day"].as_str().unwrap().parse().unwrap()
+}
+
+async fn visits(app: TestApp) {
+    use chrono::{Datelike, Days, Weekday};
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+    let (_, me) = app.get("/api/v1/me", Some(&staff)).await;
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Helsinki)
+        .date_naive();
+    let aino = new_client(&app, &staff, "Aino Virtanen", "Rantatie 5 B 12").await;
+    let list_path = format!("/api/v1/home-service/clients/{aino}/visits");
+    let planned = |list: &Value| -> Vec<Value> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["status"] == "planned" && day(v) > today)
+            .cloned()
+            .collect()
+    };
+
+    // Weekly, on Tuesday or Thursday: one visit a week, on Tuesday once the first week is past.
+    let mut profile = json!({
+        "status": "active", "name": "Aino Virtanen", "street_address": "Rantatie 5 B 12",
+        "postal_code": "85100", "city": "Kalajoki", "phone": "0407654321", "reasons": ["age"],
+        "formats": ["large_print"], "frequency": "weekly", "days": ["tuesday", "thursday"],
+        "day_part": "morning", "visit_notes": "Soita ovikelloa kahdesti.", "language": "fi",
+        "deliverer_id": me["id"]
+    });
+    let client_path = format!("/api/v1/home-service/clients/{aino}");
+    let (status, body) = app
+        .send("PUT", &client_path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, list) = app.get(&list_path, Some(&staff)).await;
+    assert_eq!(status, 200, "{list}");
+    let before = planned(&list);
+    assert!(before.len() >= 7, "eight weeks ahead: {list}");
+    assert!(day(&before[0]) > today && (day(&before[0]) - today).num_days() <= 9);
+    for pair in before.windows(2) {
+        assert_ne!(day(&pair[0]).iso_week(), day(&pair[1]).iso_week());
+    }
+    for v in &before[1..] {
+        assert_eq!(day(v).weekday(), Weekday::Tue, "{v}");
+        assert_eq!(v["planned_by"], "schedule");
+        assert_eq!(v["deliverer"]["id"], me["id"]);
+    }
+    for pair in before[1..].windows(2) {
+        assert_eq!((day(&pair[1]) - day(&pair[0])).num_days(), 7);
+    }
+
+    // A closing day on the second visit's Tuesday moves it to that Thursday; the rest keep their ids.
+    let closed = day(&before[1]);
+    let (status, body) = app
+        .send(
+            "POST",
+            "/api/v1/libraries/kalajoki/closures",
+            Some(&admin),
+            Some(json!({"date": closed.to_string(), "reason": "Koulutuspäivä"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    let after = planned(&list);
+    assert!(after.iter().all(|v| day(v) != closed), "{list}");
+    assert_eq!(day(&after[1]), closed + Days::new(2));
+    assert_eq!(after[0]["id"], before[0]["id"]);
+    assert_eq!(after[2]["id"], before[2]["id"]);
+
+    // A pause over the third and fourth visits: nothing in it, and the visits go on after it.
+    let (from, until) = (day(&after[2]), day(&after[3]));
+    profile["status"] = json!("paused");
+    profile["paused_from"] = json!(from.to_string());
+    profile["paused_until"] = json!(until.to_string());
+    let (status, body) = app
+        .send("PUT", &client_path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    let paused = planned(&list);
+    assert!(
+        paused.iter().all(|v| day(v) < from || day(v) > until),
+        "{list}"
+    );
+    // The pause ends on a Tuesday: that week's Thursday is free.
+    assert_eq!(day(&paused[2]), until + Days::new(2));
+
+    // Staff add a visit today; an item is chosen for it and delivered.
+    let (status, today_visit) = app
+        .send(
+            "POST",
+            &list_path,
+            Some(&staff),
+            Some(json!({"day": today.to_string(), "note": "Ylimääräinen käynti"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{today_visit}");
+    assert_eq!(today_visit["planned_by"], "staff");
+    let visit_id = today_visit["id"].as_str().unwrap().to_owned();
+    let (status, chosen) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/visits/{visit_id}/items"),
+            Some(&staff),
+            Some(json!({
+                "title": "Tuntematon sotilas", "author": "Väinö Linna", "format": "large_print",
+                "identifier": "978-951-0-39695-8"
+            })),
+        )
+        .await;
+    assert_eq!(status, 201, "{chosen}");
+    assert_eq!(chosen["items"][0]["identifier"], "9789510396958");
+    let (status, delivered) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/home-service/visits/{visit_id}"),
+            Some(&staff),
+            Some(json!({
+                "day": today.to_string(), "status": "delivered", "deliverer_id": me["id"],
+                "feedback": "Piti kovasti."
+            })),
+        )
+        .await;
+    assert_eq!(status, 200, "{delivered}");
+    assert_eq!(delivered["status"], "delivered");
+    assert_eq!(delivered["feedback"], "Piti kovasti.");
+
+    // Choosing the same book again (other case and spacing, other format) is warned about.
+    // Today's visit took this week's place: the next one is next week.
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    let coming = planned(&list);
+    assert!(coming[0]["id"] != paused[0]["id"] || day(&paused[0]).iso_week() != today.iso_week());
+    assert_ne!(day(&coming[0]).iso_week(), today.iso_week(), "{list}");
+    let next = coming[0]["id"].as_str().unwrap().to_owned();
+    let next_day = day(&coming[0]);
+    let items = format!("/api/v1/home-service/visits/{next}/items");
+    let again =
+        json!({"title": "tuntematon  SOTILAS", "author": "Väinö Linna", "format": "audiobook"});
+    let (status, problem) = app
+        .send("POST", &items, Some(&staff), Some(again.clone()))
+        .await;
+    assert_eq!(status, 409, "{problem}");
+    assert_eq!(problem["code"], "already_delivered");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&today.to_string()),
+        "{problem}"
+    );
+    let mut anyway = again.clone();
+    anyway["allow_repeat"] = json!(true);
+    let (status, chosen) = app.send("POST", &items, Some(&staff), Some(anyway)).await;
+    assert_eq!(status, 201, "{chosen}");
+    assert_eq!(chosen["planned_by"], "staff");
+    // A coming visit cannot be delivered yet.
+    let (status, problem) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/home-service/visits/{next}"),
+            Some(&staff),
+            Some(json!({"day": next_day.to_string(), "status": "delivered"})),
+        )
+        .await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["errors"][0]["field"], "status");
+
+    // The round: a second client on Asematie comes before Rantatie on the same postcode.
+    let bertta = new_client(&app, &staff, "Bertta Aho", "Asematie 2").await;
+    let (status, body) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/clients/{bertta}/visits"),
+            Some(&staff),
+            Some(json!({"day": today.to_string(), "deliverer_id": me["id"]})),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let viewed = audit_count(&app, "home_service.visits_viewed", &aino);
+    let (status, round) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={today}&library=kalajoki"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{round}");
+    let names: Vec<&str> = round["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Bertta Aho", "Aino Virtanen"]);
+    let stop = &round["stops"][1];
+    assert_eq!(stop["phone"], "+358407654321");
+    assert_eq!(stop["visit_notes"], "Soita ovikelloa kahdesti.");
+    assert_eq!(stop["items"][0]["title"], "Tuntematon sotilas");
+    assert_eq!(
+        audit_count(&app, "home_service.visits_viewed", &aino),
+        viewed + 1
+    );
+    // On the next visit's round, the book is to be collected.
+    let (status, round) = app
+        .get(
+            &format!(
+                "/api/v1/home-service/rounds?date={next_day}&deliverer={}",
+                me["id"].as_str().unwrap()
+            ),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{round}");
+    let stop = round["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["client_id"] == aino.as_str())
+        .expect("Aino's next visit is on the round");
+    assert_eq!(stop["to_collect"][0]["title"], "Tuntematon sotilas");
+    assert_eq!(stop["items"][0]["format"], "audiobook");
+
+    // The month in numbers.
+    let month = format!("{:04}-{:02}", today.year(), today.month());
+    let (status, figures) = app
+        .get(
+            &format!("/api/v1/home-service/figures?library=kalajoki&from={month}&to={month}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{figures}");
+    assert_eq!(
+        figures["months"][0],
+        json!({
+            "month": month, "new_clients": 2, "clients_visited": 1, "visits_delivered": 1,
+            "visits_missed": 0, "items_delivered": 1
+        })
+    );
+    // Every change is in the audit log: the visit added, two items chosen, the delivery.
+    assert_eq!(audit_count(&app, "home_service.visit_changed", &aino), 4);
+
+    // Without the role, or outside the library, nothing.
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={today}&library=kalajoki"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
+    assert!(!body.to_string().contains("Aino"));
+    app.add_other_library();
+    let other = app
+        .token_for("henkilokunta@oulu.example", "oulun salasana 1")
+        .await;
+    let (status, body) = app.get(&list_path, Some(&other)).await;
+    assert_eq!(status, 404, "{body}");
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={today}"),
+            Some(&other),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let (status, body) = app.get(&list_path, Some(&patron)).await;
+    assert_eq!(status, 404, "{body}");
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={today}"),
+            Some(&patron),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
 }

@@ -81,7 +81,15 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "decline_home_service_application"
         | "list_home_service_clients"
         | "get_home_service_client"
-        | "update_home_service_client" => HomeServiceStaff,
+        | "update_home_service_client"
+        | "list_home_service_client_visits"
+        | "add_home_service_visit"
+        | "list_home_service_visits"
+        | "update_home_service_visit"
+        | "choose_home_service_item"
+        | "remove_home_service_item"
+        | "get_home_service_round"
+        | "get_home_service_figures" => HomeServiceStaff,
         _ => return None,
     })
 }
@@ -132,6 +140,8 @@ struct Ids {
     message: String,
     application: String,
     client: String,
+    visit: String,
+    item: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -160,6 +170,8 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                     ids.application.as_str()
                 }
                 "id" if path.starts_with("/api/v1/home-service/clients/") => ids.client.as_str(),
+                "id" if path.starts_with("/api/v1/home-service/visits/") => ids.visit.as_str(),
+                "item_id" => ids.item.as_str(),
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
                 "rid" => ids.registration.as_str(),
@@ -308,6 +320,33 @@ async fn home_service_client(app: &TestApp) -> String {
     approved["client_id"].as_str().unwrap().to_owned()
 }
 
+/// The client's first planned visit with an item chosen for it; returns the visit's and item's ids.
+async fn home_visit_with_item(app: &TestApp, client: &str) -> (String, String) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, visits) = app
+        .get(
+            &format!("/api/v1/home-service/clients/{client}/visits"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{visits}");
+    let visit = visits[0]["id"]
+        .as_str()
+        .expect("visits are planned")
+        .to_owned();
+    let (status, chosen) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/visits/{visit}/items"),
+            Some(&staff),
+            Some(json!({"title": "Seitsemän veljestä", "author": "Aleksis Kivi", "format": "large_print"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{chosen}");
+    let item = chosen["items"][0]["id"].as_str().unwrap().to_owned();
+    (visit, item)
+}
+
 async fn matrix(app: TestApp) {
     // Arrange: a second patron, and a second library with its own staff member.
     app.register("Toinen Asiakas", "toinen@example.fi", "toinen salasana 1")
@@ -343,6 +382,8 @@ async fn matrix(app: TestApp) {
         .expect("the demo reading circle is a series")
         .to_owned();
     let (offer, organisation, programme_booking) = programme_as_patron(&app).await;
+    let client = home_service_client(&app).await;
+    let (visit, item) = home_visit_with_item(&app, &client).await;
     let ids = Ids {
         service,
         staff: staff_me["id"].as_str().unwrap().to_owned(),
@@ -360,7 +401,9 @@ async fn matrix(app: TestApp) {
         .pop()
         .expect("the patron's booking wrote a message"),
         application: apply_for_home_service(&app).await,
-        client: home_service_client(&app).await,
+        client,
+        visit,
+        item,
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

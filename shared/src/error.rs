@@ -43,6 +43,9 @@ pub enum ErrorCode {
     BookingLocked,
     /// Registration for the event is not open (not yet, any more, or the event is cancelled).
     RegistrationClosed,
+    /// The home-service client has had this item before; `detail` names the days. Send it again
+    /// with `allow_repeat` to choose it anyway.
+    AlreadyDelivered,
     /// The password was right; the account also needs the code from its authenticator app or a
     /// recovery code in `one_time_code`.
     SecondFactorRequired,
@@ -80,6 +83,7 @@ impl ErrorCode {
             ErrorCode::SlotTaken => "slot_taken",
             ErrorCode::BookingLocked => "booking_locked",
             ErrorCode::RegistrationClosed => "registration_closed",
+            ErrorCode::AlreadyDelivered => "already_delivered",
             ErrorCode::SecondFactorRequired => "second_factor_required",
             ErrorCode::SecondFactorInvalid => "second_factor_invalid",
             ErrorCode::SecondFactorSetupRequired => "second_factor_setup_required",
@@ -110,7 +114,8 @@ impl ErrorCode {
             | ErrorCode::SlotTaken
             | ErrorCode::BookingLocked
             | ErrorCode::SecondFactorEnabled
-            | ErrorCode::RegistrationClosed => 409,
+            | ErrorCode::RegistrationClosed
+            | ErrorCode::AlreadyDelivered => 409,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::DatabaseUnavailable => 503,
             ErrorCode::Internal => 500,
@@ -195,6 +200,11 @@ impl ErrorCode {
                 "Tapahtumaan ei voi nyt ilmoittautua. Kysy kirjastosta.",
                 "Det går inte att anmäla sig till evenemanget nu. Fråga biblioteket.",
                 "Registration for this event is not open now. Please ask the library.",
+            ),
+            AlreadyDelivered => lang.pick(
+                "Asiakas on saanut tämän jo aiemmin. Valitse se silti, jos hän haluaa sen uudelleen.",
+                "Kunden har redan fått detta tidigare. Välj det ändå om kunden vill ha det igen.",
+                "The client has had this before. Choose it anyway if they want it again.",
             ),
             SecondFactorRequired => lang.pick(
                 "Anna vielä tunnistussovelluksen näyttämä koodi tai varakoodi.",

@@ -475,3 +475,250 @@ pub struct HomeServiceClientInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deliverer_id: Option<String>,
 }
+
+wire_enum! {
+    /// Where a home visit stands.
+    VisitStatus {
+        /// Coming (or overdue when its day has passed).
+        Planned => "planned",
+        /// The materials were brought.
+        Delivered => "delivered",
+        /// Nobody was met, or the visit could not be made (see `note`).
+        Missed => "missed",
+        /// Called off by staff; no visit is planned in its place for that period.
+        Cancelled => "cancelled",
+    }
+}
+
+wire_enum! {
+    /// Who planned a visit.
+    VisitPlanner {
+        /// Planned ahead from the client's frequency and best days; replanned when those change.
+        Schedule => "schedule",
+        /// Added or changed by staff; never replanned.
+        Staff => "staff",
+    }
+}
+
+/// An item chosen for a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VisitItem {
+    /// Identifier.
+    pub id: String,
+    /// The visit it is brought on.
+    pub visit_id: String,
+    /// The day of that visit.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub delivered_on: NaiveDate,
+    /// Title.
+    #[cfg_attr(feature = "openapi", schema(example = "Tuntematon sotilas"))]
+    pub title: String,
+    /// Author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Format.
+    pub format: MaterialFormat,
+    /// An identifier such as the ISBN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// The day of the visit it came back on; none while the client still has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub returned_on: Option<NaiveDate>,
+}
+
+/// A home visit: the day, who brings the materials, what is brought and what comes back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HomeServiceVisit {
+    /// Identifier.
+    pub id: String,
+    /// The library's slug.
+    #[cfg_attr(feature = "openapi", schema(example = "kalajoki"))]
+    pub library: String,
+    /// The client.
+    pub client_id: String,
+    /// The client's name.
+    pub client_name: String,
+    /// The day, in the library's time zone.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub day: NaiveDate,
+    /// Where it stands.
+    pub status: VisitStatus,
+    /// True when it is still planned and its day has passed.
+    pub overdue: bool,
+    /// Planned from the schedule or by staff.
+    pub planned_by: VisitPlanner,
+    /// Who brings the materials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverer: Option<PersonRef>,
+    /// Staff's note (why it was missed, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// What the client said of the materials: what they liked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+    /// The items brought on this visit.
+    pub items: Vec<VisitItem>,
+    /// The items that came back on this visit.
+    pub returned: Vec<VisitItem>,
+}
+
+/// A visit staff add by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"day": "2026-12-08", "note": "Extra visit before Christmas."})))]
+pub struct NewVisit {
+    /// The day (not in the past, not a closing day).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub day: NaiveDate,
+    /// Who brings the materials (the client's deliverer when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverer_id: Option<String>,
+    /// A note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub note: Option<String>,
+}
+
+/// A visit as staff change it: the whole of it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "day": "2026-12-01", "status": "delivered", "feedback": "Liked the Väinö Linna very much.",
+    "returned_item_ids": ["6f1c2a4e-9a43-4b0e-8f6e-3c2d1b0a9f87"]
+})))]
+pub struct VisitChange {
+    /// The day; it can change only while the visit is planned.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub day: NaiveDate,
+    /// Planned, delivered, missed (on or after its day) or cancelled.
+    pub status: VisitStatus,
+    /// Who brings the materials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverer_id: Option<String>,
+    /// Staff's note; with `missed`, why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub note: Option<String>,
+    /// What the client said they liked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub feedback: Option<String>,
+    /// The items brought earlier that came back on this visit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub returned_item_ids: Vec<String>,
+}
+
+/// An item the chooser picks for a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "title": "Tuntematon sotilas", "author": "Väinö Linna", "format": "large_print", "identifier": "9789510396958"
+})))]
+pub struct ChooseItem {
+    /// Title.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub title: String,
+    /// Author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub author: Option<String>,
+    /// Format.
+    pub format: MaterialFormat,
+    /// An identifier such as the ISBN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
+    pub identifier: Option<String>,
+    /// Choose it even though the client has had it before (the answer without this is 409
+    /// `already_delivered`, naming the days).
+    #[serde(default)]
+    pub allow_repeat: bool,
+}
+
+/// One stop of a delivery round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RoundStop {
+    /// The visit.
+    pub visit_id: String,
+    /// Where it stands.
+    pub status: VisitStatus,
+    /// The client.
+    pub client_id: String,
+    /// The client's name.
+    pub name: String,
+    /// Street address.
+    pub street_address: String,
+    /// Postcode.
+    pub postal_code: String,
+    /// Town.
+    pub city: String,
+    /// Phone.
+    pub phone: String,
+    /// The best part of the day.
+    pub day_part: DayPart,
+    /// Practical notes for the visit (door code, pets, hearing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_notes: Option<String>,
+    /// The contact person's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_name: Option<String>,
+    /// The contact person's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// Who brings the materials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deliverer: Option<PersonRef>,
+    /// Staff's note on the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// What to bring.
+    pub items: Vec<VisitItem>,
+    /// What the client has from earlier visits, to collect.
+    pub to_collect: Vec<VisitItem>,
+}
+
+/// A day's delivery round, stops ordered by postcode and street.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HomeServiceRound {
+    /// The day.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub date: NaiveDate,
+    /// The visits of the day that are not cancelled.
+    pub stops: Vec<RoundStop>,
+}
+
+/// A month of the home-delivery service in numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthFigures {
+    /// The month, `YYYY-MM`.
+    #[cfg_attr(feature = "openapi", schema(example = "2026-11"))]
+    pub month: String,
+    /// Clients who became clients in the month.
+    pub new_clients: i64,
+    /// Different clients visited in the month.
+    pub clients_visited: i64,
+    /// Visits delivered.
+    pub visits_delivered: i64,
+    /// Visits missed.
+    pub visits_missed: i64,
+    /// Items brought on the delivered visits.
+    pub items_delivered: i64,
+}
+
+/// The home-delivery service month by month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HomeServiceFigures {
+    /// The library's slug.
+    pub library: String,
+    /// The months asked for, oldest first.
+    pub months: Vec<MonthFigures>,
+}

@@ -14,7 +14,8 @@ pub const MAX_OCCURRENCES: usize = 104;
 /// Furthest a series may reach past its first occurrence, in days.
 pub const MAX_SPAN_DAYS: u64 = 731;
 
-fn chrono_weekday(day: Weekday) -> chrono::Weekday {
+/// The same day in chrono's terms.
+pub fn chrono_weekday(day: Weekday) -> chrono::Weekday {
     match day {
         Weekday::Monday => chrono::Weekday::Mon,
         Weekday::Tuesday => chrono::Weekday::Tue,

@@ -12,7 +12,10 @@
 pub mod queries;
 pub mod routes;
 pub mod rules;
+pub mod schedule;
 pub mod service;
+pub mod visit_routes;
+pub mod visits;
 
 /// Registers the routes under `/api/v1`.
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -23,5 +26,13 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::decline_home_service_application)
         .service(routes::list_home_service_clients)
         .service(routes::get_home_service_client)
-        .service(routes::update_home_service_client);
+        .service(routes::update_home_service_client)
+        .service(visit_routes::list_home_service_client_visits)
+        .service(visit_routes::add_home_service_visit)
+        .service(visit_routes::list_home_service_visits)
+        .service(visit_routes::update_home_service_visit)
+        .service(visit_routes::choose_home_service_item)
+        .service(visit_routes::remove_home_service_item)
+        .service(visit_routes::get_home_service_round)
+        .service(visit_routes::get_home_service_figures);
 }

@@ -5,7 +5,10 @@ use diesel::prelude::*;
 
 use crate::{
     db::DbConnection,
-    schema::{home_service_applications, home_service_clients, home_service_staff, libraries},
+    schema::{
+        home_service_applications, home_service_clients, home_service_items, home_service_staff,
+        home_service_visits, libraries,
+    },
 };
 
 /// A stored application.
@@ -283,4 +286,304 @@ pub fn role_holder_name(
         .select(users::name)
         .first(conn)
         .optional()
+}
+
+/// A stored visit.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = home_service_visits)]
+#[diesel(treat_none_as_null = true)]
+pub struct VisitRow {
+    pub id: String,
+    pub library_id: String,
+    pub client_id: String,
+    pub day: String,
+    pub status: String,
+    pub planned_by: String,
+    pub deliverer_id: Option<String>,
+    pub deliverer_name: Option<String>,
+    pub note: Option<String>,
+    pub feedback: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub updated_by: Option<String>,
+}
+
+/// A stored item chosen for a visit.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = home_service_items)]
+pub struct ItemRow {
+    pub id: String,
+    pub visit_id: String,
+    pub client_id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub format: String,
+    pub identifier: Option<String>,
+    pub match_key: String,
+    pub returned_visit_id: Option<String>,
+    pub returned_on: Option<String>,
+    pub chosen_by: Option<String>,
+    pub chosen_at: NaiveDateTime,
+}
+
+/// Holds the client's row until the transaction ends (PostgreSQL; SQLite's writers take turns
+/// anyway), so two processes never plan the same client's visits at once. Call first in `write_tx`.
+pub fn lock_client(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    if let DbConnection::Pg(pg) = conn {
+        home_service_clients::table
+            .find(id)
+            .select(home_service_clients::id)
+            .for_no_key_update()
+            .first::<String>(pg)
+            .optional()?;
+    }
+    Ok(())
+}
+
+/// Every client whose visits are planned (not ended), with their library's id.
+pub fn clients_to_plan(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+    home_service_clients::table
+        .filter(home_service_clients::status.ne("ended"))
+        .select((home_service_clients::id, home_service_clients::library_id))
+        .order(home_service_clients::id)
+        .load(conn)
+}
+
+/// A client's visits by day.
+pub fn client_visits(conn: &mut DbConnection, client_id: &str) -> QueryResult<Vec<VisitRow>> {
+    home_service_visits::table
+        .filter(home_service_visits::client_id.eq(client_id))
+        .order((home_service_visits::day, home_service_visits::id))
+        .select(VisitRow::as_select())
+        .load(conn)
+}
+
+/// Stores a new visit.
+pub fn insert_visit(conn: &mut DbConnection, row: &VisitRow) -> QueryResult<()> {
+    diesel::insert_into(home_service_visits::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Writes a changed visit.
+pub fn update_visit(conn: &mut DbConnection, row: &VisitRow) -> QueryResult<()> {
+    diesel::update(home_service_visits::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Removes visits (their items go with them).
+pub fn delete_visits(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(home_service_items::table.filter(home_service_items::visit_id.eq_any(ids)))
+        .execute(conn)?;
+    diesel::delete(home_service_visits::table.filter(home_service_visits::id.eq_any(ids)))
+        .execute(conn)
+}
+
+/// One visit with its library's slug and time zone.
+pub fn find_visit(
+    conn: &mut DbConnection,
+    id: &str,
+) -> QueryResult<Option<(VisitRow, String, String)>> {
+    home_service_visits::table
+        .inner_join(libraries::table)
+        .filter(home_service_visits::id.eq(id))
+        .select((VisitRow::as_select(), libraries::slug, libraries::time_zone))
+        .first(conn)
+        .optional()
+}
+
+/// True when the client has a visit on the day other than `except`.
+pub fn visit_on(
+    conn: &mut DbConnection,
+    client_id: &str,
+    day: &str,
+    except: Option<&str>,
+) -> QueryResult<bool> {
+    let mut q = home_service_visits::table
+        .filter(home_service_visits::client_id.eq(client_id))
+        .filter(home_service_visits::day.eq(day))
+        .into_boxed();
+    if let Some(except) = except {
+        q = q.filter(home_service_visits::id.ne(except.to_owned()));
+    }
+    Ok(q.count().get_result::<i64>(conn)? > 0)
+}
+
+/// A library's visits (with the client's name, postcode and street) from `from` to `to` (days,
+/// inclusive), by day, postcode and street; optionally in one state or of one deliverer.
+pub fn visits_between(
+    conn: &mut DbConnection,
+    library_ids: &[String],
+    from: &str,
+    to: &str,
+    status: Option<&str>,
+    deliverer: Option<&str>,
+) -> QueryResult<Vec<(VisitRow, ClientRow)>> {
+    let mut q = home_service_visits::table
+        .inner_join(
+            home_service_clients::table
+                .on(home_service_clients::id.eq(home_service_visits::client_id)),
+        )
+        .filter(home_service_visits::library_id.eq_any(library_ids))
+        .filter(home_service_visits::day.ge(from))
+        .filter(home_service_visits::day.le(to))
+        .select((VisitRow::as_select(), ClientRow::as_select()))
+        .order((
+            home_service_visits::day,
+            home_service_clients::postal_code,
+            home_service_clients::street_address,
+            home_service_visits::id,
+        ))
+        .into_boxed();
+    if let Some(status) = status {
+        q = q.filter(home_service_visits::status.eq(status.to_owned()));
+    }
+    if let Some(deliverer) = deliverer {
+        q = q.filter(home_service_visits::deliverer_id.eq(deliverer.to_owned()));
+    }
+    q.load(conn)
+}
+
+/// An item with its visit's day and state.
+pub type ItemView = (ItemRow, String, String);
+
+/// Every item of the given clients (brought, or to be brought), with its visit's day and state.
+pub fn items_of_clients(
+    conn: &mut DbConnection,
+    client_ids: &[String],
+) -> QueryResult<Vec<ItemView>> {
+    let mut out = Vec::new();
+    for chunk in client_ids.chunks(500) {
+        out.extend(
+            home_service_items::table
+                .inner_join(home_service_visits::table)
+                .filter(home_service_items::client_id.eq_any(chunk))
+                .order((
+                    home_service_visits::day,
+                    home_service_items::chosen_at,
+                    home_service_items::id,
+                ))
+                .select((
+                    ItemRow::as_select(),
+                    home_service_visits::day,
+                    home_service_visits::status,
+                ))
+                .load::<ItemView>(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Stores a chosen item.
+pub fn insert_item(conn: &mut DbConnection, row: &ItemRow) -> QueryResult<()> {
+    diesel::insert_into(home_service_items::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Removes an item from a visit; false when it was not there.
+pub fn delete_item(conn: &mut DbConnection, visit_id: &str, item_id: &str) -> QueryResult<bool> {
+    let n = diesel::delete(
+        home_service_items::table
+            .filter(home_service_items::id.eq(item_id))
+            .filter(home_service_items::visit_id.eq(visit_id)),
+    )
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Sets which of the client's items came back on the visit (on `day`): exactly `item_ids` (others
+/// that were marked as returned on it are marked as still with the client).
+pub fn set_returned(
+    conn: &mut DbConnection,
+    client_id: &str,
+    visit_id: &str,
+    day: &str,
+    item_ids: &[String],
+) -> QueryResult<()> {
+    diesel::update(
+        home_service_items::table
+            .filter(home_service_items::client_id.eq(client_id))
+            .filter(home_service_items::returned_visit_id.eq(visit_id)),
+    )
+    .set((
+        home_service_items::returned_visit_id.eq(None::<String>),
+        home_service_items::returned_on.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    if !item_ids.is_empty() {
+        diesel::update(
+            home_service_items::table
+                .filter(home_service_items::client_id.eq(client_id))
+                .filter(home_service_items::id.eq_any(item_ids)),
+        )
+        .set((
+            home_service_items::returned_visit_id.eq(Some(visit_id)),
+            home_service_items::returned_on.eq(Some(day)),
+        ))
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The libraries in which the person has the home-service role.
+pub fn role_libraries(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
+    home_service_staff::table
+        .filter(home_service_staff::user_id.eq(user_id))
+        .select(home_service_staff::library_id)
+        .order(home_service_staff::library_id)
+        .load(conn)
+}
+
+/// A library's visits from `from` to `to` (days) with how many items each brought:
+/// `(client_id, day, status, items)`.
+pub fn visit_counts(
+    conn: &mut DbConnection,
+    library_id: &str,
+    from: &str,
+    to: &str,
+) -> QueryResult<Vec<(String, String, String, i64)>> {
+    let visits: Vec<(String, String, String, String)> = home_service_visits::table
+        .filter(home_service_visits::library_id.eq(library_id))
+        .filter(home_service_visits::day.ge(from))
+        .filter(home_service_visits::day.le(to))
+        .select((
+            home_service_visits::id,
+            home_service_visits::client_id,
+            home_service_visits::day,
+            home_service_visits::status,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = visits.iter().map(|v| &v.0).collect();
+    let mut counts = std::collections::HashMap::<String, i64>::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(String, i64)> = home_service_items::table
+            .filter(home_service_items::visit_id.eq_any(chunk))
+            .group_by(home_service_items::visit_id)
+            .select((home_service_items::visit_id, diesel::dsl::count_star()))
+            .load(conn)?;
+        counts.extend(rows);
+    }
+    Ok(visits
+        .into_iter()
+        .map(|(id, client, day, status)| {
+            let n = counts.get(&id).copied().unwrap_or(0);
+            (client, day, status, n)
+        })
+        .collect())
+}
+
+/// When each of a library's clients became one.
+pub fn client_starts(conn: &mut DbConnection, library_id: &str) -> QueryResult<Vec<NaiveDateTime>> {
+    home_service_clients::table
+        .filter(home_service_clients::library_id.eq(library_id))
+        .select(home_service_clients::created_at)
+        .load(conn)
 }

@@ -254,6 +254,88 @@ pub fn check_decline_reason(reason: &str) -> Result<String, FieldFaults> {
     }
 }
 
+/// Checks a visit's note and feedback (optional short texts).
+pub fn check_visit_texts(
+    note: &Option<String>,
+    feedback: &Option<String>,
+) -> Result<(), FieldFaults> {
+    let mut faults = FieldFaults::new();
+    optional_text("note", note, &mut faults);
+    optional_text("feedback", feedback, &mut faults);
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults)
+    }
+}
+
+const ITEM_TEXT_MAX: usize = 200;
+const IDENTIFIER_MAX: usize = 40;
+
+/// An item's checked title, author and identifier, and the key a repeat is recognised by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedItem {
+    /// Title.
+    pub title: String,
+    /// Author.
+    pub author: Option<String>,
+    /// Identifier, its spaces and hyphens taken out.
+    pub identifier: Option<String>,
+    /// `<title>|<author>` in lower case with single spaces: the same book by title.
+    pub match_key: String,
+}
+
+fn folded(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Checks an item the chooser picks.
+pub fn check_item(item: &etakirjasto_shared::ChooseItem) -> Result<CheckedItem, FieldFaults> {
+    let mut faults = FieldFaults::new();
+    short_text("title", &item.title, ITEM_TEXT_MAX, &mut faults);
+    let author = item
+        .author
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    if let Some(a) = author {
+        short_text("author", a, ITEM_TEXT_MAX, &mut faults);
+    }
+    let identifier = item
+        .identifier
+        .as_deref()
+        .map(|i| {
+            i.chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .collect::<String>()
+        })
+        .filter(|i| !i.is_empty());
+    if let Some(i) = &identifier
+        && (i.chars().count() > IDENTIFIER_MAX || !i.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        faults.push(("identifier".into(), FieldCode::InvalidFormat));
+    }
+    if !faults.is_empty() {
+        return Err(faults);
+    }
+    let title = item.title.trim().to_owned();
+    let match_key = format!(
+        "{}|{}",
+        folded(&title),
+        author.map(folded).unwrap_or_default()
+    );
+    let identifier = identifier.map(|i| i.to_uppercase());
+    Ok(CheckedItem {
+        title,
+        author: author.map(str::to_owned),
+        identifier,
+        match_key,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use serde::{Serialize, de::DeserializeOwned};
 
 use super::{
     queries::{self, ApplicationRow, ApplicationView, ClientRow, ClientView},
-    rules,
+    rules, visits,
 };
 use crate::{
     audit::{self, Action},
@@ -30,24 +30,24 @@ fn list_json<T: Serialize>(items: &[T]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
-fn list_of<T: DeserializeOwned>(json: &str) -> Vec<T> {
+pub(super) fn list_of<T: DeserializeOwned>(json: &str) -> Vec<T> {
     serde_json::from_str(json).unwrap_or_default()
 }
 
-fn trimmed(v: &Option<String>) -> Option<String> {
+pub(super) fn trimmed(v: &Option<String>) -> Option<String> {
     v.as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
 }
 
-fn library(conn: &mut DbConnection, slug: &str) -> Result<LibraryRow, ApiError> {
+pub(super) fn library(conn: &mut DbConnection, slug: &str) -> Result<LibraryRow, ApiError> {
     find_by_slug(conn, slug)?
         .ok_or_else(|| ApiError::invalid(vec![("library".into(), FieldCode::InvalidChoice)]))
 }
 
 /// Refuses anyone but the library's staff who have its home-service role.
-fn require_role(
+pub(super) fn require_role(
     conn: &mut DbConnection,
     user: &AuthUser,
     library_id: &str,
@@ -294,6 +294,7 @@ pub fn approve(
                 .with_detail("The application has already been decided."));
         }
         queries::insert_client(conn, &client)?;
+        visits::replan(conn, &client, &view.2, now)?;
         outbox::home_service_decided(conn, &view.0, MessageKind::HomeServiceApproved, now)?;
         viewed(
             conn,
@@ -435,7 +436,7 @@ pub fn list_clients(
 
 /// The client if the caller may see it (as for applications: 404 outside the library, 403 without
 /// the role).
-fn visible_client(
+pub(super) fn visible_client(
     conn: &mut DbConnection,
     user: &AuthUser,
     id: &str,
@@ -470,6 +471,7 @@ pub fn update_client(
     now: DateTime<Utc>,
 ) -> Result<HomeServiceClient, ApiError> {
     write_tx(conn, |conn| {
+        queries::lock_client(conn, id)?;
         let (mut row, _, zone) = visible_client(conn, user, id)?;
         let today = now.with_timezone(&tz_of(&zone)).date_naive();
         let checked = rules::check_client(input, today).map_err(ApiError::invalid)?;
@@ -508,6 +510,7 @@ pub fn update_client(
         (row.deliverer_id, row.deliverer_name) = deliverer.unzip();
         row.updated_at = now.naive_utc();
         queries::update_client(conn, &row)?;
+        visits::replan(conn, &row, &zone, now)?;
         client_logged(conn, user, Action::HomeServiceClientChanged, &row, now)
     })?;
     let view = queries::find_client(conn, id)?.ok_or_else(ApiError::not_found)?;

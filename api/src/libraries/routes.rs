@@ -167,6 +167,7 @@ pub async fn add_closure(
     let saved = db::run(&state.pool, move |conn| {
         let library = admin_library(conn, &user, &slug)?;
         queries::put_closure(conn, &library.id, &date, &reason)?;
+        crate::home_service::visits::replan_all(conn, Some(&library.id), chrono::Utc::now())?;
         Ok(Closure { date, reason })
     })
     .await?;
@@ -205,6 +206,7 @@ pub async fn delete_closure(
     db::run(&state.pool, move |conn| {
         let library = admin_library(conn, &user, &slug)?;
         if queries::delete_closure(conn, &library.id, &date)? {
+            crate::home_service::visits::replan_all(conn, Some(&library.id), chrono::Utc::now())?;
             Ok(())
         } else {
             Err(ApiError::not_found())

@@ -1,0 +1,804 @@
+//! Home visits as plain functions over a connection: planned ahead from each client's schedule
+//! (and planned again when the schedule, a pause or the library's closing days change), changed by
+//! staff, the items chosen for them (with a warning when the client has had one before), what comes
+//! back, the day's round for the deliverer and the figures per month. Every read and change of a
+//! client's visits is written to the audit log.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use etakirjasto_shared::{
+    ChooseItem, ClientStatus, DayPart, DeliveryFrequency, ErrorCode, FieldCode, HomeServiceFigures,
+    HomeServiceReason, HomeServiceRound, HomeServiceVisit, MaterialFormat, MonthFigures, NewVisit,
+    PersonRef, RoundStop, VisitChange, VisitItem, VisitPlanner, VisitStatus, Weekday,
+};
+
+use super::{
+    queries::{self, ClientRow, ItemRow, ItemView, VisitRow},
+    rules,
+    schedule::{self, PLAN_AHEAD_DAYS, Schedule},
+    service::{library, list_of, require_role, trimmed, visible_client},
+};
+use crate::{
+    audit::{self, Action},
+    auth::{AuthUser, extract::role_refused},
+    db::{DbConnection, write_tx},
+    error::ApiError,
+    events::service::tz_of,
+    libraries::queries::closures_from,
+};
+
+/// Longest span the visit list covers, in days.
+pub const MAX_RANGE_DAYS: i64 = 93;
+
+fn day_of(s: &str) -> Option<NaiveDate> {
+    s.parse().ok()
+}
+
+fn today_in(zone: &str, now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&tz_of(zone)).date_naive()
+}
+
+fn is_loose(v: &VisitRow, today: NaiveDate) -> bool {
+    v.planned_by == VisitPlanner::Schedule.as_str()
+        && v.status == VisitStatus::Planned.as_str()
+        && day_of(&v.day).is_some_and(|d| d > today)
+}
+
+/// Plans the client's visits again: the visits planned from the schedule after today that were not
+/// touched are replaced by those the schedule gives now (those that stay keep their ids); visits that
+/// stay hold their period. An ended client's coming visits are called off. Call inside `write_tx`.
+pub fn replan(
+    conn: &mut DbConnection,
+    client: &ClientRow,
+    zone: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let today = today_in(zone, now);
+    let visits = queries::client_visits(conn, &client.id)?;
+    let (loose, kept): (Vec<VisitRow>, Vec<VisitRow>) =
+        visits.into_iter().partition(|v| is_loose(v, today));
+    if client.status == ClientStatus::Ended.as_str() {
+        queries::delete_visits(conn, &loose.into_iter().map(|v| v.id).collect::<Vec<_>>())?;
+        for mut v in kept {
+            if v.status == VisitStatus::Planned.as_str()
+                && day_of(&v.day).is_some_and(|d| d > today)
+            {
+                v.status = VisitStatus::Cancelled.as_str().into();
+                v.updated_at = now.naive_utc();
+                queries::update_visit(conn, &v)?;
+            }
+        }
+        return Ok(());
+    }
+    let closed: HashSet<NaiveDate> = closures_from(conn, &client.library_id, &today.to_string())?
+        .into_iter()
+        .filter_map(|(day, _)| day_of(&day))
+        .collect();
+    let pause = if client.status == ClientStatus::Paused.as_str() {
+        client
+            .paused_from
+            .as_deref()
+            .and_then(day_of)
+            .zip(client.paused_until.as_deref().and_then(day_of))
+    } else {
+        None
+    };
+    let reasons: Vec<HomeServiceReason> = list_of(&client.reasons);
+    let last_day = if reasons == [HomeServiceReason::Temporary] {
+        client.temporary_until.as_deref().and_then(day_of)
+    } else {
+        None
+    };
+    let days: Vec<Weekday> = list_of(&client.days);
+    let plan = Schedule {
+        frequency: DeliveryFrequency::parse(&client.frequency)
+            .unwrap_or(DeliveryFrequency::Monthly),
+        days: &days,
+        closed: &closed,
+        pause,
+        last_day,
+    };
+    let fixed: Vec<NaiveDate> = kept.iter().filter_map(|v| day_of(&v.day)).collect();
+    let wanted: HashSet<NaiveDate> =
+        schedule::plan(&plan, &fixed, today, today + Days::new(PLAN_AHEAD_DAYS))
+            .into_iter()
+            .collect();
+    let mut have = HashSet::new();
+    let mut gone = Vec::new();
+    for mut v in loose {
+        match day_of(&v.day) {
+            Some(d) if wanted.contains(&d) => {
+                have.insert(d);
+                if v.deliverer_id != client.deliverer_id {
+                    v.deliverer_id.clone_from(&client.deliverer_id);
+                    v.deliverer_name.clone_from(&client.deliverer_name);
+                    v.updated_at = now.naive_utc();
+                    queries::update_visit(conn, &v)?;
+                }
+            }
+            _ => gone.push(v.id),
+        }
+    }
+    queries::delete_visits(conn, &gone)?;
+    let taken: HashSet<NaiveDate> = fixed.into_iter().collect();
+    let mut new: Vec<NaiveDate> = wanted
+        .into_iter()
+        .filter(|d| !have.contains(d) && !taken.contains(d))
+        .collect();
+    new.sort();
+    for day in new {
+        queries::insert_visit(
+            conn,
+            &VisitRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                library_id: client.library_id.clone(),
+                client_id: client.id.clone(),
+                day: day.to_string(),
+                status: VisitStatus::Planned.as_str().into(),
+                planned_by: VisitPlanner::Schedule.as_str().into(),
+                deliverer_id: client.deliverer_id.clone(),
+                deliverer_name: client.deliverer_name.clone(),
+                note: None,
+                feedback: None,
+                created_at: now.naive_utc(),
+                updated_at: now.naive_utc(),
+                updated_by: None,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Plans one client's visits in its own transaction, the client's row held meanwhile.
+pub fn replan_one(
+    conn: &mut DbConnection,
+    client_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    write_tx(conn, |conn| {
+        queries::lock_client(conn, client_id)?;
+        let Some((row, _, zone)) = queries::find_client(conn, client_id)? else {
+            return Ok(());
+        };
+        replan(conn, &row, &zone, now)
+    })
+}
+
+/// Plans every client's visits again (run daily, and when a library's closing days change); returns
+/// how many clients were planned.
+pub fn replan_all(
+    conn: &mut DbConnection,
+    library_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
+    let clients = queries::clients_to_plan(conn)?;
+    let mut n = 0;
+    for (id, library) in clients {
+        if library_id.is_none_or(|l| l == library) {
+            replan_one(conn, &id, now)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn person(id: &Option<String>, name: &Option<String>) -> Option<PersonRef> {
+    id.as_ref().map(|id| PersonRef {
+        id: id.clone(),
+        name: name.clone().unwrap_or_default(),
+    })
+}
+
+fn item_to_wire((row, day, _): &ItemView) -> VisitItem {
+    VisitItem {
+        id: row.id.clone(),
+        visit_id: row.visit_id.clone(),
+        delivered_on: day_of(day).unwrap_or_default(),
+        title: row.title.clone(),
+        author: row.author.clone(),
+        format: MaterialFormat::parse(&row.format).unwrap_or(MaterialFormat::RegularPrint),
+        identifier: row.identifier.clone(),
+        returned_on: row.returned_on.as_deref().and_then(day_of),
+    }
+}
+
+fn visit_to_wire(
+    v: VisitRow,
+    slug: &str,
+    client_name: &str,
+    items: &[ItemView],
+    today: NaiveDate,
+) -> HomeServiceVisit {
+    let day = day_of(&v.day).unwrap_or_default();
+    let status = VisitStatus::parse(&v.status).unwrap_or(VisitStatus::Planned);
+    HomeServiceVisit {
+        items: items
+            .iter()
+            .filter(|i| i.0.visit_id == v.id)
+            .map(item_to_wire)
+            .collect(),
+        returned: items
+            .iter()
+            .filter(|i| i.0.returned_visit_id.as_deref() == Some(v.id.as_str()))
+            .map(item_to_wire)
+            .collect(),
+        deliverer: person(&v.deliverer_id, &v.deliverer_name),
+        id: v.id,
+        library: slug.to_owned(),
+        client_id: v.client_id,
+        client_name: client_name.to_owned(),
+        day,
+        overdue: status == VisitStatus::Planned && day < today,
+        status,
+        planned_by: VisitPlanner::parse(&v.planned_by).unwrap_or(VisitPlanner::Staff),
+        note: v.note,
+        feedback: v.feedback,
+    }
+}
+
+fn logged(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    action: Action,
+    client: &ClientRow,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    audit::record_about(
+        conn,
+        Some(&user.user_id),
+        action,
+        None,
+        Some(&client.id),
+        Some(&client.library_id),
+        now.naive_utc(),
+    )?;
+    Ok(())
+}
+
+/// A client's visits, past and coming, by day, with what was brought and what came back: the
+/// delivery history the chooser works from. Audit-logged.
+pub fn client_visits(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    client_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<HomeServiceVisit>, ApiError> {
+    let (client, slug, zone) = visible_client(conn, user, client_id)?;
+    logged(conn, user, Action::HomeServiceVisitsViewed, &client, now)?;
+    let today = today_in(&zone, now);
+    let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
+    Ok(queries::client_visits(conn, &client.id)?
+        .into_iter()
+        .map(|v| visit_to_wire(v, &slug, &client.name, &items, today))
+        .collect())
+}
+
+/// The deliverer named by id, who must have the library's home-service role.
+fn deliverer(
+    conn: &mut DbConnection,
+    library_id: &str,
+    id: &Option<String>,
+) -> Result<Option<(String, String)>, ApiError> {
+    let Some(id) = id else { return Ok(None) };
+    let name = queries::role_holder_name(conn, library_id, id)?.ok_or_else(|| {
+        ApiError::invalid(vec![("deliverer_id".into(), FieldCode::InvalidChoice)])
+    })?;
+    Ok(Some((id.clone(), name)))
+}
+
+fn is_closed(conn: &mut DbConnection, library_id: &str, day: NaiveDate) -> Result<bool, ApiError> {
+    Ok(closures_from(conn, library_id, &day.to_string())?
+        .first()
+        .is_some_and(|(d, _)| *d == day.to_string()))
+}
+
+fn one_visit(
+    conn: &mut DbConnection,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceVisit, ApiError> {
+    let (v, slug, zone) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
+    let (client, _, _) =
+        queries::find_client(conn, &v.client_id)?.ok_or_else(ApiError::not_found)?;
+    let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
+    Ok(visit_to_wire(
+        v,
+        &slug,
+        &client.name,
+        &items,
+        today_in(&zone, now),
+    ))
+}
+
+/// Adds a visit by hand (an extra visit, or one moved from the schedule): from today on, not on a
+/// closing day, one a client a day. Audit-logged.
+pub fn add_visit(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    client_id: &str,
+    input: &NewVisit,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceVisit, ApiError> {
+    rules::check_visit_texts(&input.note, &None).map_err(ApiError::invalid)?;
+    let id = write_tx(conn, |conn| {
+        queries::lock_client(conn, client_id)?;
+        let (client, _, zone) = visible_client(conn, user, client_id)?;
+        let today = today_in(&zone, now);
+        if input.day < today || is_closed(conn, &client.library_id, input.day)? {
+            return Err(ApiError::invalid(vec![(
+                "day".into(),
+                FieldCode::InvalidChoice,
+            )]));
+        }
+        if client.status == ClientStatus::Ended.as_str() {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("The client's service has ended."));
+        }
+        let who = match &input.deliverer_id {
+            Some(_) => deliverer(conn, &client.library_id, &input.deliverer_id)?,
+            None => client
+                .deliverer_id
+                .clone()
+                .zip(client.deliverer_name.clone()),
+        };
+        let day = input.day.to_string();
+        // A visit the schedule planned that day becomes this one.
+        let existing = queries::client_visits(conn, &client.id)?
+            .into_iter()
+            .find(|v| v.day == day);
+        let row = match existing {
+            Some(v) if is_loose(&v, today) => VisitRow {
+                planned_by: VisitPlanner::Staff.as_str().into(),
+                note: trimmed(&input.note),
+                deliverer_id: who.as_ref().map(|w| w.0.clone()),
+                deliverer_name: who.as_ref().map(|w| w.1.clone()),
+                updated_at: now.naive_utc(),
+                updated_by: Some(user.user_id.clone()),
+                ..v
+            },
+            Some(_) => {
+                return Err(ApiError::client(ErrorCode::Conflict)
+                    .with_detail("The client already has a visit that day."));
+            }
+            None => VisitRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                library_id: client.library_id.clone(),
+                client_id: client.id.clone(),
+                day,
+                status: VisitStatus::Planned.as_str().into(),
+                planned_by: VisitPlanner::Staff.as_str().into(),
+                deliverer_id: who.as_ref().map(|w| w.0.clone()),
+                deliverer_name: who.as_ref().map(|w| w.1.clone()),
+                note: trimmed(&input.note),
+                feedback: None,
+                created_at: now.naive_utc(),
+                updated_at: now.naive_utc(),
+                updated_by: Some(user.user_id.clone()),
+            },
+        };
+        if queries::find_visit(conn, &row.id)?.is_some() {
+            queries::update_visit(conn, &row)?;
+        } else {
+            queries::insert_visit(conn, &row)?;
+        }
+        replan(conn, &client, &zone, now)?;
+        logged(conn, user, Action::HomeServiceVisitChanged, &client, now)?;
+        Ok(row.id)
+    })?;
+    one_visit(conn, &id, now)
+}
+
+/// The visit and its client if the caller may see them (404 outside the library, 403 without the
+/// role).
+fn visible_visit(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+) -> Result<(VisitRow, ClientRow, String), ApiError> {
+    let (visit, _, zone) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
+    if !user.is_staff_of(&visit.library_id) {
+        return Err(ApiError::not_found());
+    }
+    require_role(conn, user, &visit.library_id)?;
+    let (client, _, _) =
+        queries::find_client(conn, &visit.client_id)?.ok_or_else(ApiError::not_found)?;
+    Ok((visit, client, zone))
+}
+
+/// Changes a visit: its day (while planned), its state (delivered or missed from its day on), the
+/// deliverer, the note, the client's feedback and which earlier items came back (when delivered).
+/// The visit is staff's from then on and is never planned again. Audit-logged.
+pub fn change_visit(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    input: &VisitChange,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceVisit, ApiError> {
+    rules::check_visit_texts(&input.note, &input.feedback).map_err(ApiError::invalid)?;
+    write_tx(conn, |conn| {
+        let (visit, _, _) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
+        queries::lock_client(conn, &visit.client_id)?;
+        let (mut visit, client, zone) = visible_visit(conn, user, id)?;
+        let today = today_in(&zone, now);
+        let mut faults = Vec::new();
+        let day = input.day.to_string();
+        if day != visit.day {
+            if visit.status != VisitStatus::Planned.as_str()
+                || input.day < today
+                || is_closed(conn, &client.library_id, input.day)?
+            {
+                faults.push(("day".into(), FieldCode::InvalidChoice));
+            } else if queries::visit_on(conn, &client.id, &day, Some(&visit.id))? {
+                return Err(ApiError::client(ErrorCode::Conflict)
+                    .with_detail("The client already has a visit that day."));
+            }
+        }
+        let done = matches!(input.status, VisitStatus::Delivered | VisitStatus::Missed);
+        if done && input.day > today {
+            faults.push(("status".into(), FieldCode::InvalidChoice));
+        }
+        if !input.returned_item_ids.is_empty() && input.status != VisitStatus::Delivered {
+            faults.push(("returned_item_ids".into(), FieldCode::InvalidChoice));
+        }
+        let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
+        let returnable: HashSet<&str> = items
+            .iter()
+            .filter(|(i, _, status)| {
+                status == VisitStatus::Delivered.as_str()
+                    && i.visit_id != visit.id
+                    && i.returned_visit_id.as_ref().is_none_or(|r| *r == visit.id)
+            })
+            .map(|(i, _, _)| i.id.as_str())
+            .collect();
+        if input
+            .returned_item_ids
+            .iter()
+            .any(|r| !returnable.contains(r.as_str()))
+        {
+            faults.push(("returned_item_ids".into(), FieldCode::InvalidChoice));
+        }
+        let who = deliverer(conn, &client.library_id, &input.deliverer_id)?;
+        if !faults.is_empty() {
+            return Err(ApiError::invalid(faults));
+        }
+        visit.day = day;
+        visit.status = input.status.as_str().into();
+        visit.planned_by = VisitPlanner::Staff.as_str().into();
+        (visit.deliverer_id, visit.deliverer_name) = who.unzip();
+        visit.note = trimmed(&input.note);
+        visit.feedback = trimmed(&input.feedback);
+        visit.updated_at = now.naive_utc();
+        visit.updated_by = Some(user.user_id.clone());
+        queries::update_visit(conn, &visit)?;
+        let mut returned = input.returned_item_ids.clone();
+        returned.sort();
+        returned.dedup();
+        queries::set_returned(conn, &client.id, &visit.id, &visit.day, &returned)?;
+        replan(conn, &client, &zone, now)?;
+        logged(conn, user, Action::HomeServiceVisitChanged, &client, now)
+    })?;
+    one_visit(conn, id, now)
+}
+
+/// The days on which the client had (or is to have) the same item: on a delivered visit, or on
+/// another visit still planned.
+fn repeats(items: &[ItemView], visit_id: &str, checked: &rules::CheckedItem) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = items
+        .iter()
+        .filter(|(i, _, status)| {
+            (status == VisitStatus::Delivered.as_str()
+                || (status == VisitStatus::Planned.as_str() && i.visit_id != visit_id))
+                && (i.match_key == checked.match_key
+                    || (i.identifier.is_some() && i.identifier == checked.identifier))
+        })
+        .filter_map(|(_, day, _)| day_of(day))
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// Chooses an item for a planned visit. When the client has had it before (by identifier, or by
+/// title and author) the answer is 409 `already_delivered` naming the days, unless `allow_repeat`.
+/// Audit-logged.
+pub fn choose_item(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    visit_id: &str,
+    input: &ChooseItem,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceVisit, ApiError> {
+    let checked = rules::check_item(input).map_err(ApiError::invalid)?;
+    write_tx(conn, |conn| {
+        let (visit, _, _) = queries::find_visit(conn, visit_id)?.ok_or_else(ApiError::not_found)?;
+        queries::lock_client(conn, &visit.client_id)?;
+        let (mut visit, client, _) = visible_visit(conn, user, visit_id)?;
+        if visit.status != VisitStatus::Planned.as_str() {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("Items are chosen for planned visits only."));
+        }
+        let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
+        let before = repeats(&items, &visit.id, &checked);
+        if !before.is_empty() && !input.allow_repeat {
+            let days: Vec<String> = before.iter().map(NaiveDate::to_string).collect();
+            return Err(ApiError::client(ErrorCode::AlreadyDelivered)
+                .with_detail(format!("Brought or planned on {}.", days.join(", "))));
+        }
+        queries::insert_item(
+            conn,
+            &ItemRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                visit_id: visit.id.clone(),
+                client_id: client.id.clone(),
+                title: checked.title,
+                author: checked.author,
+                format: input.format.as_str().into(),
+                identifier: checked.identifier,
+                match_key: checked.match_key,
+                returned_visit_id: None,
+                returned_on: None,
+                chosen_by: Some(user.user_id.clone()),
+                chosen_at: now.naive_utc(),
+            },
+        )?;
+        // Chosen for: the visit is staff's now, and is not planned again under the items.
+        visit.planned_by = VisitPlanner::Staff.as_str().into();
+        visit.updated_at = now.naive_utc();
+        visit.updated_by = Some(user.user_id.clone());
+        queries::update_visit(conn, &visit)?;
+        logged(conn, user, Action::HomeServiceVisitChanged, &client, now)
+    })?;
+    one_visit(conn, visit_id, now)
+}
+
+/// Takes an item off a planned visit. Audit-logged.
+pub fn remove_item(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    visit_id: &str,
+    item_id: &str,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceVisit, ApiError> {
+    write_tx(conn, |conn| {
+        let (visit, client, _) = visible_visit(conn, user, visit_id)?;
+        if visit.status != VisitStatus::Planned.as_str() {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("Items are taken off planned visits only."));
+        }
+        if !queries::delete_item(conn, visit_id, item_id)? {
+            return Err(ApiError::not_found());
+        }
+        logged(conn, user, Action::HomeServiceVisitChanged, &client, now)
+    })?;
+    one_visit(conn, visit_id, now)
+}
+
+/// The libraries whose home-service data the caller may see: `library` when given (404 for an
+/// unknown one, 403 without the role), else every library where they are staff with the role.
+fn role_libraries(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    slug: Option<&str>,
+) -> Result<Vec<(String, String)>, ApiError> {
+    match slug {
+        Some(slug) => {
+            let lib = library(conn, slug)?;
+            require_role(conn, user, &lib.id)?;
+            Ok(vec![(lib.id, lib.time_zone)])
+        }
+        None => {
+            let mut out = Vec::new();
+            for id in queries::role_libraries(conn, &user.user_id)? {
+                if user.is_staff_of(&id) {
+                    let lib = crate::libraries::queries::find_by_id(conn, &id)?;
+                    out.push((lib.id, lib.time_zone));
+                }
+            }
+            if out.is_empty() {
+                return Err(role_refused(user));
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// The visit list's filters.
+#[derive(Debug, Clone, Default)]
+pub struct VisitFilter {
+    /// The library's slug; every library where the caller has the role when left out.
+    pub library: Option<String>,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Only visits in this state.
+    pub status: Option<VisitStatus>,
+    /// Only this deliverer's visits.
+    pub deliverer: Option<String>,
+}
+
+/// Visits from `from` to `to` for the dashboard (this week's, missed and overdue ones), by day,
+/// postcode and street. Each client shown is written to the audit log.
+pub fn list_visits(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    filter: &VisitFilter,
+    now: DateTime<Utc>,
+) -> Result<Vec<HomeServiceVisit>, ApiError> {
+    let libs = role_libraries(conn, user, filter.library.as_deref())?;
+    let slugs: HashMap<String, String> = libs
+        .iter()
+        .map(|(id, _)| crate::libraries::queries::find_by_id(conn, id).map(|l| (l.id, l.slug)))
+        .collect::<Result<_, _>>()?;
+    let zone = libs[0].1.clone();
+    let ids: Vec<String> = libs.into_iter().map(|(id, _)| id).collect();
+    let rows = queries::visits_between(
+        conn,
+        &ids,
+        &filter.from.to_string(),
+        &filter.to.to_string(),
+        filter.status.map(VisitStatus::as_str),
+        filter.deliverer.as_deref(),
+    )?;
+    let mut clients: Vec<String> = rows.iter().map(|(_, c)| c.id.clone()).collect();
+    clients.sort();
+    clients.dedup();
+    let items = queries::items_of_clients(conn, &clients)?;
+    write_tx(conn, |conn| {
+        let mut seen = HashSet::new();
+        for (_, client) in &rows {
+            if seen.insert(client.id.clone()) {
+                logged(conn, user, Action::HomeServiceVisitsViewed, client, now)?;
+            }
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    let today = today_in(&zone, now);
+    Ok(rows
+        .into_iter()
+        .map(|(v, client)| {
+            let slug = slugs.get(&v.library_id).cloned().unwrap_or_default();
+            visit_to_wire(v, &slug, &client.name, &items, today)
+        })
+        .collect())
+}
+
+/// A day's round: the visits not called off, by postcode and street, with the addresses, phones,
+/// visit notes, what to bring and what to collect. Each client on it is written to the audit log.
+pub fn round(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    library: Option<&str>,
+    date: NaiveDate,
+    deliverer: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<HomeServiceRound, ApiError> {
+    let libs = role_libraries(conn, user, library)?;
+    let ids: Vec<String> = libs.into_iter().map(|(id, _)| id).collect();
+    let day = date.to_string();
+    let rows: Vec<(VisitRow, ClientRow)> =
+        queries::visits_between(conn, &ids, &day, &day, None, deliverer)?
+            .into_iter()
+            .filter(|(v, _)| v.status != VisitStatus::Cancelled.as_str())
+            .collect();
+    let clients: Vec<String> = rows.iter().map(|(_, c)| c.id.clone()).collect();
+    let items = queries::items_of_clients(conn, &clients)?;
+    write_tx(conn, |conn| {
+        for (_, client) in &rows {
+            logged(conn, user, Action::HomeServiceVisitsViewed, client, now)?;
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    let stops = rows
+        .into_iter()
+        .map(|(v, c)| RoundStop {
+            items: items
+                .iter()
+                .filter(|i| i.0.visit_id == v.id)
+                .map(item_to_wire)
+                .collect(),
+            to_collect: items
+                .iter()
+                .filter(|(i, d, status)| {
+                    i.client_id == c.id
+                        && status == VisitStatus::Delivered.as_str()
+                        && *d < v.day
+                        && (i.returned_visit_id.is_none()
+                            || i.returned_visit_id.as_deref() == Some(v.id.as_str()))
+                })
+                .map(item_to_wire)
+                .collect(),
+            deliverer: person(&v.deliverer_id, &v.deliverer_name),
+            visit_id: v.id,
+            status: VisitStatus::parse(&v.status).unwrap_or(VisitStatus::Planned),
+            client_id: c.id,
+            name: c.name,
+            street_address: c.street_address,
+            postal_code: c.postal_code,
+            city: c.city,
+            phone: c.phone,
+            day_part: DayPart::parse(&c.day_part).unwrap_or(DayPart::Any),
+            visit_notes: c.visit_notes,
+            contact_name: c.contact_name,
+            contact_phone: c.contact_phone,
+            note: v.note,
+        })
+        .collect();
+    Ok(HomeServiceRound { date, stops })
+}
+
+/// Parses `YYYY-MM` into the month's first day.
+pub fn month_start(raw: &str) -> Option<NaiveDate> {
+    let (y, m) = raw.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)
+}
+
+/// The figures of the months `from` to `to` (first days of months, at most 24 months): new
+/// clients, clients visited, visits delivered and missed, items delivered. Counts only: no names.
+pub fn figures(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    slug: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HomeServiceFigures, ApiError> {
+    let lib = library(conn, slug)?;
+    require_role(conn, user, &lib.id)?;
+    let tz = tz_of(&lib.time_zone);
+    let last = to + chrono::Months::new(1) - Days::new(1);
+    let key = |d: NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
+    let mut months: BTreeMap<String, (MonthFigures, HashSet<String>)> = BTreeMap::new();
+    let mut m = from;
+    while m <= to {
+        months.insert(
+            key(m),
+            (
+                MonthFigures {
+                    month: key(m),
+                    new_clients: 0,
+                    clients_visited: 0,
+                    visits_delivered: 0,
+                    visits_missed: 0,
+                    items_delivered: 0,
+                },
+                HashSet::new(),
+            ),
+        );
+        m = m + chrono::Months::new(1);
+    }
+    for started in queries::client_starts(conn, &lib.id)? {
+        let local = started.and_utc().with_timezone(&tz).date_naive();
+        if let Some((f, _)) = months.get_mut(&key(local)) {
+            f.new_clients += 1;
+        }
+    }
+    for (client, day, status, items) in
+        queries::visit_counts(conn, &lib.id, &from.to_string(), &last.to_string())?
+    {
+        let Some((f, visited)) = day_of(&day).and_then(|d| months.get_mut(&key(d))) else {
+            continue;
+        };
+        if status == VisitStatus::Delivered.as_str() {
+            f.visits_delivered += 1;
+            f.items_delivered += items;
+            visited.insert(client);
+        } else if status == VisitStatus::Missed.as_str() {
+            f.visits_missed += 1;
+        }
+    }
+    Ok(HomeServiceFigures {
+        library: lib.slug,
+        months: months
+            .into_values()
+            .map(|(mut f, visited)| {
+                f.clients_visited = visited.len() as i64;
+                f
+            })
+            .collect(),
+    })
+}

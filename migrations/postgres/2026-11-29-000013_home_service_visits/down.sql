@@ -1,0 +1,2 @@
+DROP TABLE home_service_items;
+DROP TABLE home_service_visits;
