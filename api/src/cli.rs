@@ -11,9 +11,17 @@
 //! etakirjasto user home-service --library S --email E
 //!                                             give a staff member the library's home-service role
 //!                                             (they see its applications and clients)
+//! etakirjasto user home-volunteer --library S --email E
+//!                                             make a person with an account in the library one of
+//!                                             its home-service volunteers (they see their own
+//!                                             rounds and record how their visits went)
 //! etakirjasto user reset-second-factor --email E
 //!                                             turn two-step sign-in off for a person who lost their
 //!                                             phone and recovery codes; ends their sessions
+//! etakirjasto home-service retention          erase now the personal data of home-service clients
+//!                                             whose service ended, and of declined applications,
+//!                                             older than HOME_SERVICE_RETENTION_DAYS (the server
+//!                                             also does this daily)
 //! etakirjasto openapi                         print the OpenAPI document
 //! ```
 
@@ -35,7 +43,7 @@ use crate::{
     startup::Application,
 };
 
-const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user reset-second-factor --email E]";
+const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user home-volunteer --library S --email E | user reset-second-factor --email E | home-service retention]";
 
 /// Runs the command named by `args` (without the program name).
 pub fn run(args: Vec<String>) -> ExitCode {
@@ -58,6 +66,18 @@ pub fn run(args: Vec<String>) -> ExitCode {
     };
     let result = match words.as_slice() {
         [] | ["serve"] => serve(config),
+        ["home-service", "retention"] => {
+            let days = config.home_service_retention_days;
+            with_conn(&config, |conn| {
+                let (clients, applications) =
+                    crate::home_service::privacy::apply_retention(conn, days, chrono::Utc::now())
+                        .map_err(|e| e.to_string())?;
+                println!(
+                    "{clients} ended client(s) and {applications} declined application(s) older than {days} days erased"
+                );
+                Ok(())
+            })
+        }
         ["migrate"] => with_conn(&config, |conn| {
             let n = db::migrate(conn)?;
             println!("{n} migration(s) run");
@@ -82,6 +102,9 @@ pub fn run(args: Vec<String>) -> ExitCode {
         }
         ["user", "home-service", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| grant_home_service(conn, &f)))
+        }
+        ["user", "home-volunteer", rest @ ..] => {
+            flags(rest).and_then(|f| with_conn(&config, |conn| grant_volunteer(conn, &f)))
         }
         ["user", "reset-second-factor", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| reset_second_factor(conn, &f)))
@@ -203,6 +226,34 @@ fn grant_home_service(conn: &mut DbConnection, f: &Flags) -> Result<(), String> 
     crate::home_service::queries::grant(conn, &library.id, &user.id, Utc::now().naive_utc())
         .map_err(|e| e.to_string())?;
     println!("{email} now has the home-service role in {slug}.");
+    Ok(())
+}
+
+fn grant_volunteer(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
+    let slug = required(f, "library")?;
+    let library = libs::find_by_slug(conn, slug)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no library with the slug {slug}"))?;
+    let email = validate::email(required(f, "email")?)
+        .map_err(|_| "--email is not an email address".to_owned())?;
+    let user = users::find_user_by(conn, "email", &email)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with the email {email}"))?;
+    let member = users::memberships_of(conn, &user.id)
+        .map_err(|e| e.to_string())?
+        .iter()
+        .any(|m| m.library_id == library.id);
+    if !member {
+        return Err(format!("{email} has no account in {slug}"));
+    }
+    crate::home_service::queries::grant_volunteer(
+        conn,
+        &library.id,
+        &user.id,
+        Utc::now().naive_utc(),
+    )
+    .map_err(|e| e.to_string())?;
+    println!("{email} is now a home-service volunteer of {slug}.");
     Ok(())
 }
 

@@ -19,6 +19,7 @@
 //! | `MESSAGES_WORKER` | `true` | whether this process delivers messages from the outbox |
 //! | `MESSAGE_CLAIM_SECONDS` | `120` | how long a process holds messages it took for sending before another may take them |
 //! | `MESSAGE_POLL_MS` | `1000` | how often the worker looks for due messages when not woken |
+//! | `HOME_SERVICE_RETENTION_DAYS` | `365` | days after a home-service client's service ended (or an application was declined) before their personal data is erased; 0 erases at the next daily run |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! An empty variable counts as unset. A bad value stops start-up with one line naming the variable.
@@ -81,6 +82,9 @@ pub struct Config {
     pub meeting_base_url: String,
     /// How messages are delivered.
     pub messages: MessageConfig,
+    /// Days after which ended home-service clients' and declined applications' personal data is
+    /// erased.
+    pub home_service_retention_days: u32,
 }
 
 /// How the outbox worker delivers messages.
@@ -250,6 +254,8 @@ impl Config {
             demo,
             meeting_base_url,
             messages,
+            home_service_retention_days: number("HOME_SERVICE_RETENTION_DAYS", 365, 0..=3650)?
+                as u32,
         })
     }
 

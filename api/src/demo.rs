@@ -1,13 +1,18 @@
 //! Demo data: the Kalajoki city library with two branches, an admin, two staff and a patron, three
 //! bookable session types delivered by the three staff members on weekdays, events (the monthly
 //! online reading circle, a hybrid author talk, a class) and two care-home programme offers with
-//! an assisted-living unit and its contact person.
+//! an assisted-living unit and its contact person, and the home-delivery service: four clients
+//! (weekly, every two weeks, monthly, and one paused), a volunteer deliverer, past deliveries and
+//! the coming round.
 //!
 //! Loaded only into an empty database (no libraries), so it never mixes with real data. The demo
 //! passwords are public on purpose: they are printed at start-up and in the README.
 
-use chrono::{NaiveDateTime, Utc};
-use etakirjasto_shared::{Localized, Role, ServiceInput, SessionMode};
+use chrono::{Datelike, Days, NaiveDateTime, Utc};
+use etakirjasto_shared::{
+    ClientStatus, DeliveryFrequency, HomeServiceReason, Localized, MaterialFormat, Role,
+    ServiceInput, SessionMode, Weekday,
+};
 
 use crate::{
     auth::{
@@ -58,6 +63,13 @@ pub const DEMO_STAFF_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
 /// The demo patron's library card.
 pub const DEMO_CARD: (&str, &str) = ("2000123456", "1234");
 
+/// The demo home-service volunteer: (name, email, password).
+pub const DEMO_VOLUNTEER: (&str, &str, &str) = (
+    "Veikko Vapaaehtoinen",
+    "veikko@example.fi",
+    "demo-vapaaehtoinen-2026",
+);
+
 /// The demo care home's contact person: (name, email, password).
 pub const DEMO_CARE_HOME_CONTACT: (&str, &str, &str) = (
     "Sari Lähihoitaja",
@@ -88,6 +100,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
     let pin_hash = secrets::hash_secret(DEMO_CARD.1).map_err(ApiError::internal)?;
     let contact_hash =
         secrets::hash_secret(DEMO_CARE_HOME_CONTACT.2).map_err(ApiError::internal)?;
+    let volunteer_hash = secrets::hash_secret(DEMO_VOLUNTEER.2).map_err(ApiError::internal)?;
     let loaded = write_tx(conn, |conn| {
         if libs::count(conn)? > 0 {
             return Ok::<_, ApiError>(false);
@@ -154,6 +167,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
             ),
         )?;
         let mut staff_ids = Vec::new();
+        let mut home_service_staff = None;
         for (role, name, email, hash) in &accounts {
             let is_patron = *role == Role::Patron;
             let user = UserRow {
@@ -181,6 +195,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
             // The librarian runs the home-delivery service; the admin does not see its clients.
             if *role == Role::Staff {
                 crate::home_service::queries::grant(conn, &library.id, &user.id, now)?;
+                home_service_staff.get_or_insert((user.id.clone(), user.name.clone()));
             }
         }
         demo_services(conn, &library.id, &staff_ids, now)?;
@@ -199,6 +214,27 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
         users::insert_user(conn, &contact)?;
         users::insert_membership(conn, &contact.id, &library.id, Role::Patron, now)?;
         demo_programmes(conn, &library.id, &contact.id, now)?;
+        let volunteer = UserRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: DEMO_VOLUNTEER.0.into(),
+            email: Some(DEMO_VOLUNTEER.1.into()),
+            phone: Some("+358405556667".into()),
+            card_number: None,
+            password_hash: Some(volunteer_hash),
+            pin_hash: None,
+            created_at: now,
+            credentials_changed_at: now,
+        };
+        users::insert_user(conn, &volunteer)?;
+        users::insert_membership(conn, &volunteer.id, &library.id, Role::Patron, now)?;
+        crate::home_service::queries::grant_volunteer(conn, &library.id, &volunteer.id, now)?;
+        let librarian = home_service_staff.unwrap_or_default();
+        demo_home_service(
+            conn,
+            &library.id,
+            &librarian,
+            &(volunteer.id.clone(), volunteer.name.clone()),
+        )?;
         Ok(true)
     })?;
     Ok(loaded.then(signins))
@@ -597,6 +633,10 @@ pub fn signins() -> String {
         DEMO_CARE_HOME_CONTACT.1, DEMO_CARE_HOME_CONTACT.2
     ));
     out.push_str(&format!(
+        "  home-service volunteer {} / {}\n",
+        DEMO_VOLUNTEER.1, DEMO_VOLUNTEER.2
+    ));
+    out.push_str(&format!(
         "Staff and admin sign in in two steps: add the key {DEMO_STAFF_SECRET} to an authenticator app,\n\
          or print the current code with `etakirjasto demo code`."
     ));
@@ -610,4 +650,243 @@ pub fn current_code() -> String {
         &secret,
         etakirjasto_shared::totp::step_of(chrono::Utc::now().timestamp()),
     )
+}
+
+/// A demo item: title, author, format.
+type DemoItem = (&'static str, &'static str, MaterialFormat);
+
+/// One demo client of the home-delivery service.
+struct DemoClient {
+    name: &'static str,
+    street: &'static str,
+    postal_code: &'static str,
+    phone: &'static str,
+    reasons: &'static [HomeServiceReason],
+    formats: &'static [MaterialFormat],
+    interests: &'static str,
+    frequency: DeliveryFrequency,
+    days: Vec<Weekday>,
+    notes: Option<&'static str>,
+    contact: Option<(&'static str, &'static str)>,
+    by_volunteer: bool,
+    since_days: u64,
+    /// Items delivered on a past visit this many days before the coming round: (title, author, format).
+    past: Option<(u64, &'static [DemoItem])>,
+    /// Paused from this many days before today until this many days after.
+    paused: Option<(u64, u64)>,
+}
+
+fn json_list<T: serde::Serialize>(items: &[T]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+/// Four clients: Elli (weekly, her round on the next weekday with a book already chosen), Toivo
+/// (every two weeks, brought by the volunteer, his daughter as contact), Saimi (monthly, Celia
+/// audiobooks) and Onni (paused for three weeks); each with an approved application, and Elli and
+/// Toivo with past deliveries. Visits are planned ahead as for any client.
+fn demo_home_service(
+    conn: &mut DbConnection,
+    library_id: &str,
+    librarian: &(String, String),
+    volunteer: &(String, String),
+) -> Result<(), ApiError> {
+    use crate::home_service::{
+        queries::{self as hs, ApplicationRow, ItemRow, VisitRow},
+        rules, service, visits,
+    };
+    let now = Utc::now();
+    let today = now.with_timezone(&chrono_tz::Europe::Helsinki).date_naive();
+    // The coming round: the next weekday.
+    let mut round = today + Days::new(1);
+    while round.weekday().num_days_from_monday() > 4 {
+        round = round + Days::new(1);
+    }
+    let round_weekday = Weekday::ALL[round.weekday().num_days_from_monday() as usize];
+    let clients = [
+        DemoClient {
+            name: "Elli Koskinen",
+            street: "Rantatie 12",
+            postal_code: "85100",
+            phone: "+358401234001",
+            reasons: &[HomeServiceReason::Age],
+            formats: &[MaterialFormat::LargePrint, MaterialFormat::Audiobook],
+            interests: "Romantiikka ja kotiseutu; Anni Blomqvist, Laila Hietamies",
+            frequency: DeliveryFrequency::Weekly,
+            days: vec![round_weekday],
+            notes: Some("Ovikoodi 1234. Kissa: älä päästä ulos."),
+            contact: None,
+            by_volunteer: false,
+            since_days: 200,
+            past: Some((
+                7,
+                &[
+                    ("Kotiranta", "Anni Blomqvist", MaterialFormat::LargePrint),
+                    (
+                        "Tuntematon sotilas",
+                        "Väinö Linna",
+                        MaterialFormat::Audiobook,
+                    ),
+                ],
+            )),
+            paused: None,
+        },
+        DemoClient {
+            name: "Toivo Niemi",
+            street: "Asematie 4 A 2",
+            postal_code: "85100",
+            phone: "+358401234002",
+            reasons: &[HomeServiceReason::Disability],
+            formats: &[MaterialFormat::RegularPrint, MaterialFormat::Magazines],
+            interests: "Sotahistoria, kalastus, Metsästys ja Kalastus -lehti",
+            frequency: DeliveryFrequency::EveryTwoWeeks,
+            days: vec![round_weekday],
+            notes: Some("Asuu toisessa kerroksessa, hissi on."),
+            contact: Some(("Marja Niemi", "+358401234012")),
+            by_volunteer: true,
+            since_days: 120,
+            past: Some((
+                14,
+                &[("Talvisota", "Antti Tuuri", MaterialFormat::RegularPrint)],
+            )),
+            paused: None,
+        },
+        DemoClient {
+            name: "Saimi Heikkinen",
+            street: "Kauppatie 7",
+            postal_code: "85200",
+            phone: "+358401234003",
+            reasons: &[HomeServiceReason::LongTermIllness],
+            formats: &[MaterialFormat::Celia],
+            interests: "Elämäkerrat ja hengelliset kirjat",
+            frequency: DeliveryFrequency::Monthly,
+            days: vec![],
+            notes: Some("Kuulee huonosti: soita ovikelloa pitkään ja puhu selkeästi."),
+            contact: None,
+            by_volunteer: true,
+            since_days: 60,
+            past: None,
+            paused: None,
+        },
+        DemoClient {
+            name: "Onni Lehto",
+            street: "Merikatu 3",
+            postal_code: "85100",
+            phone: "+358401234004",
+            reasons: &[HomeServiceReason::Age],
+            formats: &[MaterialFormat::LargePrint],
+            interests: "Dekkarit",
+            frequency: DeliveryFrequency::Weekly,
+            days: vec![Weekday::Wednesday],
+            notes: None,
+            contact: None,
+            by_volunteer: false,
+            since_days: 300,
+            past: None,
+            paused: Some((3, 18)),
+        },
+    ];
+    for c in clients {
+        let since = (now - chrono::Duration::days(c.since_days as i64)).naive_utc();
+        let application = ApplicationRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            library_id: library_id.to_owned(),
+            status: "approved".into(),
+            relation: if c.contact.is_some() {
+                "relative"
+            } else {
+                "themselves"
+            }
+            .into(),
+            applicant_name: c.contact.map(|(n, _)| n.to_owned()),
+            applicant_phone: c.contact.map(|(_, p)| p.to_owned()),
+            applicant_email: None,
+            name: c.name.into(),
+            street_address: c.street.into(),
+            postal_code: c.postal_code.into(),
+            city: "Kalajoki".into(),
+            phone: c.phone.into(),
+            reasons: json_list(c.reasons),
+            temporary_until: None,
+            formats: json_list(c.formats),
+            interests: Some(c.interests.into()),
+            avoid: None,
+            frequency: c.frequency.as_str().into(),
+            days: json_list(&c.days),
+            day_part: "morning".into(),
+            visit_notes: c.notes.map(str::to_owned),
+            language: "fi".into(),
+            consent_text: etakirjasto_shared::consent_wording(etakirjasto_shared::Lang::Fi).into(),
+            submitted_at: since - chrono::Duration::days(5),
+            decided_at: Some(since),
+            decided_by: Some(librarian.0.clone()),
+            decline_reason: None,
+            client_id: None,
+        };
+        let mut client = service::client_from(&application, &librarian.0, since.and_utc());
+        let application = ApplicationRow {
+            client_id: Some(client.id.clone()),
+            ..application
+        };
+        hs::insert_application(conn, &application)?;
+        let deliverer = if c.by_volunteer { volunteer } else { librarian };
+        client.chooser_id = Some(librarian.0.clone());
+        client.chooser_name = Some(librarian.1.clone());
+        client.deliverer_id = Some(deliverer.0.clone());
+        client.deliverer_name = Some(deliverer.1.clone());
+        if let Some((before, after)) = c.paused {
+            client.status = ClientStatus::Paused.as_str().into();
+            client.paused_from = Some((today - Days::new(before)).to_string());
+            client.paused_until = Some((today + Days::new(after)).to_string());
+        }
+        hs::insert_client(conn, &client)?;
+        if let Some((days_before, items)) = c.past {
+            let day = round - Days::new(days_before);
+            let at = day.and_hms_opt(10, 0, 0).unwrap_or_default();
+            let visit = VisitRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                library_id: library_id.to_owned(),
+                client_id: client.id.clone(),
+                day: day.to_string(),
+                status: "delivered".into(),
+                planned_by: "staff".into(),
+                deliverer_id: client.deliverer_id.clone(),
+                deliverer_name: client.deliverer_name.clone(),
+                note: None,
+                feedback: Some("Tykkäsi kovasti; lisää samaa.".into()),
+                created_at: at,
+                updated_at: at,
+                updated_by: client.deliverer_id.clone(),
+            };
+            hs::insert_visit(conn, &visit)?;
+            for (title, author, format) in items {
+                let checked = rules::check_item(&etakirjasto_shared::ChooseItem {
+                    title: (*title).into(),
+                    author: Some((*author).into()),
+                    format: *format,
+                    identifier: None,
+                    allow_repeat: false,
+                })
+                .map_err(|_| ApiError::internal("a demo item is invalid"))?;
+                hs::insert_item(
+                    conn,
+                    &ItemRow {
+                        id: uuid::Uuid::new_v4().to_string(),
+                        visit_id: visit.id.clone(),
+                        client_id: client.id.clone(),
+                        title: checked.title,
+                        author: checked.author,
+                        format: format.as_str().into(),
+                        identifier: None,
+                        match_key: checked.match_key,
+                        returned_visit_id: None,
+                        returned_on: None,
+                        chosen_by: Some(librarian.0.clone()),
+                        chosen_at: at,
+                    },
+                )?;
+            }
+        }
+        visits::replan(conn, &client, "Europe/Helsinki", now)?;
+    }
+    Ok(())
 }

@@ -362,6 +362,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    home_service_erased_clients (id) {
+        id -> Text,
+        library_id -> Text,
+        became_client_at -> Timestamp,
+        erased_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    home_service_volunteers (library_id, user_id) {
+        library_id -> Text,
+        user_id -> Text,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     home_service_visits (id) {
         id -> Text,
         library_id -> Text,
@@ -407,6 +424,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_service_clients,
     home_service_visits,
     home_service_items,
+    home_service_volunteers,
+    home_service_erased_clients,
     messages,
     message_templates,
     message_preferences,

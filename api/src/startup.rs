@@ -30,7 +30,8 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(events::configure)
         .configure(programmes::configure)
         .configure(home_service::configure)
-        .configure(messages::configure);
+        .configure(messages::configure)
+        .service(crate::audit::routes::list_audit_log);
 }
 
 /// The route table with its OpenAPI document.
@@ -83,7 +84,7 @@ impl Application {
                 .map_err(|e| format!("cannot read the signing key: {e}"))?,
         };
         drop(conn);
-        spawn_maintenance(pool.clone());
+        spawn_maintenance(pool.clone(), config.home_service_retention_days);
         messages::worker::spawn(pool.clone(), &config)?;
         let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
         let listener = TcpListener::bind(config.bind)
@@ -114,9 +115,10 @@ impl Application {
 }
 
 /// Housekeeping every ten minutes: sign-in attempts older than a day are forgotten, and once a day
-/// (and at start-up) home visits are planned ahead for every client. Safe to run in every process at
+/// (and at start-up) home visits are planned ahead for every client and the home-service retention
+/// rule erases what has been kept long enough. Safe to run in every process at
 /// once (the deletes are idempotent; planning holds each client's row).
-fn spawn_maintenance(pool: db::DbPool) {
+fn spawn_maintenance(pool: db::DbPool, retention_days: u32) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
         let mut planned_on = None;
@@ -134,6 +136,19 @@ fn spawn_maintenance(pool: db::DbPool) {
                         tracing::info!(clients = n, "home visits planned ahead");
                     }
                     Err(e) => tracing::warn!(error = %e, "planning home visits failed"),
+                }
+                match db::run(&pool, move |conn| {
+                    home_service::privacy::apply_retention(conn, retention_days, chrono::Utc::now())
+                })
+                .await
+                {
+                    Ok((0, 0)) => {}
+                    Ok((clients, applications)) => tracing::info!(
+                        clients,
+                        applications,
+                        "home-service personal data past its retention erased"
+                    ),
+                    Err(e) => tracing::warn!(error = %e, "home-service retention failed"),
                 }
             }
             let before = chrono::Utc::now().naive_utc() - chrono::Duration::hours(24);

@@ -482,6 +482,8 @@ pub mod demo {
     pub const CARD: (&str, &str) = ("2000123456", "1234");
     /// The demo care home's contact person (Palvelukoti Kotirinne).
     pub const CARE_HOME_CONTACT: (&str, &str) = ("sari@kotirinne.example", "demo-kotirinne-2026");
+    /// The demo home-service volunteer (brings materials to Toivo Niemi and Saimi Heikkinen).
+    pub const VOLUNTEER: (&str, &str) = ("veikko@example.fi", "demo-vapaaehtoinen-2026");
     /// The demo staff's and admin's authenticator secret (api/src/demo.rs).
     pub const STAFF_SECRET: &str = "ETAKIRJASTODEMOSTAFFKOODIAAAAAAA";
 }

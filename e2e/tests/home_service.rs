@@ -14,6 +14,8 @@ on_both_databases! {
     bad_applications_name_every_field_and_store_nothing => bad_input;
     a_clients_profile_is_paused_and_given_a_chooser_with_the_role => client_profile;
     visits_are_planned_around_closing_days_and_pauses_and_items_delivered_once => visits;
+    a_volunteer_sees_only_their_own_round_and_records_how_it_went => volunteer;
+    a_client_is_exported_and_erased_and_the_ended_are_erased_after_retention => privacy;
 }
 
 fn application(name: &str) -> Value {
@@ -268,7 +270,9 @@ async fn who_sees(app: TestApp) {
         String::from_utf8_lossy(&out.stderr)
     );
     let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
-    let (status, body) = app.get(list, Some(&admin)).await;
+    let (status, body) = app
+        .get(&format!("{list}&status=submitted"), Some(&admin))
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["items"][0]["id"], id.as_str());
 }
@@ -311,7 +315,7 @@ async fn bad_input(app: TestApp) {
     assert_eq!(problem["errors"][0]["code"], "unknown_field");
     let stored = query_strings(
         &app.database_url,
-        "SELECT id AS value FROM home_service_applications",
+        "SELECT id AS value FROM home_service_applications WHERE status = 'submitted'",
     );
     assert!(stored.is_empty(), "nothing half-written: {stored:?}");
 }
@@ -441,6 +445,11 @@ async fn visits(app: TestApp) {
     let today = chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Helsinki)
         .date_naive();
+    let month = format!("{:04}-{:02}", today.year(), today.month());
+    let figures_path =
+        format!("/api/v1/home-service/figures?library=kalajoki&from={month}&to={month}");
+    let (status, figures_before) = app.get(&figures_path, Some(&staff)).await;
+    assert_eq!(status, 200, "{figures_before}");
     let aino = new_client(&app, &staff, "Aino Virtanen", "Rantatie 5 B 12").await;
     let list_path = format!("/api/v1/home-service/clients/{aino}/visits");
     let planned = |list: &Value| -> Vec<Value> {
@@ -598,6 +607,39 @@ async fn visits(app: TestApp) {
     assert_eq!(status, 422, "{problem}");
     assert_eq!(problem["errors"][0]["field"], "status");
 
+    // A pause over that visit calls it off, its books kept; when the pause is lifted it comes back.
+    profile["paused_from"] = json!(next_day.to_string());
+    profile["paused_until"] = json!((next_day + Days::new(1)).to_string());
+    let (status, body) = app
+        .send("PUT", &client_path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    let called_off = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == next.as_str())
+        .unwrap();
+    assert_eq!(called_off["status"], "cancelled", "{list}");
+    assert_eq!(called_off["items"][0]["format"], "audiobook");
+    profile["status"] = json!("active");
+    profile.as_object_mut().unwrap().remove("paused_from");
+    profile.as_object_mut().unwrap().remove("paused_until");
+    let (status, body) = app
+        .send("PUT", &client_path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    let back = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == next.as_str())
+        .unwrap();
+    assert_eq!(back["status"], "planned", "{list}");
+    assert_eq!(back["items"].as_array().unwrap().len(), 1);
+
     // The round: a second client on Asematie comes before Rantatie on the same postcode.
     let bertta = new_client(&app, &staff, "Bertta Aho", "Asematie 2").await;
     let (status, body) = app
@@ -652,24 +694,41 @@ async fn visits(app: TestApp) {
     assert_eq!(stop["to_collect"][0]["title"], "Tuntematon sotilas");
     assert_eq!(stop["items"][0]["format"], "audiobook");
 
-    // The month in numbers.
-    let month = format!("{:04}-{:02}", today.year(), today.month());
-    let (status, figures) = app
-        .get(
-            &format!("/api/v1/home-service/figures?library=kalajoki&from={month}&to={month}"),
-            Some(&staff),
-        )
-        .await;
+    // The month in numbers: what this test added to the demo data's.
+    let (status, figures) = app.get(&figures_path, Some(&staff)).await;
     assert_eq!(status, 200, "{figures}");
+    let added = |field: &str| {
+        figures["months"][0][field].as_i64().unwrap()
+            - figures_before["months"][0][field].as_i64().unwrap()
+    };
+    assert_eq!(figures["months"][0]["month"], month.as_str());
     assert_eq!(
-        figures["months"][0],
-        json!({
-            "month": month, "new_clients": 2, "clients_visited": 1, "visits_delivered": 1,
-            "visits_missed": 0, "items_delivered": 1
-        })
+        [
+            added("new_clients"),
+            added("clients_visited"),
+            added("visits_delivered"),
+            added("visits_missed"),
+            added("items_delivered")
+        ],
+        [2, 1, 1, 0, 1],
+        "{figures_before} -> {figures}"
     );
     // Every change is in the audit log: the visit added, two items chosen, the delivery.
     assert_eq!(audit_count(&app, "home_service.visit_changed", &aino), 4);
+
+    // A new deliverer takes over the coming visits, the one with books chosen too.
+    let veikko = app.token_for(demo::VOLUNTEER.0, demo::VOLUNTEER.1).await;
+    let (_, volunteer) = app.get("/api/v1/me", Some(&veikko)).await;
+    profile["deliverer_id"] = volunteer["id"].clone();
+    let (status, body) = app
+        .send("PUT", &client_path, Some(&staff), Some(profile.clone()))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["deliverer"]["name"], "Veikko Vapaaehtoinen");
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    for v in planned(&list) {
+        assert_eq!(v["deliverer"]["id"], volunteer["id"], "{v}");
+    }
 
     // Without the role, or outside the library, nothing.
     let (status, body) = app
@@ -703,4 +762,386 @@ async fn visits(app: TestApp) {
         )
         .await;
     assert_eq!(status, 403, "{body}");
+}
+
+async fn volunteer(app: TestApp) {
+    use chrono::{Datelike, Days};
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let veikko = app.token_for(demo::VOLUNTEER.0, demo::VOLUNTEER.1).await;
+    let (_, me) = app.get("/api/v1/me", Some(&veikko)).await;
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Helsinki)
+        .date_naive();
+    // The demo round is on the next weekday: Elli (the librarian's) and Toivo (Veikko's).
+    let mut round_day = today + Days::new(1);
+    while round_day.weekday().num_days_from_monday() > 4 {
+        round_day = round_day + Days::new(1);
+    }
+    let (status, whole) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={round_day}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{whole}");
+    let names = |round: &Value| -> Vec<String> {
+        round["stops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        names(&whole).contains(&"Elli Koskinen".to_owned()),
+        "{whole}"
+    );
+    assert!(names(&whole).contains(&"Toivo Niemi".to_owned()), "{whole}");
+    let (status, own) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={round_day}"),
+            Some(&veikko),
+        )
+        .await;
+    assert_eq!(status, 200, "{own}");
+    assert!(names(&own).contains(&"Toivo Niemi".to_owned()), "{own}");
+    assert!(!names(&own).contains(&"Elli Koskinen".to_owned()), "{own}");
+    assert!(
+        own["stops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["deliverer"]["id"] == me["id"])
+    );
+    let toivo = own["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Toivo Niemi")
+        .unwrap()
+        .clone();
+    assert_eq!(toivo["contact_name"], "Marja Niemi");
+    assert_eq!(toivo["to_collect"][0]["title"], "Talvisota");
+    // Asking for another deliverer's round, or the client's file, is refused.
+    let (_, staff_me) = app.get("/api/v1/me", Some(&staff)).await;
+    let (status, body) = app
+        .get(
+            &format!(
+                "/api/v1/home-service/rounds?date={round_day}&deliverer={}",
+                staff_me["id"].as_str().unwrap()
+            ),
+            Some(&veikko),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
+    let client_id = toivo["client_id"].as_str().unwrap();
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/home-service/clients/{client_id}/visits"),
+            Some(&veikko),
+        )
+        .await;
+    assert_eq!(status, 404, "{body}");
+    // Veikko cannot move his visit or hand it on, nor record it before its day.
+    let visit_path = format!(
+        "/api/v1/home-service/visits/{}",
+        toivo["visit_id"].as_str().unwrap()
+    );
+    let moved = json!({
+        "day": (round_day + Days::new(1)).to_string(), "status": "planned", "deliverer_id": me["id"]
+    });
+    let (status, body) = app
+        .send("PUT", &visit_path, Some(&veikko), Some(moved))
+        .await;
+    assert_eq!(status, 403, "{body}");
+    let early =
+        json!({"day": round_day.to_string(), "status": "delivered", "deliverer_id": me["id"]});
+    let (status, body) = app
+        .send("PUT", &visit_path, Some(&veikko), Some(early))
+        .await;
+    assert_eq!(status, 422, "{body}");
+
+    // A visit today, brought by Veikko: he records it delivered, with the book that came back.
+    let (status, visit) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/clients/{client_id}/visits"),
+            Some(&staff),
+            Some(json!({"day": today.to_string(), "deliverer_id": me["id"]})),
+        )
+        .await;
+    assert_eq!(status, 201, "{visit}");
+    let talvisota = toivo["to_collect"][0]["id"].clone();
+    let (status, done) = app
+        .send(
+            "PUT",
+            &format!(
+                "/api/v1/home-service/visits/{}",
+                visit["id"].as_str().unwrap()
+            ),
+            Some(&veikko),
+            Some(json!({
+                "day": today.to_string(), "status": "delivered", "deliverer_id": me["id"],
+                "feedback": "Toivoo lisää Antti Tuuria.", "returned_item_ids": [talvisota]
+            })),
+        )
+        .await;
+    assert_eq!(status, 200, "{done}");
+    assert_eq!(done["status"], "delivered");
+    assert_eq!(done["returned"][0]["title"], "Talvisota");
+    assert_eq!(done["returned"][0]["returned_on"], today.to_string());
+    assert_eq!(
+        audit_count(&app, "home_service.visit_changed", client_id),
+        2,
+        "the visit added and the visit recorded"
+    );
+    // A patron who is not a volunteer sees no round.
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={round_day}"),
+            Some(&patron),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
+}
+
+async fn privacy(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Helsinki)
+        .date_naive();
+    let aino = new_client(&app, &staff, "Aino Virtanen", "Rantatie 5 B 12").await;
+    let (status, visit) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/clients/{aino}/visits"),
+            Some(&staff),
+            Some(json!({"day": today.to_string()})),
+        )
+        .await;
+    assert_eq!(status, 201, "{visit}");
+    let visit_path = format!(
+        "/api/v1/home-service/visits/{}",
+        visit["id"].as_str().unwrap()
+    );
+    let (status, body) = app
+        .send(
+            "POST",
+            &format!("{visit_path}/items"),
+            Some(&staff),
+            Some(
+                json!({"title": "Kotiranta", "author": "Anni Blomqvist", "format": "large_print"}),
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = app
+        .send(
+            "PUT",
+            &visit_path,
+            Some(&staff),
+            Some(json!({"day": today.to_string(), "status": "delivered", "feedback": "Ihana kirja."})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    // The export holds the profile, the application with its consent, and the visits.
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v1/home-service/clients/{aino}/export")))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment"),
+    );
+    let export: Value = r.json().await.unwrap();
+    assert_eq!(export["client"]["name"], "Aino Virtanen");
+    assert!(
+        export["applications"][0]["consent_text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Jag ger lov")
+    );
+    assert_eq!(export["visits"][0]["items"][0]["title"], "Kotiranta");
+    assert_eq!(export["visits"][0]["feedback"], "Ihana kirja.");
+    assert_eq!(audit_count(&app, "home_service.client_exported", &aino), 1);
+
+    // Erasure leaves counts only: the figures do not change.
+    let month = today.format("%Y-%m").to_string();
+    let figures_path =
+        format!("/api/v1/home-service/figures?library=kalajoki&from={month}&to={month}");
+    let (_, before) = app.get(&figures_path, Some(&staff)).await;
+    let application_id = export["applications"][0]["id"].as_str().unwrap().to_owned();
+    let (status, body) = app
+        .send(
+            "DELETE",
+            &format!("/api/v1/home-service/clients/{aino}"),
+            Some(&staff),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204, "{body}");
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/home-service/clients/{aino}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/home-service/applications/{application_id}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (_, after) = app.get(&figures_path, Some(&staff)).await;
+    assert_eq!(after, before, "the counts stay");
+    let left = |sql: &str| query_strings(&app.database_url, sql);
+    assert_eq!(
+        left(&format!(
+            "SELECT title AS value FROM home_service_items WHERE client_id = '{aino}'"
+        )),
+        [""],
+        "the item is counted, its title gone"
+    );
+    assert!(left(&format!(
+        "SELECT feedback AS value FROM home_service_visits WHERE client_id = '{aino}' AND feedback IS NOT NULL"
+    ))
+    .is_empty());
+    assert!(
+        left(&format!(
+            "SELECT body AS value FROM messages WHERE subject_id = '{application_id}'"
+        ))
+        .is_empty(),
+        "the approval message is gone too"
+    );
+    assert_eq!(audit_count(&app, "home_service.client_erased", &aino), 1);
+
+    // The library's admin reads who did what to the record; staff cannot read the log.
+    let log = format!("/api/v1/audit-log?library=kalajoki&record={aino}");
+    let (status, entries) = app.get(&log, Some(&admin)).await;
+    assert_eq!(status, 200, "{entries}");
+    let actions: Vec<&str> = entries["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions[0], "home_service.client_erased",
+        "newest first: {entries}"
+    );
+    assert!(actions.contains(&"home_service.client_exported"));
+    assert!(actions.contains(&"home_service.visit_changed"));
+    assert_eq!(
+        entries["items"][0]["actor"]["name"],
+        "Liisa Kirjastonhoitaja"
+    );
+    let (status, body) = app.get(&log, Some(&staff)).await;
+    assert_eq!(status, 403, "{body}");
+
+    // Retention: an ended client and a declined application go when the period has passed.
+    let bertta = new_client(&app, &staff, "Bertta Aho", "Asematie 2").await;
+    let (_, client) = app
+        .get(
+            &format!("/api/v1/home-service/clients/{bertta}"),
+            Some(&staff),
+        )
+        .await;
+    let mut ended = client.clone();
+    for field in [
+        "id",
+        "library",
+        "application_id",
+        "created_at",
+        "chooser",
+        "deliverer",
+    ] {
+        ended.as_object_mut().unwrap().remove(field);
+    }
+    ended["status"] = json!("ended");
+    let (status, body) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/home-service/clients/{bertta}"),
+            Some(&staff),
+            Some(ended),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, receipt) = apply(&app, &application("Veikko Virtanen")).await;
+    let declined = receipt["id"].as_str().unwrap().to_owned();
+    let (status, _) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/applications/{declined}/decline"),
+            Some(&staff),
+            Some(json!({"reason": "Osoite on toisen kirjaston alueella."})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let keep = app.cli(&["home-service", "retention"], &[]);
+    assert!(
+        keep.status.success(),
+        "{}",
+        String::from_utf8_lossy(&keep.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&keep.stdout).starts_with("0 ended client(s) and 0 declined"),
+        "a year has not passed: {}",
+        String::from_utf8_lossy(&keep.stdout)
+    );
+    let out = app.cli(
+        &["home-service", "retention"],
+        &[("HOME_SERVICE_RETENTION_DAYS", "0")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("1 ended client(s) and 1 declined"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/home-service/clients/{bertta}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/home-service/applications/{declined}"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        left(&format!(
+            "SELECT id AS value FROM audit_log WHERE action = 'home_service.client_erased' AND record_id = '{bertta}' AND actor_user_id IS NULL"
+        ))
+        .len(),
+        1,
+        "the system's erasure is logged"
+    );
+    // The demo clients, active and paused, are untouched.
+    let (_, active) = app
+        .get(
+            "/api/v1/home-service/clients?library=kalajoki",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(active["items"].as_array().unwrap().len(), 4, "{active}");
 }

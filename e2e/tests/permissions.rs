@@ -89,7 +89,10 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "choose_home_service_item"
         | "remove_home_service_item"
         | "get_home_service_round"
-        | "get_home_service_figures" => HomeServiceStaff,
+        | "get_home_service_figures"
+        | "export_home_service_client"
+        | "erase_home_service_client" => HomeServiceStaff,
+        "list_audit_log" => LibraryAdmin,
         _ => return None,
     })
 }
@@ -140,6 +143,8 @@ struct Ids {
     message: String,
     application: String,
     client: String,
+    /// A second client, for erasure (the first one is used by every other operation).
+    erasable: String,
     visit: String,
     item: String,
 }
@@ -156,6 +161,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
             .unwrap_or("x");
         if p["in"] == "path" {
             let value = match name {
+                "id" if op["operationId"] == "erase_home_service_client" => ids.erasable.as_str(),
                 "id" if path.starts_with("/api/v1/services/") => ids.service.as_str(),
                 "id" if path.starts_with("/api/v1/bookings/") => ids.booking.as_str(),
                 "id" if path.starts_with("/api/v1/events/") => ids.event.as_str(),
@@ -402,6 +408,7 @@ async fn matrix(app: TestApp) {
         .expect("the patron's booking wrote a message"),
         application: apply_for_home_service(&app).await,
         client,
+        erasable: home_service_client(&app).await,
         visit,
         item,
     };

@@ -471,7 +471,8 @@ pub struct HomeServiceClientInput {
     /// The chooser: a staff member of the library with the home-service role (account id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chooser_id: Option<String>,
-    /// The deliverer: a staff member of the library with the home-service role (account id).
+    /// The deliverer: a staff member of the library with the home-service role, or one of its
+    /// home-service volunteers (account id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deliverer_id: Option<String>,
 }
@@ -485,7 +486,10 @@ wire_enum! {
         Delivered => "delivered",
         /// Nobody was met, or the visit could not be made (see `note`).
         Missed => "missed",
-        /// Called off by staff; no visit is planned in its place for that period.
+        /// Called off: by staff (no visit is planned in its place for that period), or by the
+        /// planning when the visit fell in a pause, on a closing day or after the service ended
+        /// (`planned_by` is `schedule` then; it comes back, with its items, if its day is wanted
+        /// again).
         Cancelled => "cancelled",
     }
 }
@@ -493,7 +497,8 @@ wire_enum! {
 wire_enum! {
     /// Who planned a visit.
     VisitPlanner {
-        /// Planned ahead from the client's frequency and best days; replanned when those change.
+        /// Planned ahead (or called off) by the planning from the client's frequency and best days,
+        /// pauses and the closing days; planned again when those change.
         Schedule => "schedule",
         /// Added or changed by staff; never replanned.
         Staff => "staff",
@@ -721,4 +726,20 @@ pub struct HomeServiceFigures {
     pub library: String,
     /// The months asked for, oldest first.
     pub months: Vec<MonthFigures>,
+}
+
+/// Everything the library holds on a home-service client, as they may ask for it: the profile, the
+/// application(s) with the consent as given, and every visit with its items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HomeServiceClientExport {
+    /// When the export was made.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub exported_at: DateTime<FixedOffset>,
+    /// The client's profile.
+    pub client: HomeServiceClient,
+    /// The application the client was made from.
+    pub applications: Vec<HomeServiceApplication>,
+    /// Every visit, oldest first, with what was brought and what came back.
+    pub visits: Vec<HomeServiceVisit>,
 }

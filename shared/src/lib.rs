@@ -39,6 +39,7 @@ macro_rules! wire_enum {
     };
 }
 
+pub mod audit;
 pub mod auth;
 pub mod bookings;
 pub mod dates;
@@ -56,6 +57,7 @@ pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
+pub use audit::*;
 pub use auth::*;
 pub use bookings::*;
 pub use error::*;

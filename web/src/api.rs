@@ -23,6 +23,9 @@ use etakirjasto_shared::{
     ProgrammeOfferInput, RecoveryCodes, RegisterRequest, Registration, RescheduleRequest,
     SeatChange, SeatType, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
 };
+use etakirjasto_shared::{
+    DeclineApplication, HomeServiceApplication, HomeServiceRound, HomeServiceVisit,
+};
 
 /// The API's path prefix.
 const BASE: &str = "/api/v1";
@@ -753,6 +756,67 @@ pub async fn cancel_event(token: &str, event_id: &str, lang: Lang) -> ApiResult<
         Some(token),
     )
     .await
+}
+
+/// `GET /api/v1/home-service/applications?status=submitted`: the home-service queue, oldest first.
+pub async fn home_service_queue(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<Vec<HomeServiceApplication>> {
+    let url = format!(
+        "{BASE}/home-service/applications?limit=100&status=submitted&library={}",
+        encode(library)
+    );
+    every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `POST /api/v1/home-service/applications/{id}/approve`: the person becomes a client.
+pub async fn approve_application(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<HomeServiceApplication> {
+    let url = format!("{BASE}/home-service/applications/{}/approve", encode(id));
+    post(&url, &no_details(), lang, Some(token)).await
+}
+
+/// `POST /api/v1/home-service/applications/{id}/decline` with the reason the applicant is given.
+pub async fn decline_application(
+    token: &str,
+    id: &str,
+    reason: &str,
+    lang: Lang,
+) -> ApiResult<HomeServiceApplication> {
+    let url = format!("{BASE}/home-service/applications/{}/decline", encode(id));
+    let body = DeclineApplication {
+        reason: reason.to_owned(),
+    };
+    post(&url, &body, lang, Some(token)).await
+}
+
+/// `GET /api/v1/home-service/visits`: the library's visits from `from` to `to`, optionally in one
+/// state.
+pub async fn home_visits(
+    token: &str,
+    library: &str,
+    from: &str,
+    to: &str,
+    status: Option<&str>,
+    lang: Lang,
+) -> ApiResult<Vec<HomeServiceVisit>> {
+    let status = status.map(|s| format!("&status={s}")).unwrap_or_default();
+    let url = format!(
+        "{BASE}/home-service/visits?library={}&from={from}&to={to}{status}",
+        encode(library)
+    );
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}
+
+/// `GET /api/v1/home-service/rounds?date=…`: a day's round (a volunteer gets their own stops).
+pub async fn home_round(token: &str, date: &str, lang: Lang) -> ApiResult<HomeServiceRound> {
+    let url = format!("{BASE}/home-service/rounds?date={}", encode(date));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
 }
 
 /// The `{}` body of steps that take no details.

@@ -10,15 +10,15 @@ use crate::components::layout::Layout;
 use crate::lazy_routes::{
     BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute, MeRoute,
     MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffEventsRoute,
-    StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute,
-    StaffRoute, TwoStepRoute,
+    StaffHomeServiceRoute, StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute,
+    StaffProgrammesRoute, StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
 use crate::routes::{
-    Page, REGISTRATIONS, RESCHEDULE, STAFF_EVENTS, STAFF_MESSAGES, STAFF_OFFERS,
-    STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
+    Page, REGISTRATIONS, RESCHEDULE, STAFF_EVENTS, STAFF_HOME_SERVICE, STAFF_MESSAGES,
+    STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
 };
 use crate::session::Session;
 
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_EVENTS)) view={Lazy::<StaffEventsRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_OFFERS)) view={Lazy::<StaffOffersRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_ORGANISATIONS)) view={Lazy::<StaffOrganisationsRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_HOME_SERVICE)) view={Lazy::<StaffHomeServiceRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

@@ -75,6 +75,7 @@ enum StaffPage {
     Events,
     Offers,
     Organisations,
+    HomeService,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -89,6 +90,9 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::Offers => view! { <pages::staff::offers::StaffOffers /> }.into_any(),
         StaffPage::Organisations => {
             view! { <pages::staff::organisations::StaffOrganisations /> }.into_any()
+        }
+        StaffPage::HomeService => {
+            view! { <pages::staff::home_service::StaffHomeService /> }.into_any()
         }
     }
 }
@@ -152,6 +156,10 @@ lazy_page!(
 lazy_page!(
     /// The units the library serves and their contact people.
     StaffOrganisationsRoute => staff_page(StaffPage::Organisations)
+);
+lazy_page!(
+    /// The home-delivery service: applications, visits and the printable round.
+    StaffHomeServiceRoute => staff_page(StaffPage::HomeService)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

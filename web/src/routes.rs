@@ -128,6 +128,18 @@ pub fn staff_organisations_href(organisation: Option<&str>) -> String {
     }
 }
 
+/// The path segment of the home-delivery pages, under the staff dashboard.
+pub const STAFF_HOME_SERVICE: &str = "home-service";
+
+/// The home-delivery dashboard, or the round of a day.
+pub fn staff_home_service_href(round: Option<chrono::NaiveDate>) -> String {
+    let base = format!("{}/{STAFF_HOME_SERVICE}", Page::Staff.href());
+    match round {
+        Some(day) => format!("{base}?round={day}"),
+        None => base,
+    }
+}
+
 /// The path segment of the staff's messages page, under the staff dashboard.
 pub const STAFF_MESSAGES: &str = "messages";
 

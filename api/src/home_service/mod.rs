@@ -9,6 +9,7 @@
 //! makes a client from it in the same transaction. A client's chooser and deliverer are kept by id
 //! and by name, so removing an account never removes the history that names them.
 
+pub mod privacy;
 pub mod queries;
 pub mod routes;
 pub mod rules;
@@ -27,6 +28,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::list_home_service_clients)
         .service(routes::get_home_service_client)
         .service(routes::update_home_service_client)
+        .service(routes::export_home_service_client)
+        .service(routes::erase_home_service_client)
         .service(visit_routes::list_home_service_client_visits)
         .service(visit_routes::add_home_service_visit)
         .service(visit_routes::list_home_service_visits)

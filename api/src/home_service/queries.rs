@@ -580,10 +580,221 @@ pub fn visit_counts(
         .collect())
 }
 
-/// When each of a library's clients became one.
+/// When each of a library's clients (those erased too) became one.
 pub fn client_starts(conn: &mut DbConnection, library_id: &str) -> QueryResult<Vec<NaiveDateTime>> {
-    home_service_clients::table
+    use crate::schema::home_service_erased_clients as erased;
+    let mut starts: Vec<NaiveDateTime> = home_service_clients::table
         .filter(home_service_clients::library_id.eq(library_id))
         .select(home_service_clients::created_at)
+        .load(conn)?;
+    starts.extend(
+        erased::table
+            .filter(erased::library_id.eq(library_id))
+            .select(erased::became_client_at)
+            .load::<NaiveDateTime>(conn)?,
+    );
+    Ok(starts)
+}
+
+/// True when the person is one of the library's home-service volunteers.
+pub fn is_volunteer(conn: &mut DbConnection, library_id: &str, user_id: &str) -> QueryResult<bool> {
+    use crate::schema::home_service_volunteers as v;
+    let n: i64 = v::table
+        .filter(v::library_id.eq(library_id))
+        .filter(v::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// The libraries in which the person is a home-service volunteer.
+pub fn volunteer_libraries(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
+    use crate::schema::home_service_volunteers as v;
+    v::table
+        .filter(v::user_id.eq(user_id))
+        .select(v::library_id)
+        .order(v::library_id)
         .load(conn)
+}
+
+/// Makes the person one of the library's home-service volunteers (again is fine).
+pub fn grant_volunteer(
+    conn: &mut DbConnection,
+    library_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    use crate::schema::home_service_volunteers as v;
+    if is_volunteer(conn, library_id, user_id)? {
+        return Ok(());
+    }
+    diesel::insert_into(v::table)
+        .values((
+            v::library_id.eq(library_id),
+            v::user_id.eq(user_id),
+            v::granted_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The name of a person who may bring materials for the library: staff with the home-service role,
+/// or a volunteer. `None` for anyone else.
+pub fn deliverer_name(
+    conn: &mut DbConnection,
+    library_id: &str,
+    user_id: &str,
+) -> QueryResult<Option<String>> {
+    use crate::schema::{home_service_volunteers as v, users};
+    if let Some(name) = role_holder_name(conn, library_id, user_id)? {
+        return Ok(Some(name));
+    }
+    v::table
+        .inner_join(users::table.on(users::id.eq(v::user_id)))
+        .filter(v::library_id.eq(library_id))
+        .filter(v::user_id.eq(user_id))
+        .select(users::name)
+        .first(conn)
+        .optional()
+}
+
+/// Hands the client's planned visits after `after_day` that were `old`'s (or nobody's) to `new`.
+pub fn reassign_deliverer(
+    conn: &mut DbConnection,
+    client_id: &str,
+    after_day: &str,
+    old: Option<&str>,
+    new: Option<(&str, &str)>,
+) -> QueryResult<usize> {
+    let q = home_service_visits::table
+        .filter(home_service_visits::client_id.eq(client_id))
+        .filter(home_service_visits::status.eq("planned"))
+        .filter(home_service_visits::day.gt(after_day));
+    let set = (
+        home_service_visits::deliverer_id.eq(new.map(|(id, _)| id.to_owned())),
+        home_service_visits::deliverer_name.eq(new.map(|(_, name)| name.to_owned())),
+    );
+    match old {
+        Some(old) => diesel::update(q.filter(home_service_visits::deliverer_id.eq(old)))
+            .set(set)
+            .execute(conn),
+        None => diesel::update(q.filter(home_service_visits::deliverer_id.is_null()))
+            .set(set)
+            .execute(conn),
+    }
+}
+
+/// The applications a client was made from, with their library.
+pub fn applications_of_client(
+    conn: &mut DbConnection,
+    client_id: &str,
+) -> QueryResult<Vec<ApplicationView>> {
+    home_service_applications::table
+        .inner_join(libraries::table)
+        .filter(home_service_applications::client_id.eq(client_id))
+        .select((
+            ApplicationRow::as_select(),
+            libraries::slug,
+            libraries::time_zone,
+        ))
+        .order(home_service_applications::submitted_at)
+        .load(conn)
+}
+
+/// Erases a client's personal data, keeping counts: visits not made are removed; the visits made keep
+/// their day, state and deliverer but lose the note and feedback; items brought keep their format
+/// but lose title, author and identifier; the application(s) and the messages sent about them go; the
+/// client's row goes. Call inside `write_tx`.
+pub fn erase_client(
+    conn: &mut DbConnection,
+    client_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    use crate::schema::{home_service_erased_clients as erased, messages};
+    let Some((library_id, since)) = home_service_clients::table
+        .find(client_id)
+        .select((
+            home_service_clients::library_id,
+            home_service_clients::created_at,
+        ))
+        .first::<(String, NaiveDateTime)>(conn)
+        .optional()?
+    else {
+        return Ok(());
+    };
+    diesel::insert_into(erased::table)
+        .values((
+            erased::id.eq(client_id),
+            erased::library_id.eq(library_id),
+            erased::became_client_at.eq(since),
+            erased::erased_at.eq(now),
+        ))
+        .execute(conn)?;
+    let not_made: Vec<String> = home_service_visits::table
+        .filter(home_service_visits::client_id.eq(client_id))
+        .filter(home_service_visits::status.ne_all(["delivered", "missed"]))
+        .select(home_service_visits::id)
+        .load(conn)?;
+    delete_visits(conn, &not_made)?;
+    diesel::update(home_service_visits::table.filter(home_service_visits::client_id.eq(client_id)))
+        .set((
+            home_service_visits::note.eq(None::<String>),
+            home_service_visits::feedback.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    diesel::update(home_service_items::table.filter(home_service_items::client_id.eq(client_id)))
+        .set((
+            home_service_items::title.eq(""),
+            home_service_items::author.eq(None::<String>),
+            home_service_items::identifier.eq(None::<String>),
+            home_service_items::match_key.eq(""),
+        ))
+        .execute(conn)?;
+    let applications: Vec<String> = home_service_applications::table
+        .filter(home_service_applications::client_id.eq(client_id))
+        .select(home_service_applications::id)
+        .load(conn)?;
+    diesel::delete(messages::table.filter(messages::subject_id.eq_any(&applications)))
+        .execute(conn)?;
+    diesel::delete(
+        home_service_applications::table
+            .filter(home_service_applications::id.eq_any(&applications)),
+    )
+    .execute(conn)?;
+    diesel::delete(home_service_clients::table.find(client_id)).execute(conn)?;
+    Ok(())
+}
+
+/// Clients whose service ended before `before` (their row unchanged since): `(id, library_id)`.
+pub fn ended_before(
+    conn: &mut DbConnection,
+    before: NaiveDateTime,
+) -> QueryResult<Vec<(String, String)>> {
+    home_service_clients::table
+        .filter(home_service_clients::status.eq("ended"))
+        .filter(home_service_clients::updated_at.lt(before))
+        .select((home_service_clients::id, home_service_clients::library_id))
+        .load(conn)
+}
+
+/// Deletes applications declined before `before`, and the messages sent about them; returns how
+/// many applications went.
+pub fn delete_declined_before(
+    conn: &mut DbConnection,
+    before: NaiveDateTime,
+) -> QueryResult<usize> {
+    use crate::schema::messages;
+    let ids: Vec<String> = home_service_applications::table
+        .filter(home_service_applications::status.eq("declined"))
+        .filter(home_service_applications::decided_at.lt(before))
+        .select(home_service_applications::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(messages::table.filter(messages::subject_id.eq_any(&ids))).execute(conn)?;
+    diesel::delete(
+        home_service_applications::table.filter(home_service_applications::id.eq_any(&ids)),
+    )
+    .execute(conn)
 }

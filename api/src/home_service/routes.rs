@@ -1,11 +1,11 @@
 //! HTTP handlers for the home-delivery service: applications and their review, and clients.
 
-use actix_web::{HttpResponse, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use etakirjasto_shared::{
     ApplicationReceipt, ApplicationStatus, ClientStatus, DeclineApplication, FieldCode,
-    HomeServiceApplication, HomeServiceApplicationInput, HomeServiceClient, HomeServiceClientInput,
-    Page, Problem,
+    HomeServiceApplication, HomeServiceApplicationInput, HomeServiceClient,
+    HomeServiceClientExport, HomeServiceClientInput, Page, Problem,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -393,4 +393,76 @@ pub async fn update_home_service_client(
     })
     .await?;
     Ok(client_answer(client))
+}
+
+/// Export a home-service client's data.
+///
+/// Everything the library holds on the client, as JSON, for a request to see one's data: the
+/// profile, the application with the consent in the words given, and every visit with what was
+/// brought and what came back. The library's staff with its home-service role; audit-logged.
+#[utoipa::path(
+    tag = "home-service",
+    operation_id = "export_home_service_client",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The client's id.")),
+    responses(
+        StaffOnlyErrors,
+        (status = 200, description = "Everything held on the client.", body = HomeServiceClientExport),
+        (status = 404, description = "No such client in the caller's library (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/home-service/clients/{id}/export")]
+#[tracing::instrument(skip_all)]
+pub async fn export_home_service_client(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let export = db::run(&state.pool, move |conn| {
+        super::privacy::export(conn, &user, &id, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "attachment; filename=\"home-service-client-{}.json\"",
+                export.client.id
+            ),
+        ))
+        .json(export))
+}
+
+/// Erase a home-service client's data.
+///
+/// On the person's request: the profile, the application, the messages sent about it, the visits not
+/// made, and the notes, feedback and titles of the visits made are deleted. What stays is counts: the
+/// days of the visits made and the number of items brought, so the figures per month stay true.
+/// Cannot be undone. The library's staff with its home-service role; audit-logged.
+#[utoipa::path(
+    tag = "home-service",
+    operation_id = "erase_home_service_client",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The client's id.")),
+    responses(
+        StaffOnlyErrors,
+        (status = 204, description = "Erased."),
+        (status = 404, description = "No such client in the caller's library (`not_found`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/home-service/clients/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn erase_home_service_client(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    db::run(&state.pool, move |conn| {
+        super::privacy::erase(conn, &user, &id, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -117,6 +117,11 @@ pub fn submit(
     })
 }
 
+/// An application as the wire shows it.
+pub(crate) fn application_to_wire(view: ApplicationView) -> HomeServiceApplication {
+    to_wire(view)
+}
+
 fn to_wire((row, slug, zone): ApplicationView) -> HomeServiceApplication {
     let tz = tz_of(&zone);
     HomeServiceApplication {
@@ -224,7 +229,7 @@ pub fn get(
     Ok(to_wire(view))
 }
 
-fn client_from(row: &ApplicationRow, by: &str, now: DateTime<Utc>) -> ClientRow {
+pub(crate) fn client_from(row: &ApplicationRow, by: &str, now: DateTime<Utc>) -> ClientRow {
     let (contact_name, contact_phone, contact_email) =
         if row.relation == ApplicantRelation::Relative.as_str() {
             (
@@ -348,7 +353,7 @@ pub fn decline(
     Ok(to_wire(view))
 }
 
-fn client_to_wire((row, slug, zone): ClientView) -> HomeServiceClient {
+pub(crate) fn client_to_wire((row, slug, zone): ClientView) -> HomeServiceClient {
     let tz = tz_of(&zone);
     let person = |id: Option<String>, name: Option<String>| {
         id.map(|id| PersonRef {
@@ -479,7 +484,13 @@ pub fn update_client(
                           id: &Option<String>|
          -> Result<Option<(String, String)>, ApiError> {
             let Some(id) = id else { return Ok(None) };
-            let name = queries::role_holder_name(conn, &row.library_id, id)?
+            // The chooser is staff with the role; the deliverer may also be a volunteer.
+            let name = if field == "chooser_id" {
+                queries::role_holder_name(conn, &row.library_id, id)?
+            } else {
+                queries::deliverer_name(conn, &row.library_id, id)?
+            };
+            let name = name
                 .ok_or_else(|| ApiError::invalid(vec![(field.into(), FieldCode::InvalidChoice)]))?;
             Ok(Some((id.clone(), name)))
         };
@@ -487,6 +498,7 @@ pub fn update_client(
         let deliverer = holder("deliverer_id", &input.deliverer_id)?;
         let mut reasons = input.reasons.clone();
         reasons.dedup();
+        let previous_deliverer = row.deliverer_id.clone();
         row.status = input.status.as_str().into();
         row.paused_from = input.paused_from.map(|d| d.to_string());
         row.paused_until = input.paused_until.map(|d| d.to_string());
@@ -510,6 +522,17 @@ pub fn update_client(
         (row.deliverer_id, row.deliverer_name) = deliverer.unzip();
         row.updated_at = now.naive_utc();
         queries::update_client(conn, &row)?;
+        if previous_deliverer != row.deliverer_id {
+            queries::reassign_deliverer(
+                conn,
+                &row.id,
+                &today.to_string(),
+                previous_deliverer.as_deref(),
+                row.deliverer_id
+                    .as_deref()
+                    .zip(row.deliverer_name.as_deref()),
+            )?;
+        }
         visits::replan(conn, &row, &zone, now)?;
         client_logged(conn, user, Action::HomeServiceClientChanged, &row, now)
     })?;

@@ -184,7 +184,9 @@ pub async fn list_home_service_visits(
 /// The whole visit is sent: its day (while it is planned: not past, not a closing day), its state
 /// (delivered or missed on or after its day, cancelled, or planned again), the deliverer, staff's
 /// note, the client's feedback on what they liked, and the items from earlier visits that came back
-/// (with `delivered`). A changed visit is never planned again from the schedule. Audit-logged.
+/// (with `delivered`). A changed visit is never planned again from the schedule. The volunteer who
+/// brings the visit may record how it went, but not move it, cancel it or hand it on (403).
+/// Audit-logged.
 #[utoipa::path(
     tag = "home-service",
     operation_id = "update_home_service_visit",
@@ -306,8 +308,9 @@ pub struct RoundParams {
 ///
 /// The day's visits that are not called off, ordered by postcode and street, each with the client's
 /// address, phone, best part of the day, visit notes (door code, pets, hearing), contact person,
-/// what to bring and what to collect. The library's staff with its home-service role; every client
-/// on it is written to the audit log. The web app prints it.
+/// what to bring and what to collect. The library's staff with its home-service role see every stop
+/// (or one deliverer's); a home-service volunteer sees only their own stops. Every client on it is
+/// written to the audit log. The web app prints it.
 #[utoipa::path(
     tag = "home-service",
     operation_id = "get_home_service_round",

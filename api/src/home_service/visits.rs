@@ -28,6 +28,9 @@ use crate::{
     libraries::queries::closures_from,
 };
 
+/// How far ahead staff may put a visit, in days.
+pub const MAX_AHEAD_DAYS: u64 = 366;
+
 /// Longest span the visit list covers, in days.
 pub const MAX_RANGE_DAYS: i64 = 93;
 
@@ -39,15 +42,23 @@ fn today_in(zone: &str, now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&tz_of(zone)).date_naive()
 }
 
-fn is_loose(v: &VisitRow, today: NaiveDate) -> bool {
+fn is_loose(v: &VisitRow, today: NaiveDate, with_items: &HashSet<String>) -> bool {
     v.planned_by == VisitPlanner::Schedule.as_str()
         && v.status == VisitStatus::Planned.as_str()
         && day_of(&v.day).is_some_and(|d| d > today)
+        && !with_items.contains(&v.id)
+}
+
+/// A visit the planning called off (a pause, a closing day, the service ended): it holds no period,
+/// and comes back (with its items) if the schedule wants its day again.
+fn called_off_by_planning(v: &VisitRow) -> bool {
+    v.planned_by == VisitPlanner::Schedule.as_str() && v.status == VisitStatus::Cancelled.as_str()
 }
 
 /// Plans the client's visits again: the visits planned from the schedule after today that were not
 /// touched are replaced by those the schedule gives now (those that stay keep their ids); visits that
-/// stay hold their period. An ended client's coming visits are called off. Call inside `write_tx`.
+/// stay hold their period. Coming visits in a pause, on a closing day, after a temporary need's end
+/// or after the service ended are called off (their items kept). Call inside `write_tx`.
 pub fn replan(
     conn: &mut DbConnection,
     client: &ClientRow,
@@ -56,21 +67,15 @@ pub fn replan(
 ) -> Result<(), ApiError> {
     let today = today_in(zone, now);
     let visits = queries::client_visits(conn, &client.id)?;
-    let (loose, kept): (Vec<VisitRow>, Vec<VisitRow>) =
-        visits.into_iter().partition(|v| is_loose(v, today));
-    if client.status == ClientStatus::Ended.as_str() {
-        queries::delete_visits(conn, &loose.into_iter().map(|v| v.id).collect::<Vec<_>>())?;
-        for mut v in kept {
-            if v.status == VisitStatus::Planned.as_str()
-                && day_of(&v.day).is_some_and(|d| d > today)
-            {
-                v.status = VisitStatus::Cancelled.as_str().into();
-                v.updated_at = now.naive_utc();
-                queries::update_visit(conn, &v)?;
-            }
-        }
-        return Ok(());
-    }
+    let with_items: HashSet<String> =
+        queries::items_of_clients(conn, std::slice::from_ref(&client.id))?
+            .into_iter()
+            .map(|(i, _, _)| i.visit_id)
+            .collect();
+    let (loose, kept): (Vec<VisitRow>, Vec<VisitRow>) = visits
+        .into_iter()
+        .partition(|v| is_loose(v, today, &with_items));
+    let ended = client.status == ClientStatus::Ended.as_str();
     let closed: HashSet<NaiveDate> = closures_from(conn, &client.library_id, &today.to_string())?
         .into_iter()
         .filter_map(|(day, _)| day_of(&day))
@@ -90,6 +95,32 @@ pub fn replan(
     } else {
         None
     };
+    // Coming visits that can no longer be made are called off by the planning.
+    let mut kept_days = Vec::new();
+    let mut called_off = Vec::new();
+    for mut v in kept {
+        let Some(d) = day_of(&v.day) else { continue };
+        let impossible = ended
+            || closed.contains(&d)
+            || pause.is_some_and(|(from, to)| from <= d && d <= to)
+            || last_day.is_some_and(|last| d > last);
+        if v.status == VisitStatus::Planned.as_str() && d > today && impossible {
+            v.status = VisitStatus::Cancelled.as_str().into();
+            v.planned_by = VisitPlanner::Schedule.as_str().into();
+            v.updated_at = now.naive_utc();
+            v.updated_by = None;
+            queries::update_visit(conn, &v)?;
+        }
+        if called_off_by_planning(&v) {
+            called_off.push(v);
+        } else {
+            kept_days.push(d);
+        }
+    }
+    if ended {
+        queries::delete_visits(conn, &loose.into_iter().map(|v| v.id).collect::<Vec<_>>())?;
+        return Ok(());
+    }
     let days: Vec<Weekday> = list_of(&client.days);
     let plan = Schedule {
         frequency: DeliveryFrequency::parse(&client.frequency)
@@ -99,9 +130,8 @@ pub fn replan(
         pause,
         last_day,
     };
-    let fixed: Vec<NaiveDate> = kept.iter().filter_map(|v| day_of(&v.day)).collect();
     let wanted: HashSet<NaiveDate> =
-        schedule::plan(&plan, &fixed, today, today + Days::new(PLAN_AHEAD_DAYS))
+        schedule::plan(&plan, &kept_days, today, today + Days::new(PLAN_AHEAD_DAYS))
             .into_iter()
             .collect();
     let mut have = HashSet::new();
@@ -121,7 +151,19 @@ pub fn replan(
         }
     }
     queries::delete_visits(conn, &gone)?;
-    let taken: HashSet<NaiveDate> = fixed.into_iter().collect();
+    // A visit called off earlier comes back, with its items, when its day is wanted again.
+    for mut v in called_off {
+        if let Some(d) = day_of(&v.day).filter(|d| *d > today && wanted.contains(d)) {
+            have.insert(d);
+            v.status = VisitStatus::Planned.as_str().into();
+            v.updated_at = now.naive_utc();
+            queries::update_visit(conn, &v)?;
+        } else if let Some(d) = day_of(&v.day) {
+            // Its day is taken: nothing new can go there.
+            have.insert(d);
+        }
+    }
+    let taken: HashSet<NaiveDate> = kept_days.into_iter().collect();
     let mut new: Vec<NaiveDate> = wanted
         .into_iter()
         .filter(|d| !have.contains(d) && !taken.contains(d))
@@ -176,11 +218,54 @@ pub fn replan_all(
     let mut n = 0;
     for (id, library) in clients {
         if library_id.is_none_or(|l| l == library) {
-            replan_one(conn, &id, now)?;
-            n += 1;
+            // One client's failure does not hold up the others; the next run tries it again.
+            match replan_one(conn, &id, now) {
+                Ok(()) => n += 1,
+                Err(e) => {
+                    tracing::warn!(client = %id, error = %e, "planning a client's visits failed")
+                }
+            }
         }
     }
     Ok(n)
+}
+
+/// How a street address sorts on a round: the street's name case-folded in Finnish alphabetical
+/// order (å, ä, ö after z), then the house number as a number, then the rest ("5 B 12").
+pub fn street_order(address: &str) -> (String, u32, String) {
+    let address = address.trim();
+    let split = address
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map_or(address.len(), |(i, _)| i);
+    let (name, rest) = address.split_at(split);
+    let name: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'w' => 'v',
+            other => other,
+        })
+        .collect();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let number = digits.parse().unwrap_or(0);
+    (name, number, rest[digits.len()..].trim().to_lowercase())
+}
+
+/// Puts visits in round order: by day, postcode and street.
+fn in_round_order(rows: &mut [(VisitRow, ClientRow)]) {
+    rows.sort_by_cached_key(|(v, c)| {
+        (
+            v.day.clone(),
+            c.postal_code.clone(),
+            street_order(&c.street_address),
+            v.id.clone(),
+        )
+    });
 }
 
 fn person(id: &Option<String>, name: &Option<String>) -> Option<PersonRef> {
@@ -256,6 +341,22 @@ fn logged(
     Ok(())
 }
 
+/// A client's visits by day with their items (no audit entry: the caller writes one).
+pub fn history(
+    conn: &mut DbConnection,
+    client: &ClientRow,
+    slug: &str,
+    zone: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<HomeServiceVisit>, ApiError> {
+    let today = today_in(zone, now);
+    let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
+    Ok(queries::client_visits(conn, &client.id)?
+        .into_iter()
+        .map(|v| visit_to_wire(v, slug, &client.name, &items, today))
+        .collect())
+}
+
 /// A client's visits, past and coming, by day, with what was brought and what came back: the
 /// delivery history the chooser works from. Audit-logged.
 pub fn client_visits(
@@ -266,22 +367,17 @@ pub fn client_visits(
 ) -> Result<Vec<HomeServiceVisit>, ApiError> {
     let (client, slug, zone) = visible_client(conn, user, client_id)?;
     logged(conn, user, Action::HomeServiceVisitsViewed, &client, now)?;
-    let today = today_in(&zone, now);
-    let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
-    Ok(queries::client_visits(conn, &client.id)?
-        .into_iter()
-        .map(|v| visit_to_wire(v, &slug, &client.name, &items, today))
-        .collect())
+    history(conn, &client, &slug, &zone, now)
 }
 
-/// The deliverer named by id, who must have the library's home-service role.
+/// The deliverer named by id: staff with the library's home-service role, or one of its volunteers.
 fn deliverer(
     conn: &mut DbConnection,
     library_id: &str,
     id: &Option<String>,
 ) -> Result<Option<(String, String)>, ApiError> {
     let Some(id) = id else { return Ok(None) };
-    let name = queries::role_holder_name(conn, library_id, id)?.ok_or_else(|| {
+    let name = queries::deliverer_name(conn, library_id, id)?.ok_or_else(|| {
         ApiError::invalid(vec![("deliverer_id".into(), FieldCode::InvalidChoice)])
     })?;
     Ok(Some((id.clone(), name)))
@@ -325,7 +421,10 @@ pub fn add_visit(
         queries::lock_client(conn, client_id)?;
         let (client, _, zone) = visible_client(conn, user, client_id)?;
         let today = today_in(&zone, now);
-        if input.day < today || is_closed(conn, &client.library_id, input.day)? {
+        if input.day < today
+            || input.day > today + Days::new(MAX_AHEAD_DAYS)
+            || is_closed(conn, &client.library_id, input.day)?
+        {
             return Err(ApiError::invalid(vec![(
                 "day".into(),
                 FieldCode::InvalidChoice,
@@ -343,20 +442,27 @@ pub fn add_visit(
                 .zip(client.deliverer_name.clone()),
         };
         let day = input.day.to_string();
-        // A visit the schedule planned that day becomes this one.
+        // A visit the schedule planned (or called off) that day becomes this one.
         let existing = queries::client_visits(conn, &client.id)?
             .into_iter()
             .find(|v| v.day == day);
         let row = match existing {
-            Some(v) if is_loose(&v, today) => VisitRow {
-                planned_by: VisitPlanner::Staff.as_str().into(),
-                note: trimmed(&input.note),
-                deliverer_id: who.as_ref().map(|w| w.0.clone()),
-                deliverer_name: who.as_ref().map(|w| w.1.clone()),
-                updated_at: now.naive_utc(),
-                updated_by: Some(user.user_id.clone()),
-                ..v
-            },
+            Some(v)
+                if v.planned_by == VisitPlanner::Schedule.as_str()
+                    && v.status != VisitStatus::Delivered.as_str()
+                    && v.status != VisitStatus::Missed.as_str() =>
+            {
+                VisitRow {
+                    status: VisitStatus::Planned.as_str().into(),
+                    planned_by: VisitPlanner::Staff.as_str().into(),
+                    note: trimmed(&input.note),
+                    deliverer_id: who.as_ref().map(|w| w.0.clone()),
+                    deliverer_name: who.as_ref().map(|w| w.1.clone()),
+                    updated_at: now.naive_utc(),
+                    updated_by: Some(user.user_id.clone()),
+                    ..v
+                }
+            }
             Some(_) => {
                 return Err(ApiError::client(ErrorCode::Conflict)
                     .with_detail("The client already has a visit that day."));
@@ -396,19 +502,44 @@ fn visible_visit(
     user: &AuthUser,
     id: &str,
 ) -> Result<(VisitRow, ClientRow, String), ApiError> {
+    let (visit, client, zone, by_volunteer) = visit_for(conn, user, id)?;
+    if by_volunteer {
+        return Err(role_refused(user));
+    }
+    Ok((visit, client, zone))
+}
+
+/// The visit and its client for the library's home-service staff, or for the volunteer who brings
+/// it (the last value is true then); 404 for anyone else outside the library, 403 for its staff
+/// without the role.
+fn visit_for(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+) -> Result<(VisitRow, ClientRow, String, bool), ApiError> {
     let (visit, _, zone) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
+    let volunteer = !user.is_staff_of(&visit.library_id)
+        && visit.deliverer_id.as_deref() == Some(user.user_id.as_str())
+        && queries::is_volunteer(conn, &visit.library_id, &user.user_id)?;
+    if volunteer {
+        let (client, _, _) =
+            queries::find_client(conn, &visit.client_id)?.ok_or_else(ApiError::not_found)?;
+        return Ok((visit, client, zone, true));
+    }
     if !user.is_staff_of(&visit.library_id) {
         return Err(ApiError::not_found());
     }
     require_role(conn, user, &visit.library_id)?;
     let (client, _, _) =
         queries::find_client(conn, &visit.client_id)?.ok_or_else(ApiError::not_found)?;
-    Ok((visit, client, zone))
+    Ok((visit, client, zone, false))
 }
 
 /// Changes a visit: its day (while planned), its state (delivered or missed from its day on), the
 /// deliverer, the note, the client's feedback and which earlier items came back (when delivered).
-/// The visit is staff's from then on and is never planned again. Audit-logged.
+/// The visit is staff's from then on and is never planned again. The volunteer who brings it may
+/// record how it went (state, note, feedback, returns) but not move, cancel or hand it on.
+/// Audit-logged.
 pub fn change_visit(
     conn: &mut DbConnection,
     user: &AuthUser,
@@ -420,13 +551,23 @@ pub fn change_visit(
     write_tx(conn, |conn| {
         let (visit, _, _) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
         queries::lock_client(conn, &visit.client_id)?;
-        let (mut visit, client, zone) = visible_visit(conn, user, id)?;
+        let (mut visit, client, zone, by_volunteer) = visit_for(conn, user, id)?;
+        if by_volunteer
+            && (input.day.to_string() != visit.day
+                || input.deliverer_id != visit.deliverer_id
+                || input.status == VisitStatus::Cancelled)
+        {
+            return Err(ApiError::forbidden().with_detail(
+                "Volunteers record how their visits went; staff move or hand them on.",
+            ));
+        }
         let today = today_in(&zone, now);
         let mut faults = Vec::new();
         let day = input.day.to_string();
         if day != visit.day {
             if visit.status != VisitStatus::Planned.as_str()
                 || input.day < today
+                || input.day > today + Days::new(MAX_AHEAD_DAYS)
                 || is_closed(conn, &client.library_id, input.day)?
             {
                 faults.push(("day".into(), FieldCode::InvalidChoice));
@@ -439,19 +580,40 @@ pub fn change_visit(
         if done && input.day > today {
             faults.push(("status".into(), FieldCode::InvalidChoice));
         }
+        if input.status == VisitStatus::Planned
+            && client.status == ClientStatus::Ended.as_str()
+            && input.day > today
+        {
+            return Err(ApiError::client(ErrorCode::Conflict)
+                .with_detail("The client's service has ended."));
+        }
         if !input.returned_item_ids.is_empty() && input.status != VisitStatus::Delivered {
             faults.push(("returned_item_ids".into(), FieldCode::InvalidChoice));
         }
         let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
+        // Items brought on an earlier delivered visit that the client still has (or returned on
+        // this one) can come back on it.
         let returnable: HashSet<&str> = items
             .iter()
-            .filter(|(i, _, status)| {
+            .filter(|(i, d, status)| {
                 status == VisitStatus::Delivered.as_str()
                     && i.visit_id != visit.id
+                    && *d < day
                     && i.returned_visit_id.as_ref().is_none_or(|r| *r == visit.id)
             })
             .map(|(i, _, _)| i.id.as_str())
             .collect();
+        // A delivery whose items later came back stays a delivery.
+        if input.status != VisitStatus::Delivered
+            && items.iter().any(|(i, _, _)| {
+                i.visit_id == visit.id
+                    && i.returned_visit_id.as_ref().is_some_and(|r| *r != visit.id)
+            })
+        {
+            return Err(ApiError::client(ErrorCode::Conflict).with_detail(
+                "Items of this delivery have come back on a later visit; it stays delivered.",
+            ));
+        }
         if input
             .returned_item_ids
             .iter()
@@ -459,7 +621,12 @@ pub fn change_visit(
         {
             faults.push(("returned_item_ids".into(), FieldCode::InvalidChoice));
         }
-        let who = deliverer(conn, &client.library_id, &input.deliverer_id)?;
+        // The deliverer kept as it was needs no role now: history outlives accounts.
+        let who = if by_volunteer || input.deliverer_id == visit.deliverer_id {
+            visit.deliverer_id.clone().zip(visit.deliverer_name.clone())
+        } else {
+            deliverer(conn, &client.library_id, &input.deliverer_id)?
+        };
         if !faults.is_empty() {
             return Err(ApiError::invalid(faults));
         }
@@ -482,14 +649,13 @@ pub fn change_visit(
     one_visit(conn, id, now)
 }
 
-/// The days on which the client had (or is to have) the same item: on a delivered visit, or on
-/// another visit still planned.
-fn repeats(items: &[ItemView], visit_id: &str, checked: &rules::CheckedItem) -> Vec<NaiveDate> {
+/// The days on which the client had (or is to have) the same item: on a delivered visit, or on a
+/// planned one (this one included).
+fn repeats(items: &[ItemView], checked: &rules::CheckedItem) -> Vec<NaiveDate> {
     let mut days: Vec<NaiveDate> = items
         .iter()
         .filter(|(i, _, status)| {
-            (status == VisitStatus::Delivered.as_str()
-                || (status == VisitStatus::Planned.as_str() && i.visit_id != visit_id))
+            (status == VisitStatus::Delivered.as_str() || status == VisitStatus::Planned.as_str())
                 && (i.match_key == checked.match_key
                     || (i.identifier.is_some() && i.identifier == checked.identifier))
         })
@@ -520,11 +686,9 @@ pub fn choose_item(
                 .with_detail("Items are chosen for planned visits only."));
         }
         let items = queries::items_of_clients(conn, std::slice::from_ref(&client.id))?;
-        let before = repeats(&items, &visit.id, &checked);
+        let before = repeats(&items, &checked);
         if !before.is_empty() && !input.allow_repeat {
-            let days: Vec<String> = before.iter().map(NaiveDate::to_string).collect();
-            return Err(ApiError::client(ErrorCode::AlreadyDelivered)
-                .with_detail(format!("Brought or planned on {}.", days.join(", "))));
+            return Ok(Err((client, before)));
         }
         queries::insert_item(
             conn,
@@ -548,7 +712,17 @@ pub fn choose_item(
         visit.updated_at = now.naive_utc();
         visit.updated_by = Some(user.user_id.clone());
         queries::update_visit(conn, &visit)?;
-        logged(conn, user, Action::HomeServiceVisitChanged, &client, now)
+        logged(conn, user, Action::HomeServiceVisitChanged, &client, now)?;
+        Ok(Ok(()))
+    })?
+    .or_else(|(client, before)| {
+        // The warning names days of the client's history: that is a read, and logged as one.
+        write_tx(conn, |conn| {
+            logged(conn, user, Action::HomeServiceVisitsViewed, &client, now)
+        })?;
+        let days: Vec<String> = before.iter().map(NaiveDate::to_string).collect();
+        Err(ApiError::client(ErrorCode::AlreadyDelivered)
+            .with_detail(format!("Brought or planned on {}.", days.join(", "))))
     })?;
     one_visit(conn, visit_id, now)
 }
@@ -562,6 +736,8 @@ pub fn remove_item(
     now: DateTime<Utc>,
 ) -> Result<HomeServiceVisit, ApiError> {
     write_tx(conn, |conn| {
+        let (visit, _, _) = queries::find_visit(conn, visit_id)?.ok_or_else(ApiError::not_found)?;
+        queries::lock_client(conn, &visit.client_id)?;
         let (visit, client, _) = visible_visit(conn, user, visit_id)?;
         if visit.status != VisitStatus::Planned.as_str() {
             return Err(ApiError::client(ErrorCode::Conflict)
@@ -634,7 +810,7 @@ pub fn list_visits(
         .collect::<Result<_, _>>()?;
     let zone = libs[0].1.clone();
     let ids: Vec<String> = libs.into_iter().map(|(id, _)| id).collect();
-    let rows = queries::visits_between(
+    let mut rows = queries::visits_between(
         conn,
         &ids,
         &filter.from.to_string(),
@@ -642,6 +818,7 @@ pub fn list_visits(
         filter.status.map(VisitStatus::as_str),
         filter.deliverer.as_deref(),
     )?;
+    in_round_order(&mut rows);
     let mut clients: Vec<String> = rows.iter().map(|(_, c)| c.id.clone()).collect();
     clients.sort();
     clients.dedup();
@@ -675,14 +852,31 @@ pub fn round(
     deliverer: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<HomeServiceRound, ApiError> {
-    let libs = role_libraries(conn, user, library)?;
-    let ids: Vec<String> = libs.into_iter().map(|(id, _)| id).collect();
+    // Staff with the role see the whole round (or one deliverer's); a volunteer only their own.
+    let (ids, deliverer) = match role_libraries(conn, user, library) {
+        Ok(libs) => (
+            libs.into_iter().map(|(id, _)| id).collect::<Vec<_>>(),
+            deliverer,
+        ),
+        Err(refused) => {
+            let mut ids = queries::volunteer_libraries(conn, &user.user_id)?;
+            if let Some(slug) = library {
+                let lib = super::service::library(conn, slug)?;
+                ids.retain(|id| *id == lib.id);
+            }
+            if ids.is_empty() || deliverer.is_some_and(|d| d != user.user_id) {
+                return Err(refused);
+            }
+            (ids, Some(user.user_id.as_str()))
+        }
+    };
     let day = date.to_string();
-    let rows: Vec<(VisitRow, ClientRow)> =
+    let mut rows: Vec<(VisitRow, ClientRow)> =
         queries::visits_between(conn, &ids, &day, &day, None, deliverer)?
             .into_iter()
             .filter(|(v, _)| v.status != VisitStatus::Cancelled.as_str())
             .collect();
+    in_round_order(&mut rows);
     let clients: Vec<String> = rows.iter().map(|(_, c)| c.id.clone()).collect();
     let items = queries::items_of_clients(conn, &clients)?;
     write_tx(conn, |conn| {
@@ -801,4 +995,33 @@ pub fn figures(
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::street_order;
+
+    #[test]
+    fn streets_sort_by_name_then_house_number() {
+        let mut streets = vec![
+            "Rantatie 12",
+            "Ääninen 1",
+            "rantatie 5 B 12",
+            "Asematie 4 A 2",
+            "Rantatie 5 A 1",
+            "Åkervägen 3",
+        ];
+        streets.sort_by_key(|s| street_order(s));
+        assert_eq!(
+            streets,
+            [
+                "Asematie 4 A 2",
+                "Rantatie 5 A 1",
+                "rantatie 5 B 12",
+                "Rantatie 12",
+                "Åkervägen 3",
+                "Ääninen 1",
+            ]
+        );
+    }
 }

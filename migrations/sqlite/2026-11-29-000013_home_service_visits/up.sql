@@ -3,6 +3,15 @@
 -- never replanned. One visit a client a day. Deliverers are kept by id and name, without a foreign
 -- key: removing an account never removes the history that names it. client_id has no foreign key
 -- either: when a client's data is erased the visits stay as counts.
+-- Volunteers who bring materials: not staff; they see only their own rounds and record how their
+-- visits went.
+CREATE TABLE home_service_volunteers (
+    library_id TEXT NOT NULL REFERENCES libraries(id),
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    granted_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (library_id, user_id)
+);
+
 CREATE TABLE home_service_visits (
     id TEXT PRIMARY KEY NOT NULL,
     library_id TEXT NOT NULL REFERENCES libraries(id),
@@ -38,3 +47,11 @@ CREATE TABLE home_service_items (
 );
 CREATE INDEX home_service_items_visit ON home_service_items(visit_id);
 CREATE INDEX home_service_items_client ON home_service_items(client_id, match_key);
+
+-- When a client whose data was erased had become a client: counts for the figures, nothing more.
+CREATE TABLE home_service_erased_clients (
+    id TEXT PRIMARY KEY NOT NULL,
+    library_id TEXT NOT NULL REFERENCES libraries(id),
+    became_client_at TIMESTAMP NOT NULL,
+    erased_at TIMESTAMP NOT NULL
+);

@@ -33,6 +33,8 @@ pub enum Label {
     StaffEvents(crate::i18n::StaffEvents),
     /// A field of the staff's programme offers and organisations.
     Offers(crate::i18n::Offers),
+    /// A field of the home-delivery pages.
+    HomeService(crate::i18n::HomeService),
 }
 
 impl Text for Label {
@@ -46,6 +48,7 @@ impl Text for Label {
             Label::Messages(t) => t.text(lang),
             Label::StaffEvents(t) => t.text(lang),
             Label::Offers(t) => t.text(lang),
+            Label::HomeService(t) => t.text(lang),
         }
     }
 }
@@ -53,6 +56,12 @@ impl Text for Label {
 impl From<Auth> for Label {
     fn from(t: Auth) -> Self {
         Label::Auth(t)
+    }
+}
+
+impl From<crate::i18n::HomeService> for Label {
+    fn from(t: crate::i18n::HomeService) -> Self {
+        Label::HomeService(t)
     }
 }
 

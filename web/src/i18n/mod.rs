@@ -7,7 +7,7 @@
 //! downloading one's data and deleting one's account, [`Booking`] for booking sessions and managing
 //! bookings, [`Staff`] for the staff dashboard's calendar and booking for a patron, [`Events`] for the event
 //! pages, [`Programmes`] for care-home programmes, [`Messages`] for message settings and the staff's messages page, [`Offers`] for the staff's
-//! programme offers and organisations) to keep each file
+//! programme offers and organisations, [`HomeService`] for the home-delivery pages) to keep each file
 //! short.
 //!
 //! Error wording does not live here: it comes from `shared` (`ErrorCode::message`, `FieldCode::message`),
@@ -17,6 +17,7 @@ mod account;
 mod auth;
 pub mod booking;
 pub mod events;
+pub mod home_service;
 pub mod messages;
 pub mod offers;
 mod pages;
@@ -31,6 +32,7 @@ pub use account::Account;
 pub use auth::Auth;
 pub use booking::Booking;
 pub use events::Events;
+pub use home_service::HomeService;
 pub use messages::Messages;
 pub use offers::Offers;
 pub use pages::{Pages, role_name};

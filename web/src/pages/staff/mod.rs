@@ -9,6 +9,7 @@
 mod calendar;
 pub mod event_form;
 pub mod events;
+pub mod home_service;
 pub mod messages;
 pub mod offers;
 pub mod organisations;
@@ -217,6 +218,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a href=crate::routes::staff_organisations_href(None)>{tr(crate::i18n::Offers::OrgLink)}</a></p>
                         <p><a href=crate::routes::staff_messages_href()>{tr(crate::i18n::Messages::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_events_href(None)>{tr(crate::i18n::StaffEvents::StaffLink)}</a></p>
+                        <p><a href=crate::routes::staff_home_service_href(None)>{tr(crate::i18n::HomeService::Link)}</a></p>
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>

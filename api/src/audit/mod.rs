@@ -44,6 +44,11 @@ pub enum Action {
     HomeServiceVisitsViewed,
     /// Home-service staff added or changed a client's visit or its items (`record_id` is the client).
     HomeServiceVisitChanged,
+    /// Home-service staff exported everything held on a client (`record_id`).
+    HomeServiceClientExported,
+    /// A client's personal data was erased, on request or by the retention rule (no actor)
+    /// (`record_id`).
+    HomeServiceClientErased,
 }
 
 impl Action {
@@ -66,6 +71,8 @@ impl Action {
             Action::HomeServiceClientChanged => "home_service.client_changed",
             Action::HomeServiceVisitsViewed => "home_service.visits_viewed",
             Action::HomeServiceVisitChanged => "home_service.visit_changed",
+            Action::HomeServiceClientExported => "home_service.client_exported",
+            Action::HomeServiceClientErased => "home_service.client_erased",
         }
     }
 }
@@ -105,4 +112,59 @@ pub fn record_about(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+pub mod routes;
+
+/// An entry as stored, with the actor's name when their account still exists.
+pub type EntryRow = (
+    String,
+    NaiveDateTime,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A library's entries, newest first, optionally of one action or about one record, before the
+/// cursor `(at, id)`.
+pub fn entries(
+    conn: &mut DbConnection,
+    library_id: &str,
+    action: Option<&str>,
+    record_id: Option<&str>,
+    before: Option<(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<EntryRow>> {
+    use crate::schema::users;
+    let mut q = audit_log::table
+        .left_join(users::table.on(users::id.nullable().eq(audit_log::actor_user_id)))
+        .filter(audit_log::library_id.eq(library_id))
+        .select((
+            audit_log::id,
+            audit_log::at,
+            audit_log::actor_user_id,
+            audit_log::action,
+            audit_log::record_id,
+            audit_log::subject_user_id,
+            users::name.nullable(),
+        ))
+        .order((audit_log::at.desc(), audit_log::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(action) = action {
+        q = q.filter(audit_log::action.eq(action.to_owned()));
+    }
+    if let Some(record) = record_id {
+        q = q.filter(audit_log::record_id.eq(record.to_owned()));
+    }
+    if let Some((at, id)) = before {
+        q = q.filter(
+            audit_log::at
+                .lt(at)
+                .or(audit_log::at.eq(at).and(audit_log::id.lt(id))),
+        );
+    }
+    q.load(conn)
 }
