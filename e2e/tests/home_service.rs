@@ -526,6 +526,17 @@ async fn visits(app: TestApp) {
     );
     // The pause ends on a Tuesday: that week's Thursday is free.
     assert_eq!(day(&paused[2]), until + Days::new(2));
+    // Staff cannot put a visit into the pause either: it would only be called off.
+    let (status, problem) = app
+        .send(
+            "POST",
+            &list_path,
+            Some(&staff),
+            Some(json!({"day": from.to_string()})),
+        )
+        .await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["errors"][0]["field"], "day");
 
     // Staff add a visit today; an item is chosen for it and delivered.
     let (status, today_visit) = app
@@ -822,6 +833,14 @@ async fn volunteer(app: TestApp) {
         .clone();
     assert_eq!(toivo["contact_name"], "Marja Niemi");
     assert_eq!(toivo["to_collect"][0]["title"], "Talvisota");
+    // A volunteer's access is to the days around today only.
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/home-service/rounds?date={}", today + Days::new(30)),
+            Some(&veikko),
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
     // Asking for another deliverer's round, or the client's file, is refused.
     let (_, staff_me) = app.get("/api/v1/me", Some(&staff)).await;
     let (status, body) = app
@@ -1135,6 +1154,14 @@ async fn privacy(app: TestApp) {
         .len(),
         1,
         "the system's erasure is logged"
+    );
+    assert_eq!(
+        left(&format!(
+            "SELECT id AS value FROM audit_log WHERE action = 'home_service.application_erased' AND record_id = '{declined}' AND actor_user_id IS NULL"
+        ))
+        .len(),
+        1,
+        "so is the declined application's"
     );
     // The demo clients, active and paused, are untouched.
     let (_, active) = app

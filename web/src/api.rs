@@ -15,6 +15,10 @@ use web_sys::RequestCredentials;
 
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
+    ApplicationReceipt, DeclineApplication, HomeServiceApplication, HomeServiceApplicationInput,
+    HomeServiceRound, HomeServiceVisit,
+};
+use etakirjasto_shared::{
     Attendance, Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, EventInput,
     EventMessageInput, EventMessageSent, EventSeries, Lang, Library, LibrarySummary, LoginRequest,
     Me, Message, MessageKind, MessagePreferences, MessagePreview, MessageTemplate,
@@ -22,9 +26,6 @@ use etakirjasto_shared::{
     OneTimeCode, Organisation, OrganisationInput, Page, Problem, ProgrammeBooking, ProgrammeOffer,
     ProgrammeOfferInput, RecoveryCodes, RegisterRequest, Registration, RescheduleRequest,
     SeatChange, SeatType, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
-};
-use etakirjasto_shared::{
-    DeclineApplication, HomeServiceApplication, HomeServiceRound, HomeServiceVisit,
 };
 
 /// The API's path prefix.
@@ -769,6 +770,20 @@ pub async fn home_service_queue(
         encode(library)
     );
     every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `POST /api/v1/home-service/applications`: anyone applies, no account needed.
+pub async fn apply_home_service(
+    body: &HomeServiceApplicationInput,
+    lang: Lang,
+) -> ApiResult<ApplicationReceipt> {
+    post(
+        &format!("{BASE}/home-service/applications"),
+        body,
+        lang,
+        None,
+    )
+    .await
 }
 
 /// `POST /api/v1/home-service/applications/{id}/approve`: the person becomes a client.

@@ -8,8 +8,8 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::components::layout::Layout;
 use crate::lazy_routes::{
-    BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute, MeRoute,
-    MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffEventsRoute,
+    ApplyRoute, BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute,
+    MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffEventsRoute,
     StaffHomeServiceRoute, StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute,
     StaffProgrammesRoute, StaffRoute, TwoStepRoute,
 };
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id")) view={Lazy::<EventRoute>::new()} />
                     <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id"), StaticSegment(REGISTRATIONS), ParamSegment("rid")) view={Lazy::<ManageRegistrationRoute>::new()} />
                     <Route path=StaticSegment(Page::Programmes.segment()) view={Lazy::<ProgrammesRoute>::new()} />
+                    <Route path=StaticSegment(Page::HomeService.segment()) view={Lazy::<ApplyRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_MESSAGES)) view={Lazy::<StaffMessagesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_EVENTS)) view={Lazy::<StaffEventsRoute>::new()} />

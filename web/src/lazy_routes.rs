@@ -44,6 +44,7 @@ enum PatronPage {
     Event,
     ManageRegistration,
     Programmes,
+    Apply,
 }
 
 /// Renders one of the patron pages; its code is in the patron pages' file.
@@ -62,6 +63,7 @@ fn patron_page(page: PatronPage) -> AnyView {
             view! { <pages::events::ManageRegistration /> }.into_any()
         }
         PatronPage::Programmes => view! { <pages::programmes::ProgrammesPage /> }.into_any(),
+        PatronPage::Apply => view! { <pages::apply::ApplyPage /> }.into_any(),
     }
 }
 
@@ -136,6 +138,10 @@ lazy_page!(
 lazy_page!(
     /// Care-home programmes: the offers, and a unit's bookings and booking form.
     ProgrammesRoute => patron_page(PatronPage::Programmes)
+);
+lazy_page!(
+    /// Applying for the home-delivery service, step by step.
+    ApplyRoute => patron_page(PatronPage::Apply)
 );
 lazy_page!(
     /// Staff handling care-home programme bookings.

@@ -26,6 +26,8 @@ pub enum Page {
     Events,
     /// Remote programmes for care homes; the offer being booked is in the query.
     Programmes,
+    /// Applying for the home-delivery service; the step is in the query.
+    HomeService,
 }
 
 impl Page {
@@ -42,6 +44,7 @@ impl Page {
             Page::TwoStep => "two-step-sign-in",
             Page::Events => "events",
             Page::Programmes => "programmes",
+            Page::HomeService => "home-service",
         }
     }
 
@@ -58,6 +61,7 @@ impl Page {
             Page::TwoStep => "/two-step-sign-in",
             Page::Events => "/events",
             Page::Programmes => "/programmes",
+            Page::HomeService => "/home-service",
         }
     }
 }

@@ -49,6 +49,8 @@ pub enum Action {
     /// A client's personal data was erased, on request or by the retention rule (no actor)
     /// (`record_id`).
     HomeServiceClientErased,
+    /// A declined application's data was erased by the retention rule (`record_id`).
+    HomeServiceApplicationErased,
 }
 
 impl Action {
@@ -73,6 +75,7 @@ impl Action {
             Action::HomeServiceVisitChanged => "home_service.visit_changed",
             Action::HomeServiceClientExported => "home_service.client_exported",
             Action::HomeServiceClientErased => "home_service.client_erased",
+            Action::HomeServiceApplicationErased => "home_service.application_erased",
         }
     }
 }
@@ -103,7 +106,8 @@ pub fn record_about(
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(uuid::Uuid::new_v4().to_string()),
-            audit_log::at.eq(now),
+            // Whole microseconds, as the list's cursor keeps them: no entry falls between pages.
+            audit_log::at.eq(chrono::SubsecRound::trunc_subsecs(now, 6)),
             audit_log::actor_user_id.eq(actor),
             audit_log::action.eq(action.as_str()),
             audit_log::subject_user_id.eq(subject),

@@ -104,9 +104,27 @@ pub fn apply_retention(
                 now.naive_utc(),
             )?;
             Ok(true)
-        })?;
-        erased += usize::from(done);
+        });
+        // One client's failure does not hold up the others; the next run tries it again.
+        match done {
+            Ok(done) => erased += usize::from(done),
+            Err(e) => tracing::warn!(client = %id, error = %e, "erasing a client's data failed"),
+        }
     }
-    let declined = write_tx(conn, |conn| queries::delete_declined_before(conn, before))?;
+    let declined = write_tx(conn, |conn| {
+        let gone = queries::delete_declined_before(conn, before)?;
+        for (id, library_id) in &gone {
+            audit::record_about(
+                conn,
+                None,
+                Action::HomeServiceApplicationErased,
+                None,
+                Some(id),
+                Some(library_id),
+                now.naive_utc(),
+            )?;
+        }
+        Ok::<_, ApiError>(gone.len())
+    })?;
     Ok((erased, declined))
 }

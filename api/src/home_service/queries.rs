@@ -658,7 +658,8 @@ pub fn deliverer_name(
         .optional()
 }
 
-/// Hands the client's planned visits after `after_day` that were `old`'s (or nobody's) to `new`.
+/// Hands the client's coming visits after `after_day` (planned, or called off by the planning) that
+/// were `old`'s (or nobody's) to `new`.
 pub fn reassign_deliverer(
     conn: &mut DbConnection,
     client_id: &str,
@@ -668,7 +669,13 @@ pub fn reassign_deliverer(
 ) -> QueryResult<usize> {
     let q = home_service_visits::table
         .filter(home_service_visits::client_id.eq(client_id))
-        .filter(home_service_visits::status.eq("planned"))
+        .filter(
+            home_service_visits::status
+                .eq("planned")
+                .or(home_service_visits::status
+                    .eq("cancelled")
+                    .and(home_service_visits::planned_by.eq("schedule"))),
+        )
         .filter(home_service_visits::day.gt(after_day));
     let set = (
         home_service_visits::deliverer_id.eq(new.map(|(id, _)| id.to_owned())),
@@ -777,24 +784,29 @@ pub fn ended_before(
         .load(conn)
 }
 
-/// Deletes applications declined before `before`, and the messages sent about them; returns how
-/// many applications went.
+/// Deletes applications declined before `before`, and the messages sent about them; returns the
+/// applications that went, `(id, library_id)`.
 pub fn delete_declined_before(
     conn: &mut DbConnection,
     before: NaiveDateTime,
-) -> QueryResult<usize> {
+) -> QueryResult<Vec<(String, String)>> {
     use crate::schema::messages;
-    let ids: Vec<String> = home_service_applications::table
+    let gone: Vec<(String, String)> = home_service_applications::table
         .filter(home_service_applications::status.eq("declined"))
         .filter(home_service_applications::decided_at.lt(before))
-        .select(home_service_applications::id)
+        .select((
+            home_service_applications::id,
+            home_service_applications::library_id,
+        ))
         .load(conn)?;
-    if ids.is_empty() {
-        return Ok(0);
+    if gone.is_empty() {
+        return Ok(gone);
     }
+    let ids: Vec<&String> = gone.iter().map(|(id, _)| id).collect();
     diesel::delete(messages::table.filter(messages::subject_id.eq_any(&ids))).execute(conn)?;
     diesel::delete(
         home_service_applications::table.filter(home_service_applications::id.eq_any(&ids)),
     )
-    .execute(conn)
+    .execute(conn)?;
+    Ok(gone)
 }

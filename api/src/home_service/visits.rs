@@ -28,6 +28,11 @@ use crate::{
     libraries::queries::closures_from,
 };
 
+/// How many days back a volunteer sees their rounds and records their visits.
+pub const VOLUNTEER_DAYS_BACK: u64 = 7;
+/// How many days ahead a volunteer sees their rounds.
+pub const VOLUNTEER_DAYS_AHEAD: u64 = 14;
+
 /// How far ahead staff may put a visit, in days.
 pub const MAX_AHEAD_DAYS: u64 = 366;
 
@@ -156,6 +161,9 @@ pub fn replan(
         if let Some(d) = day_of(&v.day).filter(|d| *d > today && wanted.contains(d)) {
             have.insert(d);
             v.status = VisitStatus::Planned.as_str().into();
+            // Brought by whoever brings the client's visits now, not by whoever did before.
+            v.deliverer_id.clone_from(&client.deliverer_id);
+            v.deliverer_name.clone_from(&client.deliverer_name);
             v.updated_at = now.naive_utc();
             queries::update_visit(conn, &v)?;
         } else if let Some(d) = day_of(&v.day) {
@@ -383,6 +391,26 @@ fn deliverer(
     Ok(Some((id.clone(), name)))
 }
 
+/// False on a day within the client's pause or after a temporary need's end: a visit put there
+/// would only be called off.
+fn open_for_client(client: &ClientRow, day: NaiveDate) -> bool {
+    let paused = client.status == ClientStatus::Paused.as_str()
+        && client
+            .paused_from
+            .as_deref()
+            .and_then(day_of)
+            .zip(client.paused_until.as_deref().and_then(day_of))
+            .is_some_and(|(from, to)| from <= day && day <= to);
+    let reasons: Vec<HomeServiceReason> = list_of(&client.reasons);
+    let over = reasons == [HomeServiceReason::Temporary]
+        && client
+            .temporary_until
+            .as_deref()
+            .and_then(day_of)
+            .is_some_and(|last| day > last);
+    !paused && !over
+}
+
 fn is_closed(conn: &mut DbConnection, library_id: &str, day: NaiveDate) -> Result<bool, ApiError> {
     Ok(closures_from(conn, library_id, &day.to_string())?
         .first()
@@ -424,6 +452,7 @@ pub fn add_visit(
         if input.day < today
             || input.day > today + Days::new(MAX_AHEAD_DAYS)
             || is_closed(conn, &client.library_id, input.day)?
+            || !open_for_client(&client, input.day)
         {
             return Err(ApiError::invalid(vec![(
                 "day".into(),
@@ -518,7 +547,9 @@ fn visit_for(
     id: &str,
 ) -> Result<(VisitRow, ClientRow, String, bool), ApiError> {
     let (visit, _, zone) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
-    let volunteer = !user.is_staff_of(&visit.library_id)
+    let staff_with_role = user.is_staff_of(&visit.library_id)
+        && queries::has_role(conn, &visit.library_id, &user.user_id)?;
+    let volunteer = !staff_with_role
         && visit.deliverer_id.as_deref() == Some(user.user_id.as_str())
         && queries::is_volunteer(conn, &visit.library_id, &user.user_id)?;
     if volunteer {
@@ -552,16 +583,18 @@ pub fn change_visit(
         let (visit, _, _) = queries::find_visit(conn, id)?.ok_or_else(ApiError::not_found)?;
         queries::lock_client(conn, &visit.client_id)?;
         let (mut visit, client, zone, by_volunteer) = visit_for(conn, user, id)?;
+        let today = today_in(&zone, now);
         if by_volunteer
             && (input.day.to_string() != visit.day
                 || input.deliverer_id != visit.deliverer_id
-                || input.status == VisitStatus::Cancelled)
+                || input.status == VisitStatus::Cancelled
+                || visit.status == VisitStatus::Cancelled.as_str()
+                || day_of(&visit.day).is_none_or(|d| d < today - Days::new(VOLUNTEER_DAYS_BACK)))
         {
             return Err(ApiError::forbidden().with_detail(
-                "Volunteers record how their visits went; staff move or hand them on.",
+                "Volunteers record how their recent visits went; staff move, cancel or hand them on.",
             ));
         }
-        let today = today_in(&zone, now);
         let mut faults = Vec::new();
         let day = input.day.to_string();
         if day != visit.day {
@@ -569,6 +602,7 @@ pub fn change_visit(
                 || input.day < today
                 || input.day > today + Days::new(MAX_AHEAD_DAYS)
                 || is_closed(conn, &client.library_id, input.day)?
+                || !open_for_client(&client, input.day)
             {
                 faults.push(("day".into(), FieldCode::InvalidChoice));
             } else if queries::visit_on(conn, &client.id, &day, Some(&visit.id))? {
@@ -865,6 +899,14 @@ pub fn round(
                 ids.retain(|id| *id == lib.id);
             }
             if ids.is_empty() || deliverer.is_some_and(|d| d != user.user_id) {
+                return Err(refused);
+            }
+            // Only their own stops, and only around today: a volunteer's access ends with the work.
+            let zone = crate::libraries::queries::find_by_id(conn, &ids[0])?.time_zone;
+            let today = today_in(&zone, now);
+            let near = today - Days::new(VOLUNTEER_DAYS_BACK) <= date
+                && date <= today + Days::new(VOLUNTEER_DAYS_AHEAD);
+            if !near {
                 return Err(refused);
             }
             (ids, Some(user.user_id.as_str()))

@@ -35,6 +35,8 @@ pub enum Label {
     Offers(crate::i18n::Offers),
     /// A field of the home-delivery pages.
     HomeService(crate::i18n::HomeService),
+    /// A field of the home-delivery application.
+    Apply(crate::i18n::Apply),
 }
 
 impl Text for Label {
@@ -49,6 +51,7 @@ impl Text for Label {
             Label::StaffEvents(t) => t.text(lang),
             Label::Offers(t) => t.text(lang),
             Label::HomeService(t) => t.text(lang),
+            Label::Apply(t) => t.text(lang),
         }
     }
 }
@@ -62,6 +65,12 @@ impl From<Auth> for Label {
 impl From<crate::i18n::HomeService> for Label {
     fn from(t: crate::i18n::HomeService) -> Self {
         Label::HomeService(t)
+    }
+}
+
+impl From<crate::i18n::Apply> for Label {
+    fn from(t: crate::i18n::Apply) -> Self {
+        Label::Apply(t)
     }
 }
 

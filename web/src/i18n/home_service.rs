@@ -269,7 +269,209 @@ pub fn status(lang: Lang, s: VisitStatus, overdue: bool) -> &'static str {
         (VisitStatus::Planned, true) => lang.pick("myöhässä", "försenat", "overdue"),
         (VisitStatus::Planned, false) => lang.pick("suunniteltu", "planerat", "planned"),
         (VisitStatus::Delivered, _) => lang.pick("toimitettu", "levererat", "delivered"),
-        (VisitStatus::Missed, _) => lang.pick("jäi väliin", "uteblev", "missed"),
+        (VisitStatus::Missed, _) => lang.pick("jäi väliin", "uteblivet", "missed"),
         (VisitStatus::Cancelled, _) => lang.pick("peruttu", "inställt", "cancelled"),
+    }
+}
+
+/// A text of the public application form for the home-delivery service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apply {
+    /// Title.
+    Title,
+    /// The line under it.
+    Intro,
+    /// Link from the home page.
+    Link,
+    /// "Step 2 of 6".
+    StepOf,
+    /// Next.
+    Continue,
+    /// Back a step.
+    Previous,
+    /// Step 1 heading.
+    WhoHeading,
+    /// The relation question.
+    WhoLegend,
+    /// For myself.
+    ForMe,
+    /// For a relative.
+    ForRelative,
+    /// As a care worker.
+    AsCareWorker,
+    /// For someone else.
+    ForOther,
+    /// The applicant's name.
+    ApplicantName,
+    /// The applicant's phone.
+    ApplicantPhone,
+    /// The applicant's email.
+    ApplicantEmail,
+    /// Hint of the applicant's contact.
+    ApplicantHint,
+    /// Step 2 heading.
+    PersonHeading,
+    /// Hint when applying for someone else.
+    PersonHintOther,
+    /// Name.
+    Name,
+    /// Street address.
+    Street,
+    /// Hint of the street address.
+    StreetHint,
+    /// Postcode.
+    PostalCode,
+    /// Town.
+    City,
+    /// Phone.
+    Phone,
+    /// Step 3 heading.
+    NeedsHeading,
+    /// The reasons question.
+    ReasonsLegend,
+    /// Hint of the reasons.
+    ReasonsHint,
+    /// Until when, for a temporary need.
+    TemporaryUntil,
+    /// Step 4 heading.
+    WishesHeading,
+    /// The formats question.
+    FormatsLegend,
+    /// Interests.
+    Interests,
+    /// Hint of interests.
+    InterestsHint,
+    /// Not to bring.
+    Avoid,
+    /// Step 5 heading.
+    VisitsHeading,
+    /// How often.
+    FrequencyLegend,
+    /// Best days.
+    DaysLegend,
+    /// Hint of the days.
+    DaysHint,
+    /// Best part of the day.
+    DayPartLegend,
+    /// Notes for the visit.
+    VisitNotes,
+    /// Hint of the notes.
+    VisitNotesHint,
+    /// Step 6 heading.
+    CheckHeading,
+    /// The line under it.
+    CheckIntro,
+    /// Change link.
+    Change,
+    /// The consent heading.
+    ConsentHeading,
+    /// The checkbox label.
+    ConsentLabel,
+    /// Send.
+    Send,
+    /// Sent heading.
+    SentHeading,
+    /// What happens next.
+    SentNext,
+    /// The reference.
+    Reference,
+    /// Not given.
+    NotGiven,
+    /// Any weekday.
+    AnyDay,
+}
+
+impl Text for Apply {
+    fn text(self, lang: Lang) -> &'static str {
+        use Apply::*;
+        match self {
+            Title => lang.pick("Hae kirjaston kotipalvelua", "Ansök om bibliotekets hemservice", "Apply for the library's home delivery"),
+            Intro => lang.pick(
+                "Kotipalvelu tuo kirjaston aineistoja kotiin niille, jotka eivät pääse kirjastoon iän, sairauden tai vamman vuoksi. Voit hakea itsellesi tai toisen puolesta. Hakeminen vie noin viisi minuuttia.",
+                "Hemservicen för bibliotekets material hem till dem som inte kan komma till biblioteket på grund av ålder, sjukdom eller funktionsnedsättning. Du kan ansöka för dig själv eller för någon annan. Det tar ungefär fem minuter.",
+                "Home delivery brings library materials to people who cannot come to the library because of age, illness or disability. You can apply for yourself or for someone else. It takes about five minutes.",
+            ),
+            Link => lang.pick("Kirjaston kotipalvelu: hae tästä", "Bibliotekets hemservice: ansök här", "The library's home delivery: apply here"),
+            StepOf => lang.pick("Vaihe", "Steg", "Step"),
+            Continue => lang.pick("Jatka", "Fortsätt", "Continue"),
+            Previous => lang.pick("Edellinen vaihe", "Föregående steg", "Previous step"),
+            WhoHeading => lang.pick("Kuka hakee?", "Vem ansöker?", "Who is applying?"),
+            WhoLegend => lang.pick("Kenelle haet kotipalvelua?", "För vem ansöker du om hemservice?", "Who are you applying for?"),
+            ForMe => lang.pick("Itselleni", "För mig själv", "For myself"),
+            ForRelative => lang.pick("Omaiselleni", "För en anhörig", "For a relative"),
+            AsCareWorker => lang.pick("Hoitajana asiakkaalleni", "Som vårdare för min klient", "As a care worker, for my client"),
+            ForOther => lang.pick("Jollekulle muulle", "För någon annan", "For someone else"),
+            ApplicantName => lang.pick("Sinun nimesi", "Ditt namn", "Your name"),
+            ApplicantPhone => lang.pick("Sinun puhelinnumerosi", "Ditt telefonnummer", "Your phone number"),
+            ApplicantEmail => lang.pick("Sinun sähköpostisi", "Din e-post", "Your email"),
+            ApplicantHint => lang.pick(
+                "Anna puhelinnumero tai sähköposti, niin kerromme sinulle päätöksestä.",
+                "Ange telefonnummer eller e-post, så berättar vi om beslutet.",
+                "Give a phone number or an email so we can tell you the decision.",
+            ),
+            PersonHeading => lang.pick("Kenelle aineistot tuodaan?", "Vem får materialet?", "Who will get the materials?"),
+            PersonHintOther => lang.pick(
+                "Anna tässä sen henkilön tiedot, jolle aineistot tuodaan, ei omiasi.",
+                "Ange här uppgifterna om den som får materialet, inte dina egna.",
+                "Give the details of the person who will get the materials here, not your own.",
+            ),
+            Name => lang.pick("Nimi", "Namn", "Name"),
+            Street => lang.pick("Katuosoite", "Gatuadress", "Street address"),
+            StreetHint => lang.pick(
+                "Myös rappu ja asunnon numero, esimerkiksi Rantatie 5 B 12.",
+                "Också trappa och lägenhetsnummer, till exempel Strandvägen 5 B 12.",
+                "With the staircase and flat, for example Rantatie 5 B 12.",
+            ),
+            PostalCode => lang.pick("Postinumero", "Postnummer", "Postcode"),
+            City => lang.pick("Postitoimipaikka", "Postanstalt", "Town"),
+            Phone => lang.pick("Puhelinnumero", "Telefonnummer", "Phone number"),
+            NeedsHeading => lang.pick("Miksi kirjastossa käyminen ei onnistu?", "Varför går det inte att komma till biblioteket?", "Why is visiting the library not possible?"),
+            ReasonsLegend => lang.pick("Valitse kaikki, jotka sopivat", "Välj alla som passar", "Choose all that apply"),
+            ReasonsHint => lang.pick(
+                "Emme kysy terveystietoja: riittää, kun valitset syyn.",
+                "Vi frågar inte om hälsouppgifter: det räcker att du väljer orsaken.",
+                "We do not ask about health: choosing the reason is enough.",
+            ),
+            TemporaryUntil => lang.pick("Mihin asti palvelua tarvitaan?", "Till när behövs tjänsten?", "Until when is the service needed?"),
+            WishesHeading => lang.pick("Mitä haluaisit lukea tai kuunnella?", "Vad vill du läsa eller lyssna på?", "What would you like to read or listen to?"),
+            FormatsLegend => lang.pick("Millaisia aineistoja?", "Vilket slags material?", "What kinds of material?"),
+            Interests => lang.pick("Kiinnostuksen kohteet ja lempikirjailijat (vapaaehtoinen)", "Intressen och favoritförfattare (frivilligt)", "Interests and favourite authors (optional)"),
+            InterestsHint => lang.pick(
+                "Esimerkiksi dekkarit, kotiseutu, Kalle Päätalo.",
+                "Till exempel deckare, hembygd, Tove Jansson.",
+                "For example crime novels, local history, Kalle Päätalo.",
+            ),
+            Avoid => lang.pick("Mitä et halua (vapaaehtoinen)", "Vad du inte vill ha (frivilligt)", "What you do not want (optional)"),
+            VisitsHeading => lang.pick("Milloin aineistot tuodaan?", "När ska materialet komma?", "When should the materials come?"),
+            FrequencyLegend => lang.pick("Kuinka usein?", "Hur ofta?", "How often?"),
+            DaysLegend => lang.pick("Sopivat päivät (vapaaehtoinen)", "Passande dagar (frivilligt)", "Good days (optional)"),
+            DaysHint => lang.pick("Jos et valitse, mikä tahansa arkipäivä käy.", "Om du inte väljer passar vilken vardag som helst.", "If you choose none, any weekday will do."),
+            DayPartLegend => lang.pick("Mihin aikaan?", "Vilken tid?", "What time of day?"),
+            VisitNotes => lang.pick("Hyvä tietää käynnillä (vapaaehtoinen)", "Bra att veta vid besöket (frivilligt)", "Good to know for the visit (optional)"),
+            VisitNotesHint => lang.pick(
+                "Esimerkiksi ovikoodi, lemmikki tai että ovikelloa pitää soittaa pitkään. Älä kirjoita terveystietoja.",
+                "Till exempel portkod, husdjur eller att man ska ringa länge på dörrklockan. Skriv inga hälsouppgifter.",
+                "For example a door code, a pet, or to ring the bell for long. Do not write health details.",
+            ),
+            CheckHeading => lang.pick("Tarkista tiedot", "Kontrollera uppgifterna", "Check your answers"),
+            CheckIntro => lang.pick(
+                "Voit vielä muuttaa tietoja ennen lähettämistä.",
+                "Du kan ännu ändra uppgifterna innan du skickar.",
+                "You can still change your answers before sending.",
+            ),
+            Change => lang.pick("Muuta", "Ändra", "Change"),
+            ConsentHeading => lang.pick("Lupa tietojen tallentamiseen", "Tillstånd att spara uppgifterna", "Permission to store the details"),
+            ConsentLabel => lang.pick("Annan luvan", "Jag ger tillstånd", "I give permission"),
+            Send => lang.pick("Lähetä hakemus", "Skicka ansökan", "Send the application"),
+            SentHeading => lang.pick("Hakemus on lähetetty", "Ansökan har skickats", "The application has been sent"),
+            SentNext => lang.pick(
+                "Kirjaston kotipalvelu käsittelee hakemuksen ja ottaa yhteyttä. Jos sinulla on kysyttävää, soita kirjastoon.",
+                "Bibliotekets hemservice behandlar ansökan och tar kontakt. Om du har frågor, ring biblioteket.",
+                "The library's home delivery team will handle the application and get in touch. If you have questions, phone the library.",
+            ),
+            Reference => lang.pick("Hakemuksen tunnus", "Ansökans nummer", "Application reference"),
+            NotGiven => lang.pick("ei annettu", "inte angivet", "not given"),
+            AnyDay => lang.pick("mikä tahansa arkipäivä", "vilken vardag som helst", "any weekday"),
+        }
     }
 }

@@ -32,7 +32,7 @@ pub use account::Account;
 pub use auth::Auth;
 pub use booking::Booking;
 pub use events::Events;
-pub use home_service::HomeService;
+pub use home_service::{Apply, HomeService};
 pub use messages::Messages;
 pub use offers::Offers;
 pub use pages::{Pages, role_name};

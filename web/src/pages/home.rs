@@ -55,6 +55,7 @@ pub fn Home() -> impl IntoView {
                 {offers.into_iter().map(|o| view! { <li>{tr(o)}</li> }).collect_view()}
             </ul>
             <p><a href=Page::Programmes.href()>{tr(crate::i18n::Programmes::Title)}</a></p>
+            <p><a href=Page::HomeService.href()>{tr(crate::i18n::Apply::Link)}</a></p>
         </section>
         {move || {
             if library.failed() {

@@ -1,5 +1,6 @@
 //! One module per page; each sets its own `<title>` through `use_title`.
 
+pub mod apply;
 pub mod book;
 pub mod bookings;
 pub mod events;

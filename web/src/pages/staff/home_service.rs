@@ -10,12 +10,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use etakirjasto_shared::{
-    ErrorCode, HomeServiceApplication, HomeServiceVisit, Lang, RoundStop, VisitItem, VisitStatus,
-    dates,
+    ErrorCode, FieldCode, HomeServiceApplication, HomeServiceVisit, Lang, RoundStop, VisitItem,
+    VisitStatus, dates,
 };
 
 use crate::api;
-use crate::components::form::{ErrorSummary, Field, FormErrors, focus_later};
+use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, focus_later};
 use crate::components::layout::PhoneLink;
 use crate::i18n::{HomeService as H, Text, Ui, home_service as words};
 use crate::pages::me::SignInPrompt;
@@ -55,7 +55,12 @@ pub fn StaffHomeService() -> impl IntoView {
 fn day_text(lang: Lang, day: NaiveDate) -> String {
     let weekday = dates::weekday(lang, day.weekday().number_from_monday() as u8);
     match lang {
-        Lang::En => format!("{weekday} {}/{}/{}", day.day(), day.month(), day.year()),
+        Lang::En => format!(
+            "{weekday} {} {} {}",
+            day.day(),
+            dates::month(lang, day.month()),
+            day.year()
+        ),
         _ => format!("{weekday} {}.{}.{}", day.day(), day.month(), day.year()),
     }
 }
@@ -89,6 +94,27 @@ where
     session.authorized(lang, call).await.map_err(|e| e.code())
 }
 
+/// What the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QueueState {
+    Loading,
+    Failed(ErrorCode),
+    Empty,
+    Ready,
+}
+
+/// Focuses the first element matching `selector` once the browser has drawn it.
+fn focus_soon(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().query_selector(selector).ok().flatten() {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// The queue, the week's visits, the late ones and the round picker.
 #[component]
 fn Dashboard(library: String) -> impl IntoView {
@@ -109,6 +135,13 @@ fn Dashboard(library: String) -> impl IntoView {
             let library = library.clone();
             async move { api::home_service_queue(&token, &library, lang).await }
         })
+    });
+    let queue_items = Memo::new(move |_| queue.get().and_then(Result::ok).unwrap_or_default());
+    let queue_state = Memo::new(move |_| match queue.get() {
+        None => QueueState::Loading,
+        Some(Err(code)) => QueueState::Failed(code),
+        Some(Ok(list)) if list.is_empty() => QueueState::Empty,
+        Some(Ok(_)) => QueueState::Ready,
     });
     let week = LocalResource::new(move || {
         version.get();
@@ -143,25 +176,51 @@ fn Dashboard(library: String) -> impl IntoView {
     });
     let round_day = RwSignal::new((today + Duration::days(1)).to_string());
     let navigate = leptos_router::hooks::use_navigate();
+    let round_errors = RwSignal::new(FormErrors::default());
+    let round_summary = NodeRef::<leptos::html::Div>::new();
     let show_round = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Ok(day) = round_day.get_untracked().parse::<NaiveDate>() {
-            navigate(&staff_home_service_href(Some(day)), Default::default());
+        let raw = round_day.get_untracked();
+        match raw.trim().parse::<NaiveDate>() {
+            Ok(day) => navigate(&staff_home_service_href(Some(day)), Default::default()),
+            Err(_) => {
+                let code = if raw.trim().is_empty() {
+                    FieldCode::Required
+                } else {
+                    FieldCode::InvalidFormat
+                };
+                round_errors.set(FormErrors {
+                    fields: vec![FieldFault {
+                        id: ROUND_DATE_ID,
+                        label: H::RoundDate.into(),
+                        code,
+                    }],
+                    ..FormErrors::default()
+                });
+                focus_later(round_summary);
+            }
         }
     };
     view! {
         <p>{tr(H::Intro)}</p>
-        {move || notice.get().map(|n| view! { <p class="confirmation" role="status">{n.text(lang.get())}</p> })}
+        // Always in the page, so what is put in it is announced; it takes focus after a decision.
+        <div role="status" class="home-live">
+            {move || notice.get().map(|n| view! { <p class="confirmation home-notice" tabindex="-1">{n.text(lang.get())}</p> })}
+        </div>
         <h2>{tr(H::QueueHeading)}</h2>
         {move || {
             let l = lang.get();
-            match queue.get() {
-                None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
-                Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p>{H::QueueEmpty.text(l)}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+            match queue_state.get() {
+                QueueState::Loading => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+                QueueState::Failed(code) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+                QueueState::Empty => view! { <p>{H::QueueEmpty.text(l)}</p> }.into_any(),
+                // Keyed: a reload keeps the other applications (and what is typed in them) as they are.
+                QueueState::Ready => view! {
                     <ul class="booking-list home-queue">
-                        {list.into_iter().map(|a| view! { <Application application=a version=version notice=notice declining=declining /> }).collect_view()}
+                        <For each=move || queue_items.get() key=|a| a.id.clone()
+                            children=move |a: HomeServiceApplication| view! {
+                                <Application application=a version=version notice=notice declining=declining />
+                            } />
                     </ul>
                 }
                 .into_any(),
@@ -172,12 +231,9 @@ fn Dashboard(library: String) -> impl IntoView {
         <h2>{tr(H::LateHeading)}</h2>
         {move || visit_list(lang.get(), late.get(), H::LateEmpty)}
         <h2>{tr(H::RoundHeading)}</h2>
+        <ErrorSummary errors=round_errors node_ref=round_summary id="round-summary" />
         <form class="form round-picker" novalidate on:submit=show_round>
-            <div class="field">
-                <label for="round-date">{tr(H::RoundDate)}</label>
-                <input id="round-date" name="round-date" type="date" prop:value=move || round_day.get()
-                    on:input=move |ev| round_day.set(event_target_value(&ev)) />
-            </div>
+            <Field id=ROUND_DATE_ID label=H::RoundDate kind="date" autocomplete="off" value=round_day errors=round_errors />
             <button type="submit" class="button">{tr(H::RoundShow)}</button>
         </form>
     }
@@ -217,6 +273,7 @@ fn visit_list(
 }
 
 const REASON_ID: &str = "decline-reason";
+const ROUND_DATE_ID: &str = "round-date";
 
 /// One application in the queue, with approve and decline.
 #[component]
@@ -246,10 +303,11 @@ fn Application(
                     api::approve_application(&token, &id.get_value(), lang).await
                 })
                 .await;
-            busy.set(false);
+            busy.try_set(false);
             match result {
                 Ok(_) => {
                     notice.set(Some(H::Approved));
+                    focus_soon(".home-notice");
                     version.update(|v| *v += 1);
                 }
                 Err(e) => {
@@ -277,11 +335,12 @@ fn Application(
                         }
                     })
                     .await;
-            busy.set(false);
+            busy.try_set(false);
             match result {
                 Ok(_) => {
                     declining.set(None);
                     notice.set(Some(H::Declined));
+                    focus_soon(".home-notice");
                     version.update(|v| *v += 1);
                 }
                 Err(e) => {
@@ -330,7 +389,7 @@ fn Application(
                 <button type="button" class="button" disabled=move || busy.get() on:click=approve>
                     {tr(H::Approve)}<span class="visually-hidden">{format!(": {}", a.name)}</span>
                 </button>
-                <button type="button" class="button button-secondary" aria-expanded=move || open().to_string()
+                <button type="button" class="button button-secondary" id=format!("decline-{}", a.id) aria-expanded=move || open().to_string()
                     on:click=move |_| {
                         let mine = id.get_value();
                         declining.update(|d| *d = if d.as_deref() == Some(mine.as_str()) { None } else { Some(mine) });
@@ -343,7 +402,19 @@ fn Application(
                     <Field id=REASON_ID label=H::DeclineReason hint=H::DeclineHint autocomplete="off" rows=4 value=reason errors=errors />
                     <div class="button-row">
                         <button type="submit" class="button" disabled=move || busy.get()>{tr(H::DeclineSend)}</button>
-                        <button type="button" class="button button-secondary" on:click=move |_| declining.set(None)>{tr(H::DeclineCancel)}</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| {
+                            declining.set(None);
+                            // Back to the button that opened the form.
+                            let id = format!("decline-{}", id.get_value());
+                            request_animation_frame(move || {
+                                if let Some(el) = document().get_element_by_id(&id) {
+                                    use wasm_bindgen::JsCast;
+                                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                                        let _ = el.focus();
+                                    }
+                                }
+                            });
+                        }>{tr(H::DeclineCancel)}</button>
                     </div>
                 </form>
             </Show>
@@ -411,7 +482,9 @@ fn Stop(stop: RoundStop) -> impl IntoView {
                 {s.contact_phone.clone().map(|p| view! { ", " <PhoneLink phone=p /> })}</p>
         }
     });
-    let (items, to_collect, day_part) = (s.items.clone(), s.to_collect.clone(), s.day_part);
+    let (items, to_collect, day_part, status) =
+        (s.items.clone(), s.to_collect.clone(), s.day_part, s.status);
+    let deliverer = s.deliverer.clone().map(|d| d.name);
     view! {
         <li class="round-stop">
             <h2>{s.name.clone()}</h2>
@@ -419,6 +492,8 @@ fn Stop(stop: RoundStop) -> impl IntoView {
             <p>{tr(H::Phone)} ": " <PhoneLink phone=s.phone.clone() /> " · " {move || words::day_part(lang.get(), day_part)}</p>
             {s.visit_notes.clone().map(|n| view! { <p class="round-notes">{tr(H::Notes)} ": " {n}</p> })}
             {contact}
+            <p>{tr(H::Deliverer)} ": " {move || deliverer.clone().unwrap_or_else(|| H::NoDeliverer.text(lang.get()).to_owned())}
+                " · " {move || words::status(lang.get(), status, false)}</p>
             <p>{tr(H::Bring)} ": " {move || items_text(lang.get(), &items)}</p>
             <p>{tr(H::Collect)} ": " {move || items_text(lang.get(), &to_collect)}</p>
             {s.note.clone().map(|n| view! { <p>{n}</p> })}
