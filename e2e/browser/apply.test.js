@@ -62,6 +62,9 @@ test('a relative applies for their mother step by step with the keyboard', async
   await page.locator('#phone').press('Enter');
 
   await waitStep(page, 'needs');
+  // The new step's heading takes focus, so a screen reader says where the person is.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('step-heading'));
+  assert.equal(await page.title(), 'Miksi kirjastossa käyminen ei onnistu? – Etäkirjasto');
   await page.locator('#reason-age').focus();
   await page.keyboard.press('Space');
   await continueWith(page);
@@ -114,6 +117,19 @@ test('a relative applies for their mother step by step with the keyboard', async
   await continueWith(page, 'Lähetä hakemus');
   await page.waitForFunction(() => /Hakemus on lähetetty/.test(document.querySelector('main')?.textContent ?? ''));
   assert.match(await page.locator('main').innerText(), /Hakemuksen tunnus: [0-9A-F]{8}/);
+  assertClean();
+  await context.close();
+});
+
+test('answers lost to a reload lead back to their step when sending', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await page.goto('/home-service?step=check');
+  await appReady(page);
+  await page.locator('#consent').check();
+  await page.getByRole('button', { name: 'Lähetä hakemus' }).press('Enter');
+  await waitStep(page, 'who');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary:not([hidden])').innerText(), /Kenelle haet kotipalvelua\?: /);
   assertClean();
   await context.close();
 });

@@ -388,7 +388,7 @@ impl Text for Apply {
             Title => lang.pick("Hae kirjaston kotipalvelua", "Ansök om bibliotekets hemservice", "Apply for the library's home delivery"),
             Intro => lang.pick(
                 "Kotipalvelu tuo kirjaston aineistoja kotiin niille, jotka eivät pääse kirjastoon iän, sairauden tai vamman vuoksi. Voit hakea itsellesi tai toisen puolesta. Hakeminen vie noin viisi minuuttia.",
-                "Hemservicen för bibliotekets material hem till dem som inte kan komma till biblioteket på grund av ålder, sjukdom eller funktionsnedsättning. Du kan ansöka för dig själv eller för någon annan. Det tar ungefär fem minuter.",
+                "Hemservicen kör ut bibliotekets material till dem som inte kan komma till biblioteket på grund av ålder, sjukdom eller funktionsnedsättning. Du kan ansöka för dig själv eller för någon annan. Det tar ungefär fem minuter.",
                 "Home delivery brings library materials to people who cannot come to the library because of age, illness or disability. You can apply for yourself or for someone else. It takes about five minutes.",
             ),
             Link => lang.pick("Kirjaston kotipalvelu: hae tästä", "Bibliotekets hemservice: ansök här", "The library's home delivery: apply here"),
@@ -423,7 +423,7 @@ impl Text for Apply {
                 "With the staircase and flat, for example Rantatie 5 B 12.",
             ),
             PostalCode => lang.pick("Postinumero", "Postnummer", "Postcode"),
-            City => lang.pick("Postitoimipaikka", "Postanstalt", "Town"),
+            City => lang.pick("Postitoimipaikka", "Postort", "Town"),
             Phone => lang.pick("Puhelinnumero", "Telefonnummer", "Phone number"),
             NeedsHeading => lang.pick("Miksi kirjastossa käyminen ei onnistu?", "Varför går det inte att komma till biblioteket?", "Why is visiting the library not possible?"),
             ReasonsLegend => lang.pick("Valitse kaikki, jotka sopivat", "Välj alla som passar", "Choose all that apply"),
@@ -453,7 +453,7 @@ impl Text for Apply {
                 "Till exempel portkod, husdjur eller att man ska ringa länge på dörrklockan. Skriv inga hälsouppgifter.",
                 "For example a door code, a pet, or to ring the bell for long. Do not write health details.",
             ),
-            CheckHeading => lang.pick("Tarkista tiedot", "Kontrollera uppgifterna", "Check your answers"),
+            CheckHeading => lang.pick("Tarkista vastauksesi", "Kontrollera dina svar", "Check your answers"),
             CheckIntro => lang.pick(
                 "Voit vielä muuttaa tietoja ennen lähettämistä.",
                 "Du kan ännu ändra uppgifterna innan du skickar.",

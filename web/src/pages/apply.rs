@@ -301,18 +301,35 @@ impl Draft {
 /// The page.
 #[component]
 pub fn ApplyPage() -> impl IntoView {
-    use_title(A::Title);
     let draft = Draft::new();
     let query = use_query_map();
     let step =
         Memo::new(move |_| query.with(|q| q.get("step").map_or(Step::Who, |s| Step::parse(&s))));
-    // A new step starts without the previous step's errors, unless the server's errors led there.
-    Effect::new(move || {
+    // A new step starts without the previous step's errors, unless the server's errors led there
+    // (their summary takes focus then); otherwise the new step's heading takes focus, so a screen
+    // reader says where the person is. Not on the first step shown: the page's own focus does that.
+    Effect::new(move |first: Option<()>| {
         step.track();
         if draft.carry.get_untracked() {
             draft.carry.set(false);
-        } else if draft.errors.with_untracked(|e| !e.is_empty()) {
-            draft.errors.set(FormErrors::default());
+        } else {
+            if draft.errors.with_untracked(|e| !e.is_empty()) {
+                draft.errors.set(FormErrors::default());
+            }
+            if first.is_some() {
+                request_animation_frame(|| {
+                    if let Some(el) = document()
+                        .query_selector("main h2.step-heading")
+                        .ok()
+                        .flatten()
+                    {
+                        use wasm_bindgen::JsCast;
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                });
+            }
         }
     });
     view! {
@@ -330,6 +347,7 @@ pub fn ApplyPage() -> impl IntoView {
 /// The reference, and what happens next.
 #[component]
 fn Sent(receipt: ApplicationReceipt) -> impl IntoView {
+    use_title(A::SentHeading);
     view! {
         <div class="panel" role="status">
             <h2>{tr(A::SentHeading)}</h2>
@@ -484,9 +502,26 @@ fn weekday_number(d: Weekday) -> u8 {
         .map_or(1, |i| i as u8 + 1)
 }
 
+/// Focuses the error summary once the step that shows it has been drawn.
+fn focus_summary_soon() {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .query_selector(".error-summary:not([hidden])")
+            .ok()
+            .flatten()
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// One step's form.
 #[component]
 fn StepForm(step: Step, draft: Draft) -> impl IntoView {
+    use_title(step.heading());
     let lang = use_lang();
     let library = use_library();
     let navigate = use_navigate();
@@ -496,6 +531,22 @@ fn StepForm(step: Step, draft: Draft) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
+            return;
+        }
+        // Sending checks every step: answers lost to a reload lead back to their step.
+        if step == Step::Check
+            && let Some(earlier) = Step::ALL
+                .into_iter()
+                .filter(|s| *s != Step::Check)
+                .find(|s| !draft.faults(*s).is_empty())
+        {
+            errors.set(FormErrors {
+                fields: draft.faults(earlier),
+                ..FormErrors::default()
+            });
+            draft.carry.set(true);
+            navigate(&earlier.href(), Default::default());
+            focus_summary_soon();
             return;
         }
         let faults = draft.faults(step);
@@ -539,19 +590,7 @@ fn StepForm(step: Step, draft: Draft) -> impl IntoView {
                         Some(s) if s != Step::Check => {
                             draft.carry.set(true);
                             navigate(&s.href(), Default::default());
-                            // The step's form shows the summary; it takes focus once drawn.
-                            request_animation_frame(move || {
-                                if let Some(el) = document()
-                                    .query_selector(".error-summary:not([hidden])")
-                                    .ok()
-                                    .flatten()
-                                {
-                                    use wasm_bindgen::JsCast;
-                                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                                        let _ = el.focus();
-                                    }
-                                }
-                            });
+                            focus_summary_soon();
                         }
                         _ => focus_later(summary),
                     }
@@ -630,7 +669,7 @@ fn StepForm(step: Step, draft: Draft) -> impl IntoView {
     };
     view! {
         <p class="step-count">{move || format!("{} {} / {}", A::StepOf.text(lang.get()), step.number(), Step::ALL.len())}</p>
-        <h2>{tr(step.heading())}</h2>
+        <h2 class="step-heading" tabindex="-1">{tr(step.heading())}</h2>
         {(step == Step::Who).then(|| view! { <p>{tr(A::Intro)}</p> })}
         <ErrorSummary errors=errors node_ref=summary id="apply-summary" />
         <form class="form" novalidate on:submit=on_submit>
