@@ -22,6 +22,9 @@
 //!                                             whose service ended, and of declined applications,
 //!                                             older than HOME_SERVICE_RETENTION_DAYS (the server
 //!                                             also does this daily)
+//! etakirjasto home-service notices            tell clients and deliverers now of tomorrow's home
+//!                                             visits not yet told of (the server does this from
+//!                                             HOME_SERVICE_NOTICE_HOUR the day before)
 //! etakirjasto openapi                         print the OpenAPI document
 //! ```
 
@@ -43,7 +46,7 @@ use crate::{
     startup::Application,
 };
 
-const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user home-volunteer --library S --email E | user reset-second-factor --email E | home-service retention]";
+const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user home-volunteer --library S --email E | user reset-second-factor --email E | home-service retention | home-service notices]";
 
 /// Runs the command named by `args` (without the program name).
 pub fn run(args: Vec<String>) -> ExitCode {
@@ -78,6 +81,12 @@ pub fn run(args: Vec<String>) -> ExitCode {
                 Ok(())
             })
         }
+        ["home-service", "notices"] => with_conn(&config, |conn| {
+            let n = crate::home_service::notices::notify_tomorrow(conn, 0, chrono::Utc::now())
+                .map_err(|e| e.to_string())?;
+            println!("{n} message(s) about tomorrow's home visits written");
+            Ok(())
+        }),
         ["migrate"] => with_conn(&config, |conn| {
             let n = db::migrate(conn)?;
             println!("{n} migration(s) run");

@@ -85,6 +85,9 @@ pub struct Config {
     /// Days after which ended home-service clients' and declined applications' personal data is
     /// erased.
     pub home_service_retention_days: u32,
+    /// The hour (library time, 0–23) from which clients and deliverers are told, the day before,
+    /// of tomorrow's home visits.
+    pub home_service_notice_hour: u32,
 }
 
 /// How the outbox worker delivers messages.
@@ -256,6 +259,7 @@ impl Config {
             messages,
             home_service_retention_days: number("HOME_SERVICE_RETENTION_DAYS", 365, 0..=3650)?
                 as u32,
+            home_service_notice_hour: number("HOME_SERVICE_NOTICE_HOUR", 14, 0..=23)? as u32,
         })
     }
 

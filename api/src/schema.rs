@@ -371,6 +371,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    home_service_notices (key) {
+        key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     home_service_volunteers (library_id, user_id) {
         library_id -> Text,
         user_id -> Text,
@@ -426,6 +433,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_service_items,
     home_service_volunteers,
     home_service_erased_clients,
+    home_service_notices,
     messages,
     message_templates,
     message_preferences,

@@ -84,7 +84,11 @@ impl Application {
                 .map_err(|e| format!("cannot read the signing key: {e}"))?,
         };
         drop(conn);
-        spawn_maintenance(pool.clone(), config.home_service_retention_days);
+        spawn_maintenance(
+            pool.clone(),
+            config.home_service_retention_days,
+            config.home_service_notice_hour,
+        );
         messages::worker::spawn(pool.clone(), &config)?;
         let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
         let listener = TcpListener::bind(config.bind)
@@ -116,9 +120,10 @@ impl Application {
 
 /// Housekeeping every ten minutes: sign-in attempts older than a day are forgotten, and once a day
 /// (and at start-up) home visits are planned ahead for every client and the home-service retention
-/// rule erases what has been kept long enough. Safe to run in every process at
-/// once (the deletes are idempotent; planning holds each client's row).
-fn spawn_maintenance(pool: db::DbPool, retention_days: u32) {
+/// rule erases what has been kept long enough; every time, the day-before notices of home visits
+/// due are written. Safe to run in every process at once (the deletes are idempotent; planning holds
+/// each client's row; each notice is written by the one transaction that claims its key).
+fn spawn_maintenance(pool: db::DbPool, retention_days: u32, notice_hour: u32) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(600));
         let mut planned_on = None;
@@ -150,6 +155,15 @@ fn spawn_maintenance(pool: db::DbPool, retention_days: u32) {
                     ),
                     Err(e) => tracing::warn!(error = %e, "home-service retention failed"),
                 }
+            }
+            match db::run(&pool, move |conn| {
+                home_service::notices::notify_tomorrow(conn, notice_hour, chrono::Utc::now())
+            })
+            .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(messages = n, "home visits of tomorrow told of"),
+                Err(e) => tracing::warn!(error = %e, "telling of tomorrow's home visits failed"),
             }
             let before = chrono::Utc::now().naive_utc() - chrono::Duration::hours(24);
             match db::run(&pool, move |conn| {

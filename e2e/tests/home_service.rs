@@ -16,6 +16,7 @@ on_both_databases! {
     visits_are_planned_around_closing_days_and_pauses_and_items_delivered_once => visits;
     a_volunteer_sees_only_their_own_round_and_records_how_it_went => volunteer;
     a_client_is_exported_and_erased_and_the_ended_are_erased_after_retention => privacy;
+    the_contact_person_and_the_deliverer_hear_of_tomorrows_visit_once => tomorrow;
 }
 
 fn application(name: &str) -> Value {
@@ -1171,4 +1172,136 @@ async fn privacy(app: TestApp) {
         )
         .await;
     assert_eq!(active["items"].as_array().unwrap().len(), 4, "{active}");
+}
+
+async fn tomorrow(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (_, me) = app.get("/api/v1/me", Some(&staff)).await;
+    let me = me["id"].as_str().unwrap().to_owned();
+    let tomorrow = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Helsinki)
+        .date_naive()
+        .succ_opt()
+        .unwrap();
+    // A Swedish-speaking client whose son applied: he is the contact person, reached by email.
+    let aino = new_client(&app, &staff, "Aino Virtanen", "Rantatie 5 B 12").await;
+    let client_path = format!("/api/v1/home-service/clients/{aino}");
+    let (_, mut profile) = app.get(&client_path, Some(&staff)).await;
+    for key in [
+        "id",
+        "library",
+        "application_id",
+        "created_at",
+        "chooser",
+        "deliverer",
+    ] {
+        profile.as_object_mut().unwrap().remove(key);
+    }
+    profile["contact_email"] = json!("pekka.virtanen@example.fi");
+    profile["deliverer_id"] = json!(me);
+    let (status, body) = app
+        .send("PUT", &client_path, Some(&staff), Some(profile))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, visits) = app
+        .get(&format!("{client_path}/visits"), Some(&staff))
+        .await;
+    let existing = visits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| day(v) == tomorrow && v["status"] == "planned")
+        .cloned();
+    let visit = match existing {
+        Some(v) => v,
+        None => {
+            let (status, v) = app
+                .send(
+                    "POST",
+                    &format!("{client_path}/visits"),
+                    Some(&staff),
+                    Some(json!({"day": tomorrow.to_string()})),
+                )
+                .await;
+            assert_eq!(status, 201, "{v}");
+            v
+        }
+    };
+    let visit_id = visit["id"].as_str().unwrap().to_owned();
+    let (status, item) = app
+        .send(
+            "POST",
+            &format!("/api/v1/home-service/visits/{visit_id}/items"),
+            Some(&staff),
+            Some(
+                json!({"title": "Okänd soldat", "author": "Väinö Linna", "format": "large_print"}),
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{item}");
+
+    // Two processes look at once, and once more after: one message to the son, one to the deliverer.
+    std::thread::scope(|s| {
+        let runs: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| app.cli(&["home-service", "notices"], &[])))
+            .collect();
+        for run in runs {
+            let out = run.join().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    });
+    let again = app.cli(&["home-service", "notices"], &[]);
+    assert!(again.status.success());
+    let about_visit = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT kind || '|' || recipient_name || '|' || COALESCE(email, '') || '|' || language || '|' || channel AS value \
+             FROM messages WHERE subject_id = '{visit_id}'"
+        ),
+    );
+    assert_eq!(
+        about_visit,
+        vec!["home_visit_tomorrow|Pekka Virtanen|pekka.virtanen@example.fi|sv|email".to_owned()]
+    );
+    let body = query_strings(
+        &app.database_url,
+        &format!("SELECT body AS value FROM messages WHERE subject_id = '{visit_id}'"),
+    );
+    assert!(body[0].contains("i morgon: Aino Virtanen"), "{}", body[0]);
+    assert!(
+        body[0].contains("Väinö Linna: Okänd soldat (storstilsbok)"),
+        "{}",
+        body[0]
+    );
+    assert!(body[0].contains("på förmiddagen"), "{}", body[0]);
+    let round = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT kind || '|' || channel || '|' || body AS value FROM messages WHERE subject_id = 'round:{me}:{tomorrow}'"
+        ),
+    );
+    assert_eq!(round.len(), 1, "{round:?}");
+    assert!(
+        round[0].starts_with("home_round_tomorrow|email|"),
+        "{}",
+        round[0]
+    );
+    assert!(
+        round[0].contains(&format!("/staff/home-service?round={tomorrow}")),
+        "{}",
+        round[0]
+    );
+
+    // Erasing the client takes the notice that named them with it.
+    let (status, _) = app.send("DELETE", &client_path, Some(&staff), None).await;
+    assert_eq!(status, 204);
+    let left = query_strings(
+        &app.database_url,
+        &format!("SELECT id AS value FROM messages WHERE subject_id = '{visit_id}'"),
+    );
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -51,6 +51,11 @@ wire_enum! {
         HomeServiceApproved => "home_service_approved",
         /// A home-service application was declined, with the reason (to the applicant).
         HomeServiceDeclined => "home_service_declined",
+        /// The day before a home visit (to the client, or to their contact person when one is
+        /// named): the day, the part of the day and what is brought.
+        HomeVisitTomorrow => "home_visit_tomorrow",
+        /// The day before a delivery round (to the deliverer): how many stops, and the round's link.
+        HomeRoundTomorrow => "home_round_tomorrow",
     }
 }
 

@@ -9,6 +9,7 @@
 //! makes a client from it in the same transaction. A client's chooser and deliverer are kept by id
 //! and by name, so removing an account never removes the history that names them.
 
+pub mod notices;
 pub mod privacy;
 pub mod queries;
 pub mod routes;

@@ -742,6 +742,13 @@ pub fn erase_client(
         .filter(home_service_visits::status.ne_all(["delivered", "missed"]))
         .select(home_service_visits::id)
         .load(conn)?;
+    // The day-before notices name the client and what was brought: they go with the visits.
+    let all_visits: Vec<String> = home_service_visits::table
+        .filter(home_service_visits::client_id.eq(client_id))
+        .select(home_service_visits::id)
+        .load(conn)?;
+    diesel::delete(messages::table.filter(messages::subject_id.eq_any(&all_visits)))
+        .execute(conn)?;
     delete_visits(conn, &not_made)?;
     diesel::update(home_service_visits::table.filter(home_service_visits::client_id.eq(client_id)))
         .set((

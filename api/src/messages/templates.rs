@@ -32,6 +32,8 @@ pub fn placeholders(kind: MessageKind) -> &'static [&'static str] {
         ],
         K::HomeServiceApproved => &["name", "client", "library", "library_phone"],
         K::HomeServiceDeclined => &["name", "client", "message", "library", "library_phone"],
+        K::HomeVisitTomorrow => &["name", "client", "when", "what", "library", "library_phone"],
+        K::HomeRoundTomorrow => &["name", "when", "what", "link", "library"],
         K::RegistrationWaitlisted => &[
             "name",
             "what",
@@ -196,6 +198,29 @@ pub fn when(t: DateTime<Utc>, tz: Tz, lang: Lang) -> String {
     }
 }
 
+/// A day (and the part of it) as a message says it: "tiistaina 1.12.2026 aamupäivällä".
+pub fn day_when(
+    day: chrono::NaiveDate,
+    part: Option<etakirjasto_shared::DayPart>,
+    lang: Lang,
+) -> String {
+    use etakirjasto_shared::DayPart;
+    let on = dates::weekday_on(lang, day.weekday().number_from_monday() as u8);
+    let (d, m, y) = (day.day(), day.month(), day.year());
+    let date = match lang {
+        Lang::En => format!("on {on} {d} {} {y}", dates::month_in_date(lang, m)),
+        _ => format!("{on} {d}.{m}.{y}"),
+    };
+    let part = match part {
+        Some(DayPart::Morning) => lang.pick(" aamupäivällä", " på förmiddagen", " in the morning"),
+        Some(DayPart::Afternoon) => {
+            lang.pick(" iltapäivällä", " på eftermiddagen", " in the afternoon")
+        }
+        _ => "",
+    };
+    format!("{date}{part}")
+}
+
 /// The built-in subject and text of `kind` in `lang`.
 pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
     use MessageKind as K;
@@ -301,6 +326,16 @@ pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
             ("Ansökan om hemservice", "Hej {name},\n\ntyvärr kan vi inte börja med hemservice: {client}.\n{message}\n\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
             ("Home-delivery application", "Hello {name},\n\nunfortunately we cannot start the home-delivery service for {client}.\n{message}\n\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
         ),
+        K::HomeVisitTomorrow => l.pick(
+            ("Kirjaston kotipalvelu tulee huomenna", "Hei {name},\n\nkirjaston kotipalvelu tuo kirjoja huomenna: {client}, {when}.\nTuomme: {what}\nOttakaa esiin kirjat, jotka haluatte palauttaa.\n\nJos käynti ei sovi, soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
+            ("Bibliotekets hemservice kommer i morgon", "Hej {name},\n\nbibliotekets hemservice kommer med böcker i morgon: {client}, {when}.\nVi har med oss: {what}\nLägg fram böckerna som ska lämnas tillbaka.\n\nOm besöket inte passar, ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
+            ("The library's home delivery comes tomorrow", "Hello {name},\n\nthe library's home delivery brings books tomorrow: {client}, {when}.\nWe bring: {what}\nPlease put out the books to be returned.\n\nIf the visit does not suit, call the library: {library_phone}.\n\nBest wishes\n{library}"),
+        ),
+        K::HomeRoundTomorrow => l.pick(
+            ("Huomisen kotipalvelukierros", "Hei {name},\n\nhuomenna {when} sinulla on kotipalvelukierros: {what}.\nKierros osoitteineen ja tulostettavana: {link}\n\n{library}"),
+            ("Morgondagens hemservicerunda", "Hej {name},\n\ni morgon {when} har du en hemservicerunda: {what}.\nRundan med adresser, att skriva ut: {link}\n\n{library}"),
+            ("Tomorrow's home-delivery round", "Hello {name},\n\ntomorrow, {when}, you have a home-delivery round: {what}.\nThe round with addresses, ready to print: {link}\n\n{library}"),
+        ),
         K::ProgrammeProposed => l.pick(
             ("Kirjasto ehdottaa toista aikaa: {what}", "Hei {name},\n\nkirjasto ei pääse toivomaanne aikaan ja ehdottaa: {what} {when}.\n{how}\n\nHyväksy tai peru ehdotus: {link}\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
             ("Biblioteket föreslår en annan tid: {what}", "Hej {name},\n\nbiblioteket kan inte den tid ni önskade och föreslår: {what} {when}.\n{how}\n\nGodkänn eller avböj förslaget: {link}\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
@@ -336,14 +371,30 @@ pub fn examples(
             "Läscirkel på nätet",
             "Online reading circle",
         ),
+        MessageKind::HomeVisitTomorrow => lang.pick(
+            "Väinö Linna: Tuntematon sotilas (isotekstinen kirja)",
+            "Väinö Linna: Okänd soldat (storstil)",
+            "Väinö Linna: The Unknown Soldier (large print)",
+        ),
+        MessageKind::HomeRoundTomorrow => lang.pick("3 käyntiä", "3 besök", "3 visits"),
         _ => lang.pick("Lukuneuvonta", "Läsråd", "Reading guidance"),
+    };
+    let when_text = match kind {
+        MessageKind::HomeVisitTomorrow | MessageKind::HomeRoundTomorrow => day_when(
+            start
+                .with_timezone(&chrono_tz::Europe::Helsinki)
+                .date_naive(),
+            Some(etakirjasto_shared::DayPart::Morning),
+            lang,
+        ),
+        _ => when(start, chrono_tz::Europe::Helsinki, lang),
     };
     vec![
         ("name", lang.pick("Maija", "Maija", "Maija").to_owned()),
         ("patron", "Maija Meikäläinen".to_owned()),
         ("client", "Aino Virtanen".to_owned()),
         ("what", what.to_owned()),
-        ("when", when(start, chrono_tz::Europe::Helsinki, lang)),
+        ("when", when_text),
         (
             "how",
             how_video(lang, "https://meet.jit.si/etakirjasto-esimerkki"),

@@ -256,5 +256,15 @@ pub fn kind(k: MessageKind, lang: Lang) -> &'static str {
             "Ansökan om hemservice avslagen",
             "Home-delivery application declined",
         ),
+        K::HomeVisitTomorrow => lang.pick(
+            "Kotipalvelu tulee huomenna",
+            "Hemservice kommer i morgon",
+            "Home delivery tomorrow",
+        ),
+        K::HomeRoundTomorrow => lang.pick(
+            "Huomisen kotipalvelukierros (kuljettajalle)",
+            "Morgondagens hemservicerunda (till den som kör)",
+            "Tomorrow's delivery round (to the deliverer)",
+        ),
     }
 }

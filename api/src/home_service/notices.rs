@@ -1,0 +1,236 @@
+//! The day before a home visit: the client (or their contact person) hears that the library comes
+//! tomorrow and what it brings, and each deliverer hears of their round.
+//!
+//! The server looks every ten minutes; from `notice_hour` (library time) on, the day before, every
+//! planned visit of tomorrow is told of once. "Once" holds across processes: a notice is written
+//! only by the transaction that inserts its key (`visit:<id>:<day>`, `round:<deliverer>:<day>`) into
+//! `home_service_notices`; a second process finds the key there and writes nothing. A visit moved
+//! to tomorrow after the round was told of still gets its own notice; the deliverer's is one a day.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Days, NaiveDate, Timelike, Utc};
+use diesel::prelude::*;
+use etakirjasto_shared::{DayPart, Lang, MaterialFormat, MessageChannel, MessageKind, VisitStatus};
+
+use super::queries::{self, ClientRow, VisitRow};
+use crate::{
+    db::{DbConnection, write_tx},
+    error::ApiError,
+    libraries::queries::LibraryRow,
+    messages::{
+        outbox::{self, BASE, Draft, Recipient},
+        templates,
+    },
+    schema::home_service_notices,
+};
+
+/// How long the keys are kept: long enough that no notice is written twice.
+const KEEP_DAYS: u64 = 14;
+
+/// Writes the notices due at `now` in every library; returns how many messages were written.
+/// `notice_hour` is the library-time hour from which the day-before notices go.
+pub fn notify_tomorrow(
+    conn: &mut DbConnection,
+    notice_hour: u32,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
+    let libraries = crate::libraries::queries::list(conn, None, None, i64::MAX)?;
+    let mut written = 0;
+    for library in libraries {
+        let local = now.with_timezone(&crate::events::service::tz_of(&library.time_zone));
+        if local.hour() < notice_hour {
+            continue;
+        }
+        let Some(tomorrow) = local.date_naive().checked_add_days(Days::new(1)) else {
+            continue;
+        };
+        written += notify_library(conn, &library, tomorrow, now)?;
+    }
+    let old = (now - chrono::Duration::days(KEEP_DAYS as i64)).naive_utc();
+    diesel::delete(home_service_notices::table.filter(home_service_notices::created_at.lt(old)))
+        .execute(conn)?;
+    Ok(written)
+}
+
+fn notify_library(
+    conn: &mut DbConnection,
+    library: &LibraryRow,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
+    let date = day.to_string();
+    let rows: Vec<(VisitRow, ClientRow)> = queries::visits_between(
+        conn,
+        std::slice::from_ref(&library.id),
+        &date,
+        &date,
+        Some(VisitStatus::Planned.as_str()),
+        None,
+    )?;
+    let clients: Vec<String> = rows.iter().map(|(_, c)| c.id.clone()).collect();
+    let items = queries::items_of_clients(conn, &clients)?;
+    let mut written = 0;
+    let mut rounds: BTreeMap<String, usize> = BTreeMap::new();
+    for (visit, client) in &rows {
+        if client.status == "ended" {
+            continue;
+        }
+        if let Some(d) = &visit.deliverer_id {
+            *rounds.entry(d.clone()).or_default() += 1;
+        }
+        let key = format!("visit:{}:{date}", visit.id);
+        let brought: Vec<(String, Option<String>, MaterialFormat)> = items
+            .iter()
+            .filter(|(i, _, _)| i.visit_id == visit.id)
+            .map(|(i, _, _)| {
+                (
+                    i.title.clone(),
+                    i.author.clone(),
+                    MaterialFormat::parse(&i.format).unwrap_or(MaterialFormat::RegularPrint),
+                )
+            })
+            .collect();
+        written += write_tx(conn, |conn| {
+            if !claim(conn, &key, now)? {
+                return Ok::<_, ApiError>(0);
+            }
+            let lang = Lang::from_tag(&client.language).unwrap_or_default();
+            // The contact person when one can be reached; else the client, by text message.
+            let to = match (
+                &client.contact_name,
+                &client.contact_email,
+                &client.contact_phone,
+            ) {
+                (Some(name), email, phone) if email.is_some() || phone.is_some() => {
+                    Recipient::guest(name, email.as_deref(), phone.as_deref(), lang)
+                }
+                _ => Recipient::guest(&client.name, None, Some(&client.phone), lang),
+            };
+            let part = DayPart::parse(&client.day_part);
+            outbox::write(
+                conn,
+                library,
+                Draft {
+                    kind: MessageKind::HomeVisitTomorrow,
+                    subject_id: visit.id.clone(),
+                    to,
+                    values: vec![
+                        ("client", client.name.clone()),
+                        ("when", templates::day_when(day, part, lang)),
+                        ("what", items_text(&brought, lang)),
+                    ],
+                    private_link: None,
+                    ics: None,
+                    due_at: now,
+                },
+                now,
+            )?;
+            Ok(1)
+        })?;
+    }
+    for (deliverer, stops) in rounds {
+        let key = format!("round:{deliverer}:{date}");
+        written += write_tx(conn, |conn| {
+            if !claim(conn, &key, now)? {
+                return Ok::<_, ApiError>(0);
+            }
+            let Some(to) = Recipient::account(conn, &deliverer, Lang::Fi)? else {
+                return Ok(0);
+            };
+            // Staff are told by email; a volunteer as they chose.
+            let to = if to.email.is_some() && !queries::is_volunteer(conn, &library.id, &deliverer)?
+            {
+                Recipient {
+                    channel: MessageChannel::Email,
+                    phone: None,
+                    ..to
+                }
+            } else {
+                to
+            };
+            let lang = to.language;
+            outbox::write(
+                conn,
+                library,
+                Draft {
+                    kind: MessageKind::HomeRoundTomorrow,
+                    subject_id: key.clone(),
+                    to,
+                    values: vec![
+                        ("when", templates::day_when(day, None, lang)),
+                        ("what", stops_text(stops, lang)),
+                        ("link", format!("{BASE}/staff/home-service?round={date}")),
+                    ],
+                    private_link: None,
+                    ics: None,
+                    due_at: now,
+                },
+                now,
+            )?;
+            Ok(1)
+        })?;
+    }
+    Ok(written)
+}
+
+/// Inserts `key`; false when it was there already (another process or an earlier run told of it).
+fn claim(conn: &mut DbConnection, key: &str, now: DateTime<Utc>) -> Result<bool, ApiError> {
+    let row = (
+        home_service_notices::key.eq(key),
+        home_service_notices::created_at.eq(now.naive_utc()),
+    );
+    let insert = diesel::insert_into(home_service_notices::table).values(row);
+    let n = match conn {
+        DbConnection::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
+        DbConnection::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
+    };
+    Ok(n == 1)
+}
+
+fn items_text(items: &[(String, Option<String>, MaterialFormat)], lang: Lang) -> String {
+    if items.is_empty() {
+        return lang
+            .pick(
+                "kirjastoaineistoa toiveidenne mukaan.",
+                "material från biblioteket enligt era önskemål.",
+                "library materials chosen for you.",
+            )
+            .to_owned();
+    }
+    items
+        .iter()
+        .map(|(title, author, format)| {
+            let by = author
+                .as_deref()
+                .map(|a| format!("{a}: "))
+                .unwrap_or_default();
+            format!("{by}{title} ({})", format_word(*format, lang))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn stops_text(stops: usize, lang: Lang) -> String {
+    match (stops, lang) {
+        (1, _) => lang.pick("1 käynti", "1 besök", "1 visit").to_owned(),
+        (n, Lang::Fi) => format!("{n} käyntiä"),
+        (n, Lang::Sv) => format!("{n} besök"),
+        (n, Lang::En) => format!("{n} visits"),
+    }
+}
+
+/// A format as the message says it.
+fn format_word(format: MaterialFormat, lang: Lang) -> &'static str {
+    use MaterialFormat as F;
+    match format {
+        F::RegularPrint => lang.pick("kirja", "bok", "book"),
+        F::LargePrint => lang.pick("isotekstinen kirja", "storstilsbok", "large print"),
+        F::Audiobook => lang.pick("äänikirja", "ljudbok", "audiobook"),
+        F::Ebook => lang.pick("e-kirja", "e-bok", "e-book"),
+        F::Celia => lang.pick("Celia-kirja", "Celia-bok", "Celia book"),
+        F::Magazines => lang.pick("lehti", "tidskrift", "magazine"),
+        F::Music => lang.pick("musiikki", "musik", "music"),
+        F::Films => lang.pick("elokuva", "film", "film"),
+    }
+}
