@@ -15,8 +15,9 @@ use web_sys::RequestCredentials;
 
 use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
-    ApplicationReceipt, DeclineApplication, HomeServiceApplication, HomeServiceApplicationInput,
-    HomeServiceRound, HomeServiceVisit,
+    ApplicationReceipt, ChooseItem, DeclineApplication, HomeServiceApplication,
+    HomeServiceApplicationInput, HomeServiceClient, HomeServiceClientInput, HomeServiceFigures,
+    HomeServiceRound, HomeServiceVisit, NewVisit, VisitChange,
 };
 use etakirjasto_shared::{
     Attendance, Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, EventInput,
@@ -831,6 +832,114 @@ pub async fn home_visits(
 /// `GET /api/v1/home-service/rounds?date=…`: a day's round (a volunteer gets their own stops).
 pub async fn home_round(token: &str, date: &str, lang: Lang) -> ApiResult<HomeServiceRound> {
     let url = format!("{BASE}/home-service/rounds?date={}", encode(date));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}
+
+/// `GET /api/v1/home-service/clients?library=…`: the library's clients by name, every page.
+pub async fn home_clients(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<Vec<HomeServiceClient>> {
+    let url = format!(
+        "{BASE}/home-service/clients?limit=100&library={}",
+        encode(library)
+    );
+    every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `GET /api/v1/home-service/clients/{id}`: one client's profile.
+pub async fn home_client(token: &str, id: &str, lang: Lang) -> ApiResult<HomeServiceClient> {
+    let url = format!("{BASE}/home-service/clients/{}", encode(id));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}
+
+/// `PUT /api/v1/home-service/clients/{id}`: the whole profile, changed.
+pub async fn update_home_client(
+    token: &str,
+    id: &str,
+    body: &HomeServiceClientInput,
+    lang: Lang,
+) -> ApiResult<HomeServiceClient> {
+    let url = format!("{BASE}/home-service/clients/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `GET /api/v1/home-service/clients/{id}/visits`: every visit of the client, with its items.
+pub async fn home_client_visits(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<Vec<HomeServiceVisit>> {
+    let url = format!("{BASE}/home-service/clients/{}/visits", encode(id));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}
+
+/// `POST /api/v1/home-service/clients/{id}/visits`: a visit added by hand.
+pub async fn add_home_visit(
+    token: &str,
+    client_id: &str,
+    body: &NewVisit,
+    lang: Lang,
+) -> ApiResult<HomeServiceVisit> {
+    let url = format!("{BASE}/home-service/clients/{}/visits", encode(client_id));
+    post(&url, body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/home-service/visits/{id}`: a visit recorded (delivered or missed) or changed.
+pub async fn update_home_visit(
+    token: &str,
+    id: &str,
+    body: &VisitChange,
+    lang: Lang,
+) -> ApiResult<HomeServiceVisit> {
+    let url = format!("{BASE}/home-service/visits/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `POST /api/v1/home-service/visits/{id}/items`: an item chosen (409 `already_delivered` for a
+/// repeat unless `allow_repeat`).
+pub async fn choose_home_item(
+    token: &str,
+    visit_id: &str,
+    body: &ChooseItem,
+    lang: Lang,
+) -> ApiResult<HomeServiceVisit> {
+    let url = format!("{BASE}/home-service/visits/{}/items", encode(visit_id));
+    post(&url, body, lang, Some(token)).await
+}
+
+/// `DELETE /api/v1/home-service/visits/{id}/items/{item}`: an item taken off a planned visit.
+pub async fn remove_home_item(
+    token: &str,
+    visit_id: &str,
+    item_id: &str,
+    lang: Lang,
+) -> ApiResult<HomeServiceVisit> {
+    let url = format!(
+        "{BASE}/home-service/visits/{}/items/{}",
+        encode(visit_id),
+        encode(item_id)
+    );
+    answer(
+        builder(Request::delete(&url), lang, Some(token)).build(),
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/v1/home-service/figures`: counts per month from `from` to `to` (`YYYY-MM`).
+pub async fn home_figures(
+    token: &str,
+    library: &str,
+    from: &str,
+    to: &str,
+    lang: Lang,
+) -> ApiResult<HomeServiceFigures> {
+    let url = format!(
+        "{BASE}/home-service/figures?library={}&from={from}&to={to}",
+        encode(library)
+    );
     answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
 }
 

@@ -144,6 +144,15 @@ pub fn staff_home_service_href(round: Option<chrono::NaiveDate>) -> String {
     }
 }
 
+/// One home-delivery client's page.
+pub fn staff_home_client_href(client: &str) -> String {
+    format!(
+        "{}/{STAFF_HOME_SERVICE}?client={}",
+        Page::Staff.href(),
+        crate::api::encode(client)
+    )
+}
+
 /// The path segment of the staff's messages page, under the staff dashboard.
 pub const STAFF_MESSAGES: &str = "messages";
 

@@ -95,6 +95,108 @@ pub enum HomeService {
     DayRound,
     /// Items on a visit.
     Items,
+    /// Heading of the client list.
+    ClientsHeading,
+    /// No clients.
+    ClientsEmpty,
+    /// Heading of the figures.
+    FiguresHeading,
+    /// The figures table's caption.
+    FiguresCaption,
+    /// Column: month.
+    Month,
+    /// Column: new clients.
+    NewClients,
+    /// Column: clients visited.
+    ClientsVisited,
+    /// Column: visits delivered.
+    VisitsDelivered,
+    /// Column: visits missed.
+    VisitsMissed,
+    /// Column: items brought.
+    ItemsDelivered,
+    /// Address.
+    Address,
+    /// Client since.
+    Since,
+    /// Language.
+    Language,
+    /// Chooser.
+    Chooser,
+    /// No chooser.
+    NoChooser,
+    /// Heading of the status form.
+    StatusHeading,
+    /// The status question.
+    StatusLegend,
+    /// First day of a pause.
+    PausedFrom,
+    /// Last day of a pause.
+    PausedUntil,
+    /// Save the status.
+    SaveStatus,
+    /// Saved.
+    StatusSaved,
+    /// Heading of the visits to make.
+    ComingHeading,
+    /// None.
+    ComingEmpty,
+    /// Heading of the history.
+    HistoryHeading,
+    /// No history.
+    HistoryEmpty,
+    /// Open the chooser.
+    ChooseItems,
+    /// Field: title.
+    ItemTitle,
+    /// Field: author.
+    ItemAuthor,
+    /// Field: format.
+    ItemFormat,
+    /// Field: identifier.
+    ItemIdentifier,
+    /// Its hint.
+    ItemIdentifierHint,
+    /// Add the item.
+    ItemAdd,
+    /// Added.
+    ItemAdded,
+    /// Removed.
+    ItemRemoved,
+    /// The repeat warning; the days follow.
+    RepeatWarning,
+    /// Add it anyway.
+    RepeatAnyway,
+    /// Remove an item.
+    Remove,
+    /// Open the record form.
+    RecordVisit,
+    /// How the visit went.
+    OutcomeLegend,
+    /// Field: note.
+    NoteLabel,
+    /// Its hint.
+    NoteHint,
+    /// Field: feedback.
+    FeedbackLabel,
+    /// Items that came back.
+    ReturnedLegend,
+    /// Save the record.
+    RecordSave,
+    /// Saved.
+    Recorded,
+    /// Items that came back (list).
+    Returned,
+    /// Title of a client's page.
+    ClientTitle,
+    /// Heading of the add-visit form.
+    AddVisitHeading,
+    /// Field: the day.
+    VisitDay,
+    /// Add it.
+    AddVisit,
+    /// Added.
+    VisitAdded,
 }
 
 impl Text for HomeService {
@@ -191,6 +293,57 @@ impl Text for HomeService {
             Back => lang.pick("Takaisin kotipalveluun", "Tillbaka till hemservicen", "Back to home delivery"),
             DayRound => lang.pick("Päivän kierros", "Dagens runda", "The day's round"),
             Items => lang.pick("Aineistot", "Material", "Items"),
+            ClientsHeading => lang.pick("Asiakkaat", "Kunder", "Clients"),
+            ClientsEmpty => lang.pick("Asiakkaita ei vielä ole.", "Det finns inga kunder ännu.", "There are no clients yet."),
+            FiguresHeading => lang.pick("Luvut kuukausittain", "Siffror per månad", "Figures by month"),
+            FiguresCaption => lang.pick("Kotipalvelu kuuden viimeisen kuukauden ajalta", "Hemservicen under de senaste sex månaderna", "Home delivery in the last six months"),
+            Month => lang.pick("Kuukausi", "Månad", "Month"),
+            NewClients => lang.pick("Uudet asiakkaat", "Nya kunder", "New clients"),
+            ClientsVisited => lang.pick("Asiakkaita käyty", "Besökta kunder", "Clients visited"),
+            VisitsDelivered => lang.pick("Toimitetut käynnit", "Levererade besök", "Visits delivered"),
+            VisitsMissed => lang.pick("Väliin jääneet", "Uteblivna", "Visits missed"),
+            ItemsDelivered => lang.pick("Tuodut aineistot", "Levererat material", "Items brought"),
+            Address => lang.pick("Osoite", "Adress", "Address"),
+            Since => lang.pick("Asiakkaana alkaen", "Kund sedan", "Client since"),
+            Language => lang.pick("Kieli", "Språk", "Language"),
+            Chooser => lang.pick("Aineiston valitsija", "Den som väljer material", "Chooses the materials"),
+            NoChooser => lang.pick("Valitsijaa ei ole nimetty", "Ingen har utsetts", "Nobody named"),
+            StatusHeading => lang.pick("Palvelun tila", "Tjänstens status", "Where the service stands"),
+            StatusLegend => lang.pick("Onko palvelu käynnissä?", "Pågår tjänsten?", "Is the service going on?"),
+            PausedFrom => lang.pick("Tauon ensimmäinen päivä", "Pausens första dag", "First day of the pause"),
+            PausedUntil => lang.pick("Tauon viimeinen päivä", "Pausens sista dag", "Last day of the pause"),
+            SaveStatus => lang.pick("Tallenna tila", "Spara status", "Save"),
+            StatusSaved => lang.pick("Tila tallennettiin. Käynnit suunniteltiin uudelleen.", "Statusen sparades. Besöken planerades om.", "Saved. The visits were planned again."),
+            ComingHeading => lang.pick("Tulevat ja kirjaamattomat käynnit", "Kommande och oregistrerade besök", "Coming and unrecorded visits"),
+            ComingEmpty => lang.pick("Tulevia käyntejä ei ole.", "Det finns inga kommande besök.", "There are no coming visits."),
+            HistoryHeading => lang.pick("Käyntihistoria", "Besökshistorik", "Visit history"),
+            HistoryEmpty => lang.pick("Käyntejä ei ole vielä tehty.", "Inga besök har gjorts ännu.", "No visits have been made yet."),
+            ChooseItems => lang.pick("Valitse aineistoa", "Välj material", "Choose items"),
+            ItemTitle => lang.pick("Nimeke", "Titel", "Title"),
+            ItemAuthor => lang.pick("Tekijä", "Författare", "Author"),
+            ItemFormat => lang.pick("Aineistolaji", "Materialtyp", "Format"),
+            ItemIdentifier => lang.pick("ISBN tai muu tunniste", "ISBN eller annan kod", "ISBN or other identifier"),
+            ItemIdentifierHint => lang.pick("Vapaaehtoinen. Tunnisteesta näkee varmimmin, onko asiakas saanut saman jo.", "Frivilligt. Med koden ser man säkrast om kunden redan har fått samma.", "Optional. With it, a repeat is recognised most surely."),
+            ItemAdd => lang.pick("Lisää käynnille", "Lägg till besöket", "Add to the visit"),
+            ItemAdded => lang.pick("Aineisto lisättiin käynnille.", "Materialet lades till besöket.", "The item was added to the visit."),
+            ItemRemoved => lang.pick("Aineisto poistettiin käynniltä.", "Materialet togs bort från besöket.", "The item was taken off the visit."),
+            RepeatWarning => lang.pick("Asiakas on jo saanut tämän tai se on valittu toiselle käynnille:", "Kunden har redan fått detta eller det är valt för ett annat besök:", "The client has had this already, or it is chosen for another visit:"),
+            RepeatAnyway => lang.pick("Lisää silti", "Lägg till ändå", "Add it anyway"),
+            Remove => lang.pick("Poista", "Ta bort", "Remove"),
+            RecordVisit => lang.pick("Kirjaa käynti", "Registrera besöket", "Record the visit"),
+            OutcomeLegend => lang.pick("Miten käynti meni?", "Hur gick besöket?", "How did the visit go?"),
+            NoteLabel => lang.pick("Huomio", "Anteckning", "Note"),
+            NoteHint => lang.pick("Jos käynti jäi väliin, kerro miksi. Ei terveystietoja.", "Om besöket uteblev, berätta varför. Inga hälsouppgifter.", "If it was missed, say why. No health details."),
+            FeedbackLabel => lang.pick("Mistä asiakas piti", "Vad kunden tyckte om", "What the client liked"),
+            ReturnedLegend => lang.pick("Mitkä aineistot palautuivat?", "Vilket material kom tillbaka?", "Which items came back?"),
+            RecordSave => lang.pick("Tallenna käynti", "Spara besöket", "Save the visit"),
+            Recorded => lang.pick("Käynti kirjattiin.", "Besöket registrerades.", "The visit was recorded."),
+            Returned => lang.pick("Palautui", "Kom tillbaka", "Came back"),
+            ClientTitle => lang.pick("Kotipalvelun asiakas", "Hemservicens kund", "Home-delivery client"),
+            AddVisitHeading => lang.pick("Lisää käynti", "Lägg till ett besök", "Add a visit"),
+            VisitDay => lang.pick("Käynnin päivä", "Besökets dag", "Day of the visit"),
+            AddVisit => lang.pick("Lisää käynti", "Lägg till besöket", "Add the visit"),
+            VisitAdded => lang.pick("Käynti lisättiin.", "Besöket lades till.", "The visit was added."),
         }
     }
 }
@@ -260,6 +413,34 @@ pub fn day_part(lang: Lang, d: DayPart) -> &'static str {
         DayPart::Any => lang.pick("mihin aikaan tahansa", "när som helst", "any time"),
         DayPart::Morning => lang.pick("aamupäivällä", "på förmiddagen", "in the morning"),
         DayPart::Afternoon => lang.pick("iltapäivällä", "på eftermiddagen", "in the afternoon"),
+    }
+}
+
+/// Where a client's service stands.
+pub fn client_status(lang: Lang, s: etakirjasto_shared::ClientStatus) -> &'static str {
+    use etakirjasto_shared::ClientStatus as C;
+    match s {
+        C::Active => lang.pick("käynnissä", "pågår", "active"),
+        C::Paused => lang.pick("tauolla", "paus", "paused"),
+        C::Ended => lang.pick("päättynyt", "avslutad", "ended"),
+    }
+}
+
+/// How a visit went, as a choice.
+pub fn outcome(lang: Lang, s: VisitStatus) -> &'static str {
+    match s {
+        VisitStatus::Delivered => lang.pick(
+            "Aineisto tuotiin perille",
+            "Materialet levererades",
+            "The items were brought",
+        ),
+        VisitStatus::Missed => lang.pick(
+            "Käynti jäi väliin",
+            "Besöket blev inte av",
+            "The visit was missed",
+        ),
+        VisitStatus::Planned => lang.pick("Ei vielä tehty", "Inte gjort ännu", "Not made yet"),
+        VisitStatus::Cancelled => lang.pick("Peruttu", "Inställt", "Cancelled"),
     }
 }
 

@@ -16,8 +16,10 @@ use etakirjasto_shared::{
 };
 
 use crate::api;
-use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, focus_later};
-use crate::i18n::{Apply as A, Text, Ui, home_service as words};
+use crate::components::form::{
+    Checks, ErrorSummary, Field, FieldFault, FieldMessage, FormErrors, Radios, focus_later,
+};
+use crate::i18n::{Apply as A, Text, home_service as words};
 use crate::library::{HOME_LIBRARY, use_library};
 use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::Page;
@@ -354,119 +356,6 @@ fn Sent(receipt: ApplicationReceipt) -> impl IntoView {
         </div>
         <p>{tr(A::Reference)} ": " <strong>{receipt.id.chars().take(8).collect::<String>().to_uppercase()}</strong></p>
         <p>{tr(A::SentNext)}</p>
-    }
-}
-
-/// A local error line under a group or checkbox.
-#[component]
-fn FieldMessage(errors: RwSignal<FormErrors>, id: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        errors.with(|e| e.field(id)).map(|code| {
-            view! {
-                <p class="error-message" id=format!("{id}-error")>
-                    <span class="visually-hidden">{Ui::ErrorPrefix.text(lang.get())}</span>
-                    {code.message(lang.get())}
-                </p>
-            }
-        })
-    }
-}
-
-/// Check boxes for a list of choices; the first box carries `first_id` (errors point there).
-#[component]
-fn Checks<T: Copy + PartialEq + Send + Sync + 'static>(
-    legend: A,
-    #[prop(optional)] hint: Option<A>,
-    first_id: &'static str,
-    prefix: &'static str,
-    options: &'static [T],
-    key: fn(T) -> &'static str,
-    name_of: fn(Lang, T) -> String,
-    chosen: RwSignal<Vec<T>>,
-    errors: RwSignal<FormErrors>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let hint_id = format!("{first_id}-hint");
-    let has_hint = hint.is_some();
-    view! {
-        <div class="field" class:field-error=move || errors.with(|e| e.field(first_id).is_some())>
-            <fieldset class="choices">
-                <legend>{tr(legend)}</legend>
-                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
-                <FieldMessage errors=errors id=first_id />
-                {options.iter().enumerate().map(|(i, option)| {
-                    let option = *option;
-                    let id = if i == 0 { first_id.to_owned() } else { format!("{prefix}-{}", key(option)) };
-                    let described = {
-                        let hint_id = format!("{first_id}-hint");
-                        move || {
-                            let mut ids = Vec::new();
-                            if has_hint && i == 0 {
-                                ids.push(hint_id.clone());
-                            }
-                            if errors.with(|e| e.field(first_id).is_some()) && i == 0 {
-                                ids.push(format!("{first_id}-error"));
-                            }
-                            (!ids.is_empty()).then(|| ids.join(" "))
-                        }
-                    };
-                    view! {
-                        <div class="checkbox">
-                            <input type="checkbox" id=id.clone() name=prefix value=key(option)
-                                aria-describedby=described
-                                prop:checked=move || chosen.with(|c| c.contains(&option))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|c| {
-                                        c.retain(|x| *x != option);
-                                        if on {
-                                            c.push(option);
-                                        }
-                                    });
-                                } />
-                            <label for=id>{move || name_of(lang.get(), option)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </div>
-    }
-}
-
-/// Radio buttons for one choice; the first carries `first_id`.
-#[component]
-fn Radios<T: Copy + PartialEq + Send + Sync + 'static>(
-    legend: A,
-    first_id: &'static str,
-    prefix: &'static str,
-    options: &'static [T],
-    key: fn(T) -> &'static str,
-    name_of: fn(Lang, T) -> String,
-    chosen: RwSignal<Option<T>>,
-    errors: RwSignal<FormErrors>,
-) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <div class="field" class:field-error=move || errors.with(|e| e.field(first_id).is_some())>
-            <fieldset class="choices">
-                <legend>{tr(legend)}</legend>
-                <FieldMessage errors=errors id=first_id />
-                {options.iter().enumerate().map(|(i, option)| {
-                    let option = *option;
-                    let id = if i == 0 { first_id.to_owned() } else { format!("{prefix}-{}", key(option)) };
-                    view! {
-                        <div class="radio">
-                            <input type="radio" id=id.clone() name=prefix value=key(option)
-                                aria-describedby=move || (i == 0 && errors.with(|e| e.field(first_id).is_some())).then(|| format!("{first_id}-error"))
-                                prop:checked=move || chosen.get() == Some(option)
-                                on:change=move |_| chosen.set(Some(option)) />
-                            <label for=id>{move || name_of(lang.get(), option)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </div>
     }
 }
 

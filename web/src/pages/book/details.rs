@@ -10,8 +10,10 @@ use etakirjasto_shared::{FieldCode, Lang, Service, validate};
 
 use super::{BackLink, Draft, Loading, Lost, Step, use_flow};
 use crate::api;
-use crate::components::form::{ErrorSummary, Field, FieldFault, FormErrors, Label, focus_later};
-use crate::i18n::{self, Auth, Booking, Staff, Text, Ui, endonym};
+use crate::components::form::{
+    ErrorSummary, Field, FieldFault, FieldMessage, FormErrors, Label, focus_later,
+};
+use crate::i18n::{self, Auth, Booking, Staff, Text, endonym};
 use crate::prefs::{tr, use_lang};
 use crate::routes::Page;
 use crate::session::{Phase, use_session};
@@ -309,21 +311,5 @@ pub fn DetailsStep() -> impl IntoView {
         <ErrorSummary errors=errors node_ref=summary id="details-summary" />
         <h1 tabindex="-1">{tr(Booking::DetailsTitle)}</h1>
         {body}
-    }
-}
-
-/// A field's error message, for inputs that are not a [`Field`].
-#[component]
-fn FieldMessage(errors: RwSignal<FormErrors>, id: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        errors.with(|e| e.field(id)).map(|code| {
-            view! {
-                <p class="error-message" id=format!("{id}-error")>
-                    <span class="visually-hidden">{Ui::ErrorPrefix.text(lang.get())}</span>
-                    {code.message(lang.get())}
-                </p>
-            }
-        })
     }
 }

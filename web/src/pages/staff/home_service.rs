@@ -10,8 +10,8 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use etakirjasto_shared::{
-    ErrorCode, FieldCode, HomeServiceApplication, HomeServiceVisit, Lang, RoundStop, VisitItem,
-    VisitStatus, dates,
+    ErrorCode, FieldCode, HomeServiceApplication, HomeServiceClient, HomeServiceFigures,
+    HomeServiceVisit, Lang, RoundStop, VisitItem, VisitStatus, dates,
 };
 
 use crate::api;
@@ -20,7 +20,7 @@ use crate::components::layout::PhoneLink;
 use crate::i18n::{HomeService as H, Text, Ui, home_service as words};
 use crate::pages::me::SignInPrompt;
 use crate::prefs::{tr, use_lang, use_title};
-use crate::routes::staff_home_service_href;
+use crate::routes::{staff_home_client_href, staff_home_service_href};
 use crate::session::{Phase, Session, use_session};
 
 /// The page: the dashboard, or the round of the day in the address.
@@ -31,9 +31,20 @@ pub fn StaffHomeService() -> impl IntoView {
     let round = Memo::new(move |_| {
         query.with(|q| q.get("round").and_then(|d| d.parse::<NaiveDate>().ok()))
     });
-    move || match round.get() {
-        Some(day) => view! { <Round day=day /> }.into_any(),
-        None => {
+    let client = Memo::new(move |_| query.with(|q| q.get("client")));
+    move || match (round.get(), client.get()) {
+        (Some(day), _) => view! { <Round day=day /> }.into_any(),
+        (None, Some(id)) => view! {
+            {move || {
+                let me = session.me();
+                if let Some(refused) = super::refusal(session.phase.get(), me.as_ref()) {
+                    return refused;
+                }
+                view! { <super::home_client::ClientPage id=id.clone() /> }.into_any()
+            }}
+        }
+        .into_any(),
+        (None, None) => {
             use_title(H::Title);
             view! {
                 <h1>{tr(H::Title)}</h1>
@@ -52,7 +63,7 @@ pub fn StaffHomeService() -> impl IntoView {
 }
 
 /// A day written out: "tiistai 1.12.2026".
-fn day_text(lang: Lang, day: NaiveDate) -> String {
+pub(super) fn day_text(lang: Lang, day: NaiveDate) -> String {
     let weekday = dates::weekday(lang, day.weekday().number_from_monday() as u8);
     match lang {
         Lang::En => format!(
@@ -65,7 +76,7 @@ fn day_text(lang: Lang, day: NaiveDate) -> String {
     }
 }
 
-fn items_text(lang: Lang, items: &[VisitItem]) -> String {
+pub(super) fn items_text(lang: Lang, items: &[VisitItem]) -> String {
     if items.is_empty() {
         return H::Nothing.text(lang).to_owned();
     }
@@ -104,7 +115,7 @@ enum QueueState {
 }
 
 /// Focuses the first element matching `selector` once the browser has drawn it.
-fn focus_soon(selector: &'static str) {
+pub(super) fn focus_soon(selector: &'static str) {
     request_animation_frame(move || {
         if let Some(el) = document().query_selector(selector).ok().flatten() {
             use wasm_bindgen::JsCast;
@@ -174,6 +185,32 @@ fn Dashboard(library: String) -> impl IntoView {
             }
         })
     });
+    let clients = LocalResource::new(move || {
+        version.get();
+        let lang = lang.get_untracked();
+        let library = library.get_value();
+        with_token(session, lang, move |token| {
+            let library = library.clone();
+            async move { api::home_clients(&token, &library, lang).await }
+        })
+    });
+    let figures = LocalResource::new(move || {
+        version.get();
+        let lang = lang.get_untracked();
+        let library = library.get_value();
+        let to = today.format("%Y-%m").to_string();
+        let first = today.with_day(1).unwrap_or(today);
+        let from = (0..5)
+            .fold(first, |d, _| {
+                (d - Duration::days(1)).with_day(1).unwrap_or(d)
+            })
+            .format("%Y-%m")
+            .to_string();
+        with_token(session, lang, move |token| {
+            let (library, from, to) = (library.clone(), from.clone(), to.clone());
+            async move { api::home_figures(&token, &library, &from, &to, lang).await }
+        })
+    });
     let round_day = RwSignal::new((today + Duration::days(1)).to_string());
     let navigate = leptos_router::hooks::use_navigate();
     let round_errors = RwSignal::new(FormErrors::default());
@@ -230,6 +267,10 @@ fn Dashboard(library: String) -> impl IntoView {
         {move || visit_list(lang.get(), week.get(), H::WeekEmpty)}
         <h2>{tr(H::LateHeading)}</h2>
         {move || visit_list(lang.get(), late.get(), H::LateEmpty)}
+        <h2>{tr(H::ClientsHeading)}</h2>
+        {move || client_list(lang.get(), clients.get())}
+        <h2>{tr(H::FiguresHeading)}</h2>
+        {move || figures_table(lang.get(), figures.get())}
         <h2>{tr(H::RoundHeading)}</h2>
         <ErrorSummary errors=round_errors node_ref=round_summary id="round-summary" />
         <form class="form round-picker" novalidate on:submit=show_round>
@@ -269,6 +310,92 @@ fn visit_list(
             </ul>
         }
         .into_any(),
+    }
+}
+
+fn client_list(l: Lang, list: Option<Result<Vec<HomeServiceClient>, ErrorCode>>) -> AnyView {
+    match list {
+        None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+        Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <p>{H::ClientsEmpty.text(l)}</p> }.into_any(),
+        Some(Ok(list)) => view! {
+            <ul class="booking-list home-clients">
+                {list.into_iter().map(|c| {
+                    let deliverer = c
+                        .deliverer
+                        .map_or_else(|| H::NoDeliverer.text(l).to_owned(), |d| d.name);
+                    view! {
+                        <li class="booking-item">
+                            <h3><a href=staff_home_client_href(&c.id)>{c.name.clone()}</a></h3>
+                            <p>{words::client_status(l, c.status)} " · " {words::frequency(l, c.frequency)}</p>
+                            <p>{format!("{}, {} {}", c.street_address, c.postal_code, c.city)}</p>
+                            <p>{H::Deliverer.text(l)} ": " {deliverer}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    }
+}
+
+/// The months as a table, each row with a bar for the visits delivered (the numbers are the text;
+/// the bar is drawn for the eye only).
+fn figures_table(l: Lang, figures: Option<Result<HomeServiceFigures, ErrorCode>>) -> AnyView {
+    match figures {
+        None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+        Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+        Some(Ok(f)) => {
+            let most = f
+                .months
+                .iter()
+                .map(|m| m.visits_delivered)
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            view! {
+                <table class="figures">
+                    <caption>{H::FiguresCaption.text(l)}</caption>
+                    <thead><tr>
+                        <th scope="col">{H::Month.text(l)}</th>
+                        <th scope="col">{H::NewClients.text(l)}</th>
+                        <th scope="col">{H::ClientsVisited.text(l)}</th>
+                        <th scope="col">{H::VisitsDelivered.text(l)}</th>
+                        <th scope="col">{H::VisitsMissed.text(l)}</th>
+                        <th scope="col">{H::ItemsDelivered.text(l)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {f.months.into_iter().map(|m| {
+                            // An SVG attribute, not a style: the page's CSP allows no inline styles.
+                            let width = (m.visits_delivered * 64 / most).to_string();
+                            view! {
+                                <tr>
+                                    <th scope="row">{month_name(l, &m.month)}</th>
+                                    <td>{m.new_clients}</td>
+                                    <td>{m.clients_visited}</td>
+                                    <td><svg class="figure-bar" width="64" height="12" aria-hidden="true" focusable="false"><rect width=width height="12" /></svg>{m.visits_delivered}</td>
+                                    <td>{m.visits_missed}</td>
+                                    <td>{m.items_delivered}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// "2026-11" as "marraskuu 2026".
+fn month_name(l: Lang, month: &str) -> String {
+    let mut parts = month.split('-');
+    match (
+        parts.next().and_then(|y| y.parse::<i32>().ok()),
+        parts.next().and_then(|m| m.parse::<u32>().ok()),
+    ) {
+        (Some(y), Some(m)) if (1..=12).contains(&m) => format!("{} {y}", dates::month(l, m)),
+        _ => month.to_owned(),
     }
 }
 
@@ -422,7 +549,7 @@ fn Application(
     }
 }
 
-fn weekday_number(d: etakirjasto_shared::Weekday) -> u8 {
+pub(super) fn weekday_number(d: etakirjasto_shared::Weekday) -> u8 {
     etakirjasto_shared::Weekday::ALL
         .iter()
         .position(|w| *w == d)

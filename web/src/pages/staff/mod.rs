@@ -9,6 +9,7 @@
 mod calendar;
 pub mod event_form;
 pub mod events;
+pub mod home_client;
 pub mod home_service;
 pub mod messages;
 pub mod offers;

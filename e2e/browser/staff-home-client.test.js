@@ -1,0 +1,152 @@
+// One home-delivery client, as the library's home-service staff work with them: the dashboard's
+// client list and monthly figures lead to Elli's page; the chooser picks an item for her coming
+// visit, is warned with the day that she has had one before and adds it anyway; a visit added for
+// today is recorded as delivered, with what she liked and a book that came back, and moves to the
+// history; a pause is saved with its days. All with the keyboard; no axe violations in fi, sv and en.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const {
+  DEMO, startServer, launchBrowser, openPage, appReady, signInWithPassword, axeViolations,
+  describeViolations,
+} = require('./helpers');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+/** Today in the library's zone, `YYYY-MM-DD`. */
+function helsinkiToday() {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+}
+
+/** "30.11.2026" for `2026-11-30`. */
+function finnishDay(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}.${m}.${y}`;
+}
+
+async function notice(page, pattern) {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('.home-notice')?.textContent ?? ''),
+    pattern.source,
+  );
+  assert.ok(await page.locator('.home-notice').evaluate((el) => el === document.activeElement), 'the notice takes focus');
+}
+
+test('the chooser is warned of a repeat, a visit is recorded and a pause saved, with the keyboard', async () => {
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  // The repeat warning is the server's 409 `already_delivered`.
+  allow('/api/v1/home-service/visits/', 409);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  await page.goto('/staff/home-service');
+  await appReady(page);
+  await page.waitForSelector('.home-clients');
+  const figures = page.locator('table.figures');
+  assert.match(await figures.locator('caption').innerText(), /kuuden viimeisen kuukauden/);
+  assert.equal(await figures.locator('tbody tr').count(), 6, 'six months');
+  assert.match(await page.locator('.home-clients').innerText(), /Onni Lehto\s+tauolla/);
+  await page.locator('.home-clients a', { hasText: 'Elli Koskinen' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/staff/home-service?client=*');
+  await page.waitForSelector('.home-history');
+  assert.equal(await page.locator('h1').innerText(), 'Elli Koskinen');
+  assert.match(await page.locator('.facts').innerText(), /Ovikoodi 1234/);
+  const history = await page.locator('.home-history').innerText();
+  assert.match(history, /Kotiranta, Anni Blomqvist \(isoteksti\)/);
+  assert.match(history, /Mistä asiakas piti: Tykkäsi kovasti/);
+
+  // The chooser picks a book she has had: warned with the day, then adds it anyway.
+  const coming = page.locator('.home-visits > li').first();
+  await coming.getByRole('button', { name: /^Valitse aineistoa\s*: / }).press('Enter');
+  await page.locator('#item-title').fill('Kotiranta');
+  await page.locator('#item-author').fill('anni  BLOMQVIST');
+  await page.locator('#item-format').selectOption('large_print');
+  await page.locator('#item-identifier').press('Enter');
+  await page.waitForSelector('.repeat-warning');
+  const warning = page.locator('.repeat-warning');
+  assert.ok(await warning.evaluate((el) => el === document.activeElement), 'the warning takes focus');
+  assert.match(await warning.innerText(), /on jo saanut tämän .*\d+\.\d+\.\d{4}/s);
+  await warning.getByRole('button', { name: 'Lisää silti' }).press('Enter');
+  await notice(page, /lisättiin käynnille/);
+  await page.waitForFunction(() => /Kotiranta/.test(document.querySelector('.home-visits .item-list')?.textContent ?? ''));
+
+  // A new book goes on without a warning, and comes off again.
+  await page.locator('.home-visits > li').first().getByRole('button', { name: /^Valitse aineistoa\s*: / }).press('Enter');
+  await page.locator('#item-title').fill('Sinuhe egyptiläinen');
+  await page.locator('#item-author').fill('Mika Waltari');
+  await page.locator('#item-title').press('Enter');
+  await notice(page, /lisättiin käynnille/);
+  await page.getByRole('button', { name: /^Poista\s*: Sinuhe egyptiläinen, Mika Waltari/ }).press('Enter');
+  await notice(page, /poistettiin/);
+  assert.doesNotMatch(await page.locator('.home-visits').innerText(), /Sinuhe/);
+
+  // A visit added for today is recorded as delivered, with what she liked and a book back.
+  const today = helsinkiToday();
+  await page.locator('#visit-day').fill(today);
+  await page.locator('#visit-day').press('Enter');
+  await notice(page, /Käynti lisättiin/);
+  const todays = page.locator('.home-visits > li', { hasText: new RegExp(`\\s${finnishDay(today).replace(/\./g, '\\.')}(?!\\d)`) });
+  await todays.getByRole('button', { name: /^Kirjaa käynti\s*: / }).press('Enter');
+  // Saving without saying how it went names the question.
+  await page.getByRole('button', { name: 'Tallenna käynti' }).press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary:not([hidden])').innerText(), /Miten käynti meni\?/);
+  await page.locator('#visit-outcome').check();
+  await page.locator('#visit-feedback').fill('Piti Kotirannasta, toivoo lisää Blomqvistia.');
+  await page.getByLabel('Tuntematon sotilas, Väinö Linna (äänikirja)').check();
+  await page.getByRole('button', { name: 'Tallenna käynti' }).press('Enter');
+  await notice(page, /Käynti kirjattiin/);
+  const recorded = page.locator('.home-history > li').first();
+  await recorded.waitFor();
+  const text = await recorded.innerText();
+  assert.match(text, /toimitettu/);
+  assert.match(text, /Mistä asiakas piti: Piti Kotirannasta/);
+  assert.match(text, /Palautui: Tuntematon sotilas/);
+
+  // A pause with its days.
+  await page.locator('#client-status-paused').check();
+  await page.locator('#paused-from').fill('2027-06-01');
+  await page.locator('#paused-until').fill('2027-06-30');
+  await page.getByRole('button', { name: 'Tallenna tila' }).press('Enter');
+  await notice(page, /Tila tallennettiin/);
+  await page.waitForFunction(() => /tauolla 1\.6\.2027 – 30\.6\.2027/.test(document.querySelector('.facts')?.textContent ?? ''));
+  assertClean();
+  await context.close();
+});
+
+test('axe finds no violations on a client\'s page in fi, sv and en, with the forms open', async () => {
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  await page.goto('/staff/home-service');
+  await appReady(page);
+  await page.waitForSelector('.home-clients');
+  const href = await page.locator('.home-clients a', { hasText: 'Toivo Niemi' }).getAttribute('href');
+  for (const lang of ['fi', 'sv', 'en']) {
+    await page.evaluate((l) => localStorage.setItem('etakirjasto.lang', l), lang);
+    await page.goto('/staff/home-service');
+    await appReady(page);
+    await page.waitForSelector('table.figures');
+    let violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the dashboard (${lang}):\n${describeViolations(violations)}`);
+    await page.goto(href);
+    await appReady(page);
+    await page.waitForSelector('.home-history');
+    await page.locator('.home-visits > li').first().locator('button[aria-expanded]').first().click();
+    await page.locator('#item-title').waitFor();
+    violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on a client (${lang}):\n${describeViolations(violations)}`);
+  }
+  assertClean();
+  await context.close();
+});
