@@ -2,7 +2,9 @@
 // client list and monthly figures lead to Elli's page; the chooser picks an item for her coming
 // visit, is warned with the day that she has had one before and adds it anyway; a visit added for
 // today is recorded as delivered, with what she liked and a book that came back, and moves to the
-// history; a pause is saved with its days. All with the keyboard; no axe violations in fi, sv and en.
+// history; her daughter becomes the contact person and the volunteer her deliverer; a pause is saved
+// with its days. All with the keyboard. An admin then reads in the audit log who handled the data,
+// filtered by action. No axe violations in fi, sv and en.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -81,8 +83,9 @@ test('the chooser is warned of a repeat, a visit is recorded and a pause saved, 
   await notice(page, /lisättiin käynnille/);
   await page.waitForFunction(() => /Kotiranta/.test(document.querySelector('.home-visits .item-list')?.textContent ?? ''));
 
-  // A new book goes on without a warning, and comes off again.
-  await page.locator('.home-visits > li').first().getByRole('button', { name: /^Valitse aineistoa\s*: / }).press('Enter');
+  // The form stays open for the next item, emptied; a new book goes on without a warning, and
+  // comes off again.
+  assert.equal(await page.locator('#item-title').inputValue(), '');
   await page.locator('#item-title').fill('Sinuhe egyptiläinen');
   await page.locator('#item-author').fill('Mika Waltari');
   await page.locator('#item-title').press('Enter');
@@ -113,6 +116,17 @@ test('the chooser is warned of a repeat, a visit is recorded and a pause saved, 
   assert.match(text, /toimitettu/);
   assert.match(text, /Mistä asiakas piti: Piti Kotirannasta/);
   assert.match(text, /Palautui: Tuntematon sotilas/);
+
+  // Her daughter as the contact person, and the volunteer to bring the books.
+  await page.locator('#contact-name').fill('Kaisa Koskinen');
+  await page.locator('#contact-phone').fill('040 765 4321');
+  await page.locator('#deliverer').selectOption({ label: 'Veikko Vapaaehtoinen (vapaaehtoinen)' });
+  assert.equal(await page.locator('#chooser option', { hasText: 'Veikko' }).count(), 0, 'a volunteer does not choose');
+  await page.locator('#contact-email').press('Enter');
+  await notice(page, /uudelle tuojalle/);
+  await page.waitForFunction(() => /Kaisa Koskinen/.test(document.querySelector('.facts')?.textContent ?? ''));
+  assert.match(await page.locator('.facts').innerText(), /Tuoja\s+Veikko Vapaaehtoinen/);
+  assert.match(await page.locator('.home-visits > li').last().innerText(), /Tuoja: Veikko Vapaaehtoinen/);
 
   // A pause with its days.
   await page.locator('#client-status-paused').check();
@@ -146,6 +160,49 @@ test('axe finds no violations on a client\'s page in fi, sv and en, with the for
     await page.locator('#item-title').waitFor();
     violations = await axeViolations(page);
     assert.equal(violations.length, 0, `axe on a client (${lang}):\n${describeViolations(violations)}`);
+  }
+  assertClean();
+  await context.close();
+});
+
+test('an admin reads who handled home-service data, filters by action, and axe finds nothing', async () => {
+  // Staff read a client first, so the log has something to show.
+  const staff = await openPage(browser, server.base);
+  await signInWithPassword(staff.page, DEMO.staff.email, DEMO.staff.password);
+  await staff.page.goto('/staff/home-service');
+  await appReady(staff.page);
+  await staff.page.locator('.home-clients a', { hasText: 'Saimi Heikkinen' }).click();
+  await staff.page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Saimi Heikkinen');
+  await staff.page.waitForSelector('.home-visits');
+  staff.assertClean();
+  await staff.context.close();
+
+  const { page, context, assertClean } = await openPage(browser, server.base);
+  await signInWithPassword(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto('/staff');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Lokitiedot henkilötietojen käsittelystä (ylläpitäjille)' }).click();
+  await page.waitForURL('**/staff/audit');
+  await page.waitForSelector('table.audit-log');
+  const rows = page.locator('table.audit-log tbody tr');
+  assert.match(await rows.first().innerText(), /Liisa Kirjastonhoitaja/);
+  assert.match(await page.locator('table.audit-log').innerText(), /kotipalveluasiakkaan tiedot luettu/);
+
+  // Filtered by action with the keyboard: the address keeps the filter and every row matches.
+  await page.locator('#audit-action').selectOption('home_service.visits_viewed');
+  await page.locator('#audit-record').press('Enter');
+  await page.waitForURL('**/staff/audit?action=home_service.visits_viewed');
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('table.audit-log tbody tr td:nth-child(3)')];
+    return cells.length > 0 && cells.every((c) => c.textContent === 'kotipalvelukäynnit luettu');
+  });
+  for (const lang of ['fi', 'sv', 'en']) {
+    await page.evaluate((l) => localStorage.setItem('etakirjasto.lang', l), lang);
+    await page.goto('/staff/audit');
+    await appReady(page);
+    await page.waitForSelector('table.audit-log');
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the audit log (${lang}):\n${describeViolations(violations)}`);
   }
   assertClean();
   await context.close();

@@ -337,6 +337,36 @@ async fn client_profile(app: TestApp) {
     let client_id = approved["client_id"].as_str().unwrap().to_owned();
     let path = format!("/api/v1/home-service/clients/{client_id}");
 
+    // Who can be named: the librarians with the role, and the volunteer (a deliverer only).
+    let (status, people) = app
+        .get("/api/v1/home-service/people?library=kalajoki", Some(&staff))
+        .await;
+    assert_eq!(status, 200, "{people}");
+    let (_, veikko) = app
+        .get(
+            "/api/v1/me",
+            Some(&app.token_for(demo::VOLUNTEER.0, demo::VOLUNTEER.1).await),
+        )
+        .await;
+    let (_, me) = app.get("/api/v1/me", Some(&staff)).await;
+    let people = people.as_array().unwrap();
+    assert!(
+        people
+            .iter()
+            .any(|p| p["id"] == veikko["id"] && p["volunteer"] == true),
+        "{people:?}"
+    );
+    assert!(
+        people
+            .iter()
+            .any(|p| p["id"] == me["id"] && p["volunteer"] == false),
+        "{people:?}"
+    );
+    let (status, _) = app
+        .get("/api/v1/home-service/people?library=kalajoki", Some(&admin))
+        .await;
+    assert_eq!(status, 403, "the admin lacks the home-service role");
+
     let (status, list) = app
         .get(
             "/api/v1/home-service/clients?library=kalajoki&status=active",
@@ -1281,7 +1311,7 @@ async fn tomorrow(app: TestApp) {
     let round = query_strings(
         &app.database_url,
         &format!(
-            "SELECT kind || '|' || channel || '|' || body AS value FROM messages WHERE subject_id = 'round:{me}:{tomorrow}'"
+            "SELECT kind || '|' || channel || '|' || body AS value FROM messages WHERE subject_id LIKE 'round:%:{me}:{tomorrow}'"
         ),
     );
     assert_eq!(round.len(), 1, "{round:?}");

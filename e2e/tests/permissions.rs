@@ -90,6 +90,7 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "remove_home_service_item"
         | "get_home_service_round"
         | "get_home_service_figures"
+        | "list_home_service_people"
         | "export_home_service_client"
         | "erase_home_service_client" => HomeServiceStaff,
         "list_audit_log" => LibraryAdmin,

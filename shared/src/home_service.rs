@@ -316,6 +316,20 @@ pub struct PersonRef {
     pub name: String,
 }
 
+/// Someone who can be named on a client: staff with the library's home-service role (chooser or
+/// deliverer) or one of its home-service volunteers (deliverer only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HomeServicePerson {
+    /// Their account's id (for `chooser_id` and `deliverer_id`).
+    pub id: String,
+    /// Their name.
+    #[cfg_attr(feature = "openapi", schema(example = "Liisa Lukkari"))]
+    pub name: String,
+    /// True for a volunteer: they may bring materials but not choose them or see client files.
+    pub volunteer: bool,
+}
+
 /// A client of the home-delivery service, as the library's home-service staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

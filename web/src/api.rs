@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use etakirjasto_shared::{
     ApplicationReceipt, ChooseItem, DeclineApplication, HomeServiceApplication,
     HomeServiceApplicationInput, HomeServiceClient, HomeServiceClientInput, HomeServiceFigures,
-    HomeServiceRound, HomeServiceVisit, NewVisit, VisitChange,
+    HomeServicePerson, HomeServiceRound, HomeServiceVisit, NewVisit, VisitChange,
 };
 use etakirjasto_shared::{
     Attendance, Booking, BookingOutcome, DeleteAccountRequest, ErrorCode, Event, EventInput,
@@ -846,6 +846,35 @@ pub async fn home_clients(
         encode(library)
     );
     every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `GET /api/v1/audit-log?library=…`: one page of the audit log, newest first, optionally of one
+/// record or one action, from `cursor`.
+pub async fn audit_log(
+    token: &str,
+    library: &str,
+    record: Option<&str>,
+    action: Option<&str>,
+    cursor: Option<&str>,
+    lang: Lang,
+) -> ApiResult<Page<etakirjasto_shared::AuditEntry>> {
+    let mut url = format!("{BASE}/audit-log?limit=50&library={}", encode(library));
+    for (key, value) in [("record", record), ("action", action), ("cursor", cursor)] {
+        if let Some(v) = value {
+            url.push_str(&format!("&{key}={}", encode(v)));
+        }
+    }
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}
+
+/// `GET /api/v1/home-service/people?library=…`: who can choose and bring materials.
+pub async fn home_people(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<Vec<HomeServicePerson>> {
+    let url = format!("{BASE}/home-service/people?library={}", encode(library));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
 }
 
 /// `GET /api/v1/home-service/clients/{id}`: one client's profile.

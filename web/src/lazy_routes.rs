@@ -78,6 +78,7 @@ enum StaffPage {
     Offers,
     Organisations,
     HomeService,
+    Audit,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -96,6 +97,7 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::HomeService => {
             view! { <pages::staff::home_service::StaffHomeService /> }.into_any()
         }
+        StaffPage::Audit => view! { <pages::staff::audit::StaffAudit /> }.into_any(),
     }
 }
 
@@ -166,6 +168,10 @@ lazy_page!(
 lazy_page!(
     /// The home-delivery service: applications, visits and the printable round.
     StaffHomeServiceRoute => staff_page(StaffPage::HomeService)
+);
+lazy_page!(
+    /// The admins' audit log of personal data.
+    StaffAuditRoute => staff_page(StaffPage::Audit)
 );
 lazy_page!(
     /// The staff dashboard: the calendar of sessions and booking for a patron.

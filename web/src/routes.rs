@@ -153,6 +153,18 @@ pub fn staff_home_client_href(client: &str) -> String {
     )
 }
 
+/// The path segment of the admins' audit log, under the staff dashboard.
+pub const STAFF_AUDIT: &str = "audit";
+
+/// The audit log, optionally of one record.
+pub fn staff_audit_href(record: Option<&str>) -> String {
+    let base = format!("{}/{STAFF_AUDIT}", Page::Staff.href());
+    match record {
+        Some(r) => format!("{base}?record={}", crate::api::encode(r)),
+        None => base,
+    }
+}
+
 /// The path segment of the staff's messages page, under the staff dashboard.
 pub const STAFF_MESSAGES: &str = "messages";
 

@@ -38,5 +38,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(visit_routes::choose_home_service_item)
         .service(visit_routes::remove_home_service_item)
         .service(visit_routes::get_home_service_round)
-        .service(visit_routes::get_home_service_figures);
+        .service(visit_routes::get_home_service_figures)
+        .service(visit_routes::list_home_service_people);
 }

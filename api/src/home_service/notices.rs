@@ -4,8 +4,10 @@
 //! The server looks every ten minutes; from `notice_hour` (library time) on, the day before, every
 //! planned visit of tomorrow is told of once. "Once" holds across processes: a notice is written
 //! only by the transaction that inserts its key (`visit:<id>:<day>`, `round:<deliverer>:<day>`) into
-//! `home_service_notices`; a second process finds the key there and writes nothing. A visit moved
-//! to tomorrow after the round was told of still gets its own notice; the deliverer's is one a day.
+//! `home_service_notices`; a second process finds the key there and writes nothing. Each visit is
+//! read again under its client's lock in that transaction, so a visit moved, cancelled or erased
+//! meanwhile is not told of. A visit moved to tomorrow after the round was told of still gets its
+//! own notice; the deliverer's is one a day per library.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +15,7 @@ use chrono::{DateTime, Days, NaiveDate, Timelike, Utc};
 use diesel::prelude::*;
 use etakirjasto_shared::{DayPart, Lang, MaterialFormat, MessageChannel, MessageKind, VisitStatus};
 
-use super::queries::{self, ClientRow, VisitRow};
+use super::queries;
 use crate::{
     db::{DbConnection, write_tx},
     error::ApiError,
@@ -45,7 +47,13 @@ pub fn notify_tomorrow(
         let Some(tomorrow) = local.date_naive().checked_add_days(Days::new(1)) else {
             continue;
         };
-        written += notify_library(conn, &library, tomorrow, now)?;
+        // One library's failure does not hold up the others; the next run tries it again.
+        match notify_library(conn, &library, tomorrow, now) {
+            Ok(n) => written += n,
+            Err(e) => {
+                tracing::warn!(library = %library.slug, error = %e, "day-before home-visit notices failed")
+            }
+        }
     }
     let old = (now - chrono::Duration::days(KEEP_DAYS as i64)).naive_utc();
     diesel::delete(home_service_notices::table.filter(home_service_notices::created_at.lt(old)))
@@ -60,52 +68,62 @@ fn notify_library(
     now: DateTime<Utc>,
 ) -> Result<usize, ApiError> {
     let date = day.to_string();
-    let rows: Vec<(VisitRow, ClientRow)> = queries::visits_between(
+    let candidates: Vec<(String, String)> = queries::visits_between(
         conn,
         std::slice::from_ref(&library.id),
         &date,
         &date,
         Some(VisitStatus::Planned.as_str()),
         None,
-    )?;
-    let clients: Vec<String> = rows.iter().map(|(_, c)| c.id.clone()).collect();
-    let items = queries::items_of_clients(conn, &clients)?;
+    )?
+    .into_iter()
+    .map(|(v, c)| (v.id, c.id))
+    .collect();
     let mut written = 0;
     let mut rounds: BTreeMap<String, usize> = BTreeMap::new();
-    for (visit, client) in &rows {
-        if client.status == "ended" {
-            continue;
-        }
-        if let Some(d) = &visit.deliverer_id {
-            *rounds.entry(d.clone()).or_default() += 1;
-        }
-        let key = format!("visit:{}:{date}", visit.id);
-        let brought: Vec<(String, Option<String>, MaterialFormat)> = items
-            .iter()
-            .filter(|(i, _, _)| i.visit_id == visit.id)
-            .map(|(i, _, _)| {
-                (
-                    i.title.clone(),
-                    i.author.clone(),
-                    MaterialFormat::parse(&i.format).unwrap_or(MaterialFormat::RegularPrint),
-                )
-            })
-            .collect();
-        written += write_tx(conn, |conn| {
-            if !claim(conn, &key, now)? {
-                return Ok::<_, ApiError>(0);
+    for (visit_id, client_id) in &candidates {
+        let key = format!("visit:{visit_id}:{date}");
+        let told = write_tx(conn, |conn| {
+            // Read again under the client's lock: a visit moved, cancelled or erased since the
+            // list was read is not told of.
+            queries::lock_client(conn, client_id)?;
+            let Some((visit, _, _)) = queries::find_visit(conn, visit_id)? else {
+                return Ok::<_, ApiError>(None);
+            };
+            let Some((client, _, _)) = queries::find_client(conn, client_id)? else {
+                return Ok(None);
+            };
+            if visit.day != date
+                || visit.status != VisitStatus::Planned.as_str()
+                || client.status == "ended"
+            {
+                return Ok(None);
             }
+            let deliverer = visit.deliverer_id.clone();
+            if !claim(conn, &key, now)? {
+                return Ok(Some((deliverer, 0)));
+            }
+            let brought: Vec<(String, Option<String>, MaterialFormat)> =
+                queries::items_of_clients(conn, std::slice::from_ref(&client.id))?
+                    .into_iter()
+                    .filter(|(i, _, _)| i.visit_id == visit.id)
+                    .map(|(i, _, _)| {
+                        let format = MaterialFormat::parse(&i.format)
+                            .unwrap_or(MaterialFormat::RegularPrint);
+                        (i.title, i.author, format)
+                    })
+                    .collect();
             let lang = Lang::from_tag(&client.language).unwrap_or_default();
             // The contact person when one can be reached; else the client, by text message.
-            let to = match (
-                &client.contact_name,
-                &client.contact_email,
-                &client.contact_phone,
-            ) {
-                (Some(name), email, phone) if email.is_some() || phone.is_some() => {
-                    Recipient::guest(name, email.as_deref(), phone.as_deref(), lang)
-                }
-                _ => Recipient::guest(&client.name, None, Some(&client.phone), lang),
+            let to = if client.contact_email.is_some() || client.contact_phone.is_some() {
+                Recipient::guest(
+                    client.contact_name.as_deref().unwrap_or(&client.name),
+                    client.contact_email.as_deref(),
+                    client.contact_phone.as_deref(),
+                    lang,
+                )
+            } else {
+                Recipient::guest(&client.name, None, Some(&client.phone), lang)
             };
             let part = DayPart::parse(&client.day_part);
             outbox::write(
@@ -126,11 +144,17 @@ fn notify_library(
                 },
                 now,
             )?;
-            Ok(1)
+            Ok(Some((deliverer, 1)))
         })?;
+        if let Some((deliverer, n)) = told {
+            written += n;
+            if let Some(d) = deliverer {
+                *rounds.entry(d).or_default() += 1;
+            }
+        }
     }
     for (deliverer, stops) in rounds {
-        let key = format!("round:{deliverer}:{date}");
+        let key = format!("round:{}:{deliverer}:{date}", library.id);
         written += write_tx(conn, |conn| {
             if !claim(conn, &key, now)? {
                 return Ok::<_, ApiError>(0);

@@ -278,14 +278,60 @@ pub fn role_holder_name(
     library_id: &str,
     user_id: &str,
 ) -> QueryResult<Option<String>> {
-    use crate::schema::users;
+    use crate::schema::{memberships, users};
     home_service_staff::table
         .inner_join(users::table.on(users::id.eq(home_service_staff::user_id)))
+        .inner_join(
+            memberships::table.on(memberships::user_id
+                .eq(home_service_staff::user_id)
+                .and(memberships::library_id.eq(home_service_staff::library_id))),
+        )
         .filter(home_service_staff::library_id.eq(library_id))
         .filter(home_service_staff::user_id.eq(user_id))
+        .filter(memberships::role.eq_any(["staff", "admin"]))
         .select(users::name)
         .first(conn)
         .optional()
+}
+
+/// The library's home-service staff and volunteers: `(id, name, volunteer)`, by name.
+pub fn people(
+    conn: &mut DbConnection,
+    library_id: &str,
+) -> QueryResult<Vec<(String, String, bool)>> {
+    use crate::schema::memberships;
+    use crate::schema::{home_service_volunteers as v, users};
+    // Only those who are still the library's staff: the role row outlives a membership.
+    let mut out: Vec<(String, String, bool)> = home_service_staff::table
+        .inner_join(users::table.on(users::id.eq(home_service_staff::user_id)))
+        .inner_join(
+            memberships::table.on(memberships::user_id
+                .eq(home_service_staff::user_id)
+                .and(memberships::library_id.eq(home_service_staff::library_id))),
+        )
+        .filter(home_service_staff::library_id.eq(library_id))
+        .filter(memberships::role.eq_any(["staff", "admin"]))
+        .select((users::id, users::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .map(|(id, name)| (id, name, false))
+        .collect();
+    for (id, name) in v::table
+        .inner_join(users::table.on(users::id.eq(v::user_id)))
+        .filter(v::library_id.eq(library_id))
+        .select((users::id, users::name))
+        .load::<(String, String)>(conn)?
+    {
+        if !out.iter().any(|(i, _, _)| *i == id) {
+            out.push((id, name, true));
+        }
+    }
+    out.sort_by(|a, b| {
+        a.1.to_lowercase()
+            .cmp(&b.1.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
+    Ok(out)
 }
 
 /// A stored visit.

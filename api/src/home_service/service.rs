@@ -479,11 +479,29 @@ pub fn update_client(
         queries::lock_client(conn, id)?;
         let (mut row, _, zone) = visible_client(conn, user, id)?;
         let today = now.with_timezone(&tz_of(&zone)).date_naive();
-        let checked = rules::check_client(input, today).map_err(ApiError::invalid)?;
+        // A temporary need's last day that has passed may stay as it is (so the service can still
+        // be paused or ended); only a new one must not be in the past.
+        let stored_until = row.temporary_until.as_deref().and_then(|d| d.parse().ok());
+        let check_day = match (input.temporary_until, stored_until) {
+            (Some(new), Some(old)) if new == old => today.min(old),
+            _ => today,
+        };
+        let checked = rules::check_client(input, check_day).map_err(ApiError::invalid)?;
+        let kept = [
+            (row.chooser_id.clone(), row.chooser_name.clone()),
+            (row.deliverer_id.clone(), row.deliverer_name.clone()),
+        ];
         let mut holder = |field: &str,
                           id: &Option<String>|
          -> Result<Option<(String, String)>, ApiError> {
             let Some(id) = id else { return Ok(None) };
+            // Someone already named stays, even after losing the role: the history names them.
+            let (kept_id, kept_name) = &kept[usize::from(field != "chooser_id")];
+            if let (Some(k), Some(name)) = (kept_id, kept_name)
+                && k == id
+            {
+                return Ok(Some((id.clone(), name.clone())));
+            }
             // The chooser is staff with the role; the deliverer may also be a volunteer.
             let name = if field == "chooser_id" {
                 queries::role_holder_name(conn, &row.library_id, id)?

@@ -4,8 +4,8 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{NaiveDate, Utc};
 use etakirjasto_shared::{
-    ChooseItem, FieldCode, HomeServiceFigures, HomeServiceRound, HomeServiceVisit, NewVisit,
-    Problem, VisitChange, VisitStatus,
+    ChooseItem, FieldCode, HomeServiceFigures, HomeServicePerson, HomeServiceRound,
+    HomeServiceVisit, NewVisit, Problem, VisitChange, VisitStatus,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -349,6 +349,48 @@ pub async fn get_home_service_round(
     })
     .await?;
     Ok(private(round))
+}
+
+/// The parameters of the people list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeopleParams {
+    /// The library's slug.
+    #[param(example = "kalajoki")]
+    pub library: String,
+}
+
+/// List who can choose and bring materials.
+///
+/// The library's staff with its home-service role (each can be a client's chooser or deliverer)
+/// and its home-service volunteers (deliverers only), by name. For the library's staff with the
+/// home-service role.
+#[utoipa::path(
+    tag = "home-service",
+    operation_id = "list_home_service_people",
+    security(("bearer" = [])),
+    params(PeopleParams),
+    responses(
+        StaffOnlyErrors,
+        (status = 200, description = "The people, by name.", body = Vec<HomeServicePerson>,
+            example = json!([{"id": "0b9c7f52-3d5e-4a51-9f0e-6c1d2b3a4e5f", "name": "Liisa Lukkari", "volunteer": false},
+                             {"id": "5a1e2d3c-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "name": "Veikko Vapaaehtoinen", "volunteer": true}])),
+        (status = 422, description = "The library is unknown (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/home-service/people")]
+#[tracing::instrument(skip_all)]
+pub async fn list_home_service_people(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    q: web::Query<PeopleParams>,
+) -> Result<HttpResponse, ApiError> {
+    let library = q.into_inner().library;
+    let people = db::run(&state.pool, move |conn| {
+        visits::people(conn, &user, &library)
+    })
+    .await?;
+    Ok(private(people))
 }
 
 /// The parameters of the figures.

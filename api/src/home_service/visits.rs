@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use etakirjasto_shared::{
     ChooseItem, ClientStatus, DayPart, DeliveryFrequency, ErrorCode, FieldCode, HomeServiceFigures,
-    HomeServiceReason, HomeServiceRound, HomeServiceVisit, MaterialFormat, MonthFigures, NewVisit,
-    PersonRef, RoundStop, VisitChange, VisitItem, VisitPlanner, VisitStatus, Weekday,
+    HomeServicePerson, HomeServiceReason, HomeServiceRound, HomeServiceVisit, MaterialFormat,
+    MonthFigures, NewVisit, PersonRef, RoundStop, VisitChange, VisitItem, VisitPlanner,
+    VisitStatus, Weekday,
 };
 
 use super::{
@@ -783,6 +784,25 @@ pub fn remove_item(
         logged(conn, user, Action::HomeServiceVisitChanged, &client, now)
     })?;
     one_visit(conn, visit_id, now)
+}
+
+/// The people who can be named on the library's clients: its staff with the home-service role and
+/// its home-service volunteers. For the library's staff with the role.
+pub fn people(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    slug: &str,
+) -> Result<Vec<HomeServicePerson>, ApiError> {
+    let lib = library(conn, slug)?;
+    require_role(conn, user, &lib.id)?;
+    Ok(queries::people(conn, &lib.id)?
+        .into_iter()
+        .map(|(id, name, volunteer)| HomeServicePerson {
+            id,
+            name,
+            volunteer,
+        })
+        .collect())
 }
 
 /// The libraries whose home-service data the caller may see: `library` when given (404 for an

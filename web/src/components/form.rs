@@ -37,6 +37,8 @@ pub enum Label {
     HomeService(crate::i18n::HomeService),
     /// A field of the home-delivery application.
     Apply(crate::i18n::Apply),
+    /// A field of the audit log.
+    Audit(crate::i18n::Audit),
 }
 
 impl Text for Label {
@@ -52,6 +54,7 @@ impl Text for Label {
             Label::Offers(t) => t.text(lang),
             Label::HomeService(t) => t.text(lang),
             Label::Apply(t) => t.text(lang),
+            Label::Audit(t) => t.text(lang),
         }
     }
 }
@@ -65,6 +68,12 @@ impl From<Auth> for Label {
 impl From<crate::i18n::HomeService> for Label {
     fn from(t: crate::i18n::HomeService) -> Self {
         Label::HomeService(t)
+    }
+}
+
+impl From<crate::i18n::Audit> for Label {
+    fn from(t: crate::i18n::Audit) -> Self {
+        Label::Audit(t)
     }
 }
 

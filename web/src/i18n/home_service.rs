@@ -189,6 +189,26 @@ pub enum HomeService {
     Returned,
     /// Title of a client's page.
     ClientTitle,
+    /// Taking an item off failed.
+    RemoveFailed,
+    /// Heading of the people form.
+    PeopleHeading,
+    /// Field.
+    ContactName,
+    /// Field.
+    ContactPhone,
+    /// Field.
+    ContactEmail,
+    /// Hint.
+    ContactHint,
+    /// Choice: nobody.
+    Nobody,
+    /// After a volunteer's name.
+    VolunteerMark,
+    /// Save.
+    SavePeople,
+    /// Saved.
+    PeopleSaved,
     /// Heading of the add-visit form.
     AddVisitHeading,
     /// Field: the day.
@@ -340,6 +360,16 @@ impl Text for HomeService {
             Recorded => lang.pick("Käynti kirjattiin.", "Besöket registrerades.", "The visit was recorded."),
             Returned => lang.pick("Palautui", "Kom tillbaka", "Came back"),
             ClientTitle => lang.pick("Kotipalvelun asiakas", "Hemservicens kund", "Home-delivery client"),
+            RemoveFailed => lang.pick("Aineiston poistaminen ei onnistunut. Yritä uudelleen.", "Det gick inte att ta bort materialet. Försök igen.", "The item could not be taken off. Please try again."),
+            PeopleHeading => lang.pick("Yhteyshenkilö, valitsija ja tuoja", "Kontaktperson, den som väljer och den som delar ut", "Contact person, chooser and deliverer"),
+            ContactName => lang.pick("Yhteyshenkilön nimi", "Kontaktpersonens namn", "Contact person's name"),
+            ContactPhone => lang.pick("Yhteyshenkilön puhelin", "Kontaktpersonens telefon", "Contact person's phone"),
+            ContactEmail => lang.pick("Yhteyshenkilön sähköposti", "Kontaktpersonens e-post", "Contact person's email"),
+            ContactHint => lang.pick("Yhteyshenkilö saa käyntiä edeltävänä päivänä muistutuksen asiakkaan puolesta.", "Kontaktpersonen får en påminnelse dagen före besöket för kundens räkning.", "The contact person is reminded the day before each visit, for the client."),
+            Nobody => lang.pick("Ei ketään", "Ingen", "Nobody"),
+            VolunteerMark => lang.pick(" (vapaaehtoinen)", " (volontär)", " (volunteer)"),
+            SavePeople => lang.pick("Tallenna", "Spara", "Save"),
+            PeopleSaved => lang.pick("Tallennettiin. Tulevat käynnit siirtyivät uudelle tuojalle.", "Sparat. De kommande besöken gick över till den nya utdelaren.", "Saved. The coming visits went to the new deliverer."),
             AddVisitHeading => lang.pick("Lisää käynti", "Lägg till ett besök", "Add a visit"),
             VisitDay => lang.pick("Käynnin päivä", "Besökets dag", "Day of the visit"),
             AddVisit => lang.pick("Lisää käynti", "Lägg till besöket", "Add the visit"),

@@ -14,6 +14,7 @@
 //! so the browser and the server always say the same thing.
 
 mod account;
+pub mod audit;
 mod auth;
 pub mod booking;
 pub mod events;
@@ -29,6 +30,7 @@ mod ui;
 use etakirjasto_shared::Lang;
 
 pub use account::Account;
+pub use audit::Audit;
 pub use auth::Auth;
 pub use booking::Booking;
 pub use events::Events;

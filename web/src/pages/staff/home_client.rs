@@ -10,7 +10,8 @@ use leptos::task::spawn_local;
 
 use etakirjasto_shared::{
     ChooseItem, ClientStatus, ErrorCode, FieldCode, HomeServiceClient, HomeServiceClientInput,
-    HomeServiceVisit, Lang, MaterialFormat, NewVisit, VisitChange, VisitItem, VisitStatus,
+    HomeServicePerson, HomeServiceVisit, Lang, MaterialFormat, NewVisit, VisitChange, VisitItem,
+    VisitStatus,
 };
 
 use super::home_service::{day_text, focus_soon, items_text};
@@ -50,6 +51,11 @@ const OUTCOME_ID: &str = "visit-outcome";
 const NOTE_ID: &str = "visit-note";
 const FEEDBACK_ID: &str = "visit-feedback";
 const VISIT_DAY_ID: &str = "visit-day";
+const CONTACT_NAME_ID: &str = "contact-name";
+const CONTACT_PHONE_ID: &str = "contact-phone";
+const CONTACT_EMAIL_ID: &str = "contact-email";
+const CHOOSER_ID: &str = "chooser";
+const DELIVERER_ID: &str = "deliverer";
 
 /// Which form is open under a visit (one at a time: their fields have one id each).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +98,15 @@ pub fn ClientPage(id: String) -> impl IntoView {
         }
     });
     let today = super::today("Europe/Helsinki");
+    // Which visit's form is open; kept across reloads, so the chooser adds one item after another.
+    let open = RwSignal::new(None::<Panel>);
+    let is_admin = move || {
+        session.me().is_some_and(|me| {
+            me.memberships
+                .iter()
+                .any(|m| m.role == etakirjasto_shared::Role::Admin)
+        })
+    };
     view! {
         <p class="back"><a href=staff_home_service_href(None)>{tr(H::Back)}</a></p>
         <div role="status" class="home-live">
@@ -104,8 +119,12 @@ pub fn ClientPage(id: String) -> impl IntoView {
                 Some(Err(code)) => view! { <h1>{H::ClientTitle.text(l)}</h1><p class="notice">{code.message(l)}</p> }.into_any(),
                 Some(Ok(c)) => view! {
                     <h1>{c.name.clone()}</h1>
+                    {is_admin().then(|| view! {
+                        <p><a href=crate::routes::staff_audit_href(Some(&c.id))>{tr(crate::i18n::Audit::ClientLink)}</a></p>
+                    })}
                     <Profile client=c.clone() />
-                    <StatusForm client=c version=version notice=notice />
+                    <StatusForm client=c.clone() version=version notice=notice />
+                    <PeopleForm client=c version=version notice=notice />
                 }
                 .into_any(),
             }
@@ -116,7 +135,7 @@ pub fn ClientPage(id: String) -> impl IntoView {
                 None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
                 Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
                 Some(Ok(all)) => view! {
-                    <Visits all=all today=today version=version notice=notice />
+                    <Visits all=all today=today open=open version=version notice=notice />
                     <AddVisit client_id=id.get_value() version=version notice=notice />
                 }
                 .into_any(),
@@ -331,14 +350,21 @@ fn earlier_days(
             .join(" ")
             .to_lowercase()
     };
-    let (title, author, identifier) = (fold(title), fold(author), fold(identifier));
+    // As the server stores it: no spaces or hyphens, any case.
+    let code = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let (title, author, identifier) = (fold(title), fold(author), code(identifier));
     let mut days: Vec<NaiveDate> = all
         .iter()
         .filter(|v| matches!(v.status, VisitStatus::Delivered | VisitStatus::Planned))
         .flat_map(|v| v.items.iter())
         .filter(|i| {
             let same_id = !identifier.is_empty()
-                && i.identifier.as_deref().map(fold).as_deref() == Some(identifier.as_str());
+                && i.identifier.as_deref().map(code).as_deref() == Some(identifier.as_str());
             let same_work =
                 fold(&i.title) == title && fold(i.author.as_deref().unwrap_or_default()) == author;
             same_id || same_work
@@ -355,11 +381,11 @@ fn earlier_days(
 fn Visits(
     all: Vec<HomeServiceVisit>,
     today: NaiveDate,
+    open: RwSignal<Option<Panel>>,
     version: RwSignal<u32>,
     notice: RwSignal<Option<H>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let open = RwSignal::new(None::<Panel>);
     let all = StoredValue::new(all);
     let mut coming: Vec<HomeServiceVisit> = all
         .get_value()
@@ -447,7 +473,12 @@ fn ComingVisit(
     let choose_open = move || open.get() == Some(Panel::Choose(visit_id.get_value()));
     let record_open = move || open.get() == Some(Panel::Record(visit_id.get_value()));
     let deliverer = v.deliverer.clone().map(|d| d.name);
+    let removing = RwSignal::new(false);
     let remove = move |item: String| {
+        if removing.get_untracked() {
+            return;
+        }
+        removing.set(true);
         let lang = lang.get_untracked();
         spawn_local(async move {
             let result = session
@@ -458,11 +489,14 @@ fn ComingVisit(
                     }
                 })
                 .await;
-            if result.is_ok() {
-                notice.set(Some(H::ItemRemoved));
-                focus_soon(".home-notice");
-                version.update(|v| *v += 1);
-            }
+            removing.try_set(false);
+            notice.set(Some(if result.is_ok() {
+                H::ItemRemoved
+            } else {
+                H::RemoveFailed
+            }));
+            focus_soon(".home-notice");
+            version.update(|v| *v += 1);
         });
     };
     let toggle = move |panel: Panel| {
@@ -544,6 +578,14 @@ fn ChooseForm(
     let repeat = RwSignal::new(None::<Vec<NaiveDate>>);
     let summary = NodeRef::<leptos::html::Div>::new();
     let visit_id = StoredValue::new(visit_id);
+    // "Add anyway" adds what the warning was about: a change to the item takes the warning away.
+    Effect::new(move |_| {
+        title.track();
+        author.track();
+        identifier.track();
+        format.track();
+        repeat.set(None);
+    });
     let send = move |allow_repeat: bool| {
         if busy.get_untracked() {
             return;
@@ -836,6 +878,144 @@ fn AddVisit(
         <form class="form" novalidate on:submit=add>
             <Field id=VISIT_DAY_ID label=H::VisitDay kind="date" autocomplete="off" value=day errors=errors />
             <button type="submit" class="button" disabled=move || busy.get()>{tr(H::AddVisit)}</button>
+        </form>
+    }
+}
+
+/// The contact person, the chooser and the deliverer.
+#[component]
+fn PeopleForm(
+    client: HomeServiceClient,
+    version: RwSignal<u32>,
+    notice: RwSignal<Option<H>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let contact_name = RwSignal::new(text(&client.contact_name));
+    let contact_phone = RwSignal::new(text(&client.contact_phone));
+    let contact_email = RwSignal::new(text(&client.contact_email));
+    let chooser = RwSignal::new(
+        client
+            .chooser
+            .as_ref()
+            .map(|p| p.id.clone())
+            .unwrap_or_default(),
+    );
+    let deliverer = RwSignal::new(
+        client
+            .deliverer
+            .as_ref()
+            .map(|p| p.id.clone())
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(FormErrors::default());
+    let busy = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Div>::new();
+    let library = client.library.clone();
+    let client = StoredValue::new(client);
+    let people = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let library = library.clone();
+        async move {
+            session
+                .authorized(lang, |token| {
+                    let library = library.clone();
+                    async move { api::home_people(&token, &library, lang).await }
+                })
+                .await
+                .map_err(|e| e.code())
+        }
+    });
+    let current = StoredValue::new([
+        client.get_value().chooser.clone(),
+        client.get_value().deliverer.clone(),
+    ]);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let given = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_owned()).filter(|t| !t.is_empty())
+        };
+        let mut body = input_of(&client.get_value());
+        body.contact_name = given(contact_name);
+        body.contact_phone = given(contact_phone);
+        body.contact_email = given(contact_email);
+        body.chooser_id = given(chooser);
+        body.deliverer_id = given(deliverer);
+        busy.set(true);
+        let lang = lang.get_untracked();
+        let id = client.get_value().id;
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, |token| {
+                    let (body, id) = (body.clone(), id.clone());
+                    async move { api::update_home_client(&token, &id, &body, lang).await }
+                })
+                .await;
+            busy.try_set(false);
+            match result {
+                Ok(_) => {
+                    errors.set(FormErrors::default());
+                    notice.set(Some(H::PeopleSaved));
+                    focus_soon(".home-notice");
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => {
+                    errors.set(FormErrors::from_api(&e, |f| match f {
+                        "contact_name" => Some((CONTACT_NAME_ID, H::ContactName)),
+                        "contact_phone" => Some((CONTACT_PHONE_ID, H::ContactPhone)),
+                        "contact_email" => Some((CONTACT_EMAIL_ID, H::ContactEmail)),
+                        "chooser_id" => Some((CHOOSER_ID, H::Chooser)),
+                        "deliverer_id" => Some((DELIVERER_ID, H::Deliverer)),
+                        _ => None,
+                    }));
+                    focus_later(summary);
+                }
+            }
+        });
+    };
+    let select = move |id: &'static str, label: H, value: RwSignal<String>, volunteers: bool| {
+        view! {
+            <div class="field" class:field-error=move || errors.with(|e| e.field(id).is_some())>
+                <label for=id>{tr(label)}</label>
+                <FieldMessage errors=errors id=id />
+                <select id=id name=id on:change=move |ev| value.set(event_target_value(&ev))>
+                    <option value="" selected=move || value.get().is_empty()>{tr(H::Nobody)}</option>
+                    {move || {
+                        let l = lang.get();
+                        let mut list = people.get().and_then(Result::ok).unwrap_or_default();
+                        // The one named now is offered even when no longer on the list.
+                        let named = current.with_value(|c| c[usize::from(volunteers)].clone());
+                        if let Some(p) = named.filter(|p| !list.iter().any(|x| x.id == p.id)) {
+                            list.insert(0, HomeServicePerson { id: p.id, name: p.name, volunteer: false });
+                        }
+                        list.into_iter()
+                            .filter(|p| volunteers || !p.volunteer)
+                            .map(|p| {
+                                let mark = if p.volunteer { H::VolunteerMark.text(l) } else { "" };
+                                let pid = p.id.clone();
+                                view! { <option value=p.id selected=move || value.get() == pid>{p.name}{mark}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <h2>{tr(H::PeopleHeading)}</h2>
+        {move || people.get().and_then(Result::err).map(|code| view! { <p class="notice">{code.message(lang.get())}</p> })}
+        <ErrorSummary errors=errors node_ref=summary id="people-summary" />
+        <form class="form" novalidate on:submit=save>
+            <Field id=CONTACT_NAME_ID label=H::ContactName hint=H::ContactHint autocomplete="off" value=contact_name errors=errors />
+            <Field id=CONTACT_PHONE_ID label=H::ContactPhone kind="tel" autocomplete="off" value=contact_phone errors=errors />
+            <Field id=CONTACT_EMAIL_ID label=H::ContactEmail kind="email" autocomplete="off" value=contact_email errors=errors />
+            {select(CHOOSER_ID, H::Chooser, chooser, false)}
+            {select(DELIVERER_ID, H::Deliverer, deliverer, true)}
+            <button type="submit" class="button" disabled=move || busy.get()>{tr(H::SavePeople)}</button>
         </form>
     }
 }

@@ -6,6 +6,7 @@
 //! The calendar's day or week, date and "my sessions" or "whole team" live in the address
 //! (`/staff?view=week&date=2026-12-07&who=team`), so Back, reload and a bookmark keep them.
 
+pub mod audit;
 mod calendar;
 pub mod event_form;
 pub mod events;
@@ -203,6 +204,10 @@ pub fn Staff() -> impl IntoView {
                 return refused;
             }
             let Some(me) = me else { return ().into_any() };
+            let admin = me
+                .memberships
+                .iter()
+                .any(|m| m.role == etakirjasto_shared::Role::Admin);
             {
                 let libraries = me
                     .memberships
@@ -220,6 +225,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a href=crate::routes::staff_messages_href()>{tr(crate::i18n::Messages::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_events_href(None)>{tr(crate::i18n::StaffEvents::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_home_service_href(None)>{tr(crate::i18n::HomeService::Link)}</a></p>
+                        {admin.then(|| view! { <p><a href=crate::routes::staff_audit_href(None)>{tr(crate::i18n::Audit::Link)}</a></p> })}
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>
