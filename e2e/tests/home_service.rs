@@ -1022,6 +1022,14 @@ async fn privacy(app: TestApp) {
     );
     assert_eq!(export["visits"][0]["items"][0]["title"], "Kotiranta");
     assert_eq!(export["visits"][0]["feedback"], "Ihana kirja.");
+    // The decision sent to the relative who applied is part of what is held.
+    let kinds: Vec<&str> = export["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"home_service_approved"), "{kinds:?}");
     assert_eq!(audit_count(&app, "home_service.client_exported", &aino), 1);
 
     // Erasure leaves counts only: the figures do not change.
@@ -1205,6 +1213,7 @@ async fn privacy(app: TestApp) {
 }
 
 async fn tomorrow(app: TestApp) {
+    use chrono::Datelike;
     let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
     let (_, me) = app.get("/api/v1/me", Some(&staff)).await;
     let me = me["id"].as_str().unwrap().to_owned();
@@ -1326,7 +1335,48 @@ async fn tomorrow(app: TestApp) {
         round[0]
     );
 
-    // Erasing the client takes the notice that named them with it.
+    // Moved after the notice: the son is told the visit is off, with the new day, once.
+    let (_, visits) = app
+        .get(&format!("{client_path}/visits"), Some(&staff))
+        .await;
+    let taken: Vec<chrono::NaiveDate> = visits.as_array().unwrap().iter().map(day).collect();
+    let mut later = tomorrow.succ_opt().unwrap().succ_opt().unwrap();
+    while taken.contains(&later) {
+        later = later.succ_opt().unwrap();
+    }
+    let (status, moved) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/home-service/visits/{visit_id}"),
+            Some(&staff),
+            Some(json!({"day": later.to_string(), "status": "planned", "deliverer_id": me})),
+        )
+        .await;
+    assert_eq!(status, 200, "{moved}");
+    for _ in 0..2 {
+        assert!(app.cli(&["home-service", "notices"], &[]).status.success());
+    }
+    let off = query_strings(
+        &app.database_url,
+        &format!(
+            "SELECT recipient_name || '|' || body AS value FROM messages WHERE subject_id = '{visit_id}' AND kind = 'home_visit_off'"
+        ),
+    );
+    assert_eq!(off.len(), 1, "{off:?}");
+    assert!(off[0].starts_with("Pekka Virtanen|"), "{}", off[0]);
+    assert!(off[0].contains("Ny dag för besöket"), "{}", off[0]);
+    assert!(
+        off[0].contains(&format!(
+            "{}.{}.{}",
+            later.day(),
+            later.month(),
+            later.year()
+        )),
+        "{}",
+        off[0]
+    );
+
+    // Erasing the client takes the notices that named them with it.
     let (status, _) = app.send("DELETE", &client_path, Some(&staff), None).await;
     assert_eq!(status, 204);
     let left = query_strings(

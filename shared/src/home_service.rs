@@ -756,4 +756,7 @@ pub struct HomeServiceClientExport {
     pub applications: Vec<HomeServiceApplication>,
     /// Every visit, oldest first, with what was brought and what came back.
     pub visits: Vec<HomeServiceVisit>,
+    /// The messages about the application and the visits (the decision, the day-before notices),
+    /// oldest first.
+    pub messages: Vec<crate::Message>,
 }

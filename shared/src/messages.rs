@@ -56,6 +56,8 @@ wire_enum! {
         HomeVisitTomorrow => "home_visit_tomorrow",
         /// The day before a delivery round (to the deliverer): how many stops, and the round's link.
         HomeRoundTomorrow => "home_round_tomorrow",
+        /// A home visit already told of is off: cancelled, or moved (the new day in `{what}`).
+        HomeVisitOff => "home_visit_off",
     }
 }
 

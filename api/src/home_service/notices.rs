@@ -7,7 +7,8 @@
 //! `home_service_notices`; a second process finds the key there and writes nothing. Each visit is
 //! read again under its client's lock in that transaction, so a visit moved, cancelled or erased
 //! meanwhile is not told of. A visit moved to tomorrow after the round was told of still gets its
-//! own notice; the deliverer's is one a day per library.
+//! own notice; the deliverer's is one a day per library. A visit told of and then cancelled or
+//! moved is told to be off (with the new day), once, by the same claim.
 
 use std::collections::BTreeMap;
 
@@ -55,6 +56,7 @@ pub fn notify_tomorrow(
             }
         }
     }
+    written += called_off(conn, now)?;
     let old = (now - chrono::Duration::days(KEEP_DAYS as i64)).naive_utc();
     diesel::delete(home_service_notices::table.filter(home_service_notices::created_at.lt(old)))
         .execute(conn)?;
@@ -114,17 +116,7 @@ fn notify_library(
                     })
                     .collect();
             let lang = Lang::from_tag(&client.language).unwrap_or_default();
-            // The contact person when one can be reached; else the client, by text message.
-            let to = if client.contact_email.is_some() || client.contact_phone.is_some() {
-                Recipient::guest(
-                    client.contact_name.as_deref().unwrap_or(&client.name),
-                    client.contact_email.as_deref(),
-                    client.contact_phone.as_deref(),
-                    lang,
-                )
-            } else {
-                Recipient::guest(&client.name, None, Some(&client.phone), lang)
-            };
+            let to = client_recipient(&client, lang);
             let part = DayPart::parse(&client.day_part);
             outbox::write(
                 conn,
@@ -196,6 +188,103 @@ fn notify_library(
         })?;
     }
     Ok(written)
+}
+
+/// Tells those told of a visit that it is off when it has since been cancelled or moved (with the
+/// new day), once each. An erased client's visits are gone and nobody is told.
+fn called_off(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, ApiError> {
+    let since = (now - chrono::Duration::days(3)).naive_utc();
+    let told: Vec<String> = home_service_notices::table
+        .filter(home_service_notices::key.like("visit:%"))
+        .filter(home_service_notices::created_at.ge(since))
+        .select(home_service_notices::key)
+        .load(conn)?;
+    let mut written = 0;
+    for key in told {
+        let mut parts = key.splitn(3, ':').skip(1);
+        let (Some(visit_id), Some(day)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(day) = day.parse::<NaiveDate>() else {
+            continue;
+        };
+        let off_key = format!("off:{visit_id}:{day}");
+        let result = write_tx(conn, |conn| {
+            let Some((visit, _, zone)) = queries::find_visit(conn, visit_id)? else {
+                return Ok::<_, ApiError>(0);
+            };
+            queries::lock_client(conn, &visit.client_id)?;
+            let today = now
+                .with_timezone(&crate::events::service::tz_of(&zone))
+                .date_naive();
+            let still_on =
+                visit.day == day.to_string() && visit.status == VisitStatus::Planned.as_str();
+            if still_on || day < today {
+                return Ok(0);
+            }
+            let Some((client, _, _)) = queries::find_client(conn, &visit.client_id)? else {
+                return Ok(0);
+            };
+            if !claim(conn, &off_key, now)? {
+                return Ok(0);
+            }
+            let library = crate::libraries::queries::find_by_id(conn, &visit.library_id)?;
+            let lang = Lang::from_tag(&client.language).unwrap_or_default();
+            let moved_to = visit
+                .day
+                .parse::<NaiveDate>()
+                .ok()
+                .filter(|d| *d >= today && visit.status == VisitStatus::Planned.as_str());
+            let what = match moved_to {
+                Some(d) => format!(
+                    "{} {}.",
+                    lang.pick("Uusi käyntipäivä:", "Ny dag för besöket:", "The new day:"),
+                    templates::day_when(d, DayPart::parse(&client.day_part), lang)
+                ),
+                None => String::new(),
+            };
+            outbox::write(
+                conn,
+                &library,
+                Draft {
+                    kind: MessageKind::HomeVisitOff,
+                    subject_id: visit.id.clone(),
+                    to: client_recipient(&client, lang),
+                    values: vec![
+                        ("client", client.name.clone()),
+                        ("when", templates::day_when(day, None, lang)),
+                        ("what", what),
+                    ],
+                    private_link: None,
+                    ics: None,
+                    due_at: now,
+                },
+                now,
+            )?;
+            Ok(1)
+        });
+        match result {
+            Ok(n) => written += n,
+            Err(e) => {
+                tracing::warn!(key = %key, error = %e, "telling that a home visit is off failed")
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// The contact person when one can be reached; else the client, by text message.
+fn client_recipient(client: &queries::ClientRow, lang: Lang) -> Recipient {
+    if client.contact_email.is_some() || client.contact_phone.is_some() {
+        Recipient::guest(
+            client.contact_name.as_deref().unwrap_or(&client.name),
+            client.contact_email.as_deref(),
+            client.contact_phone.as_deref(),
+            lang,
+        )
+    } else {
+        Recipient::guest(&client.name, None, Some(&client.phone), lang)
+    }
 }
 
 /// Inserts `key`; false when it was there already (another process or an earlier run told of it).

@@ -19,21 +19,47 @@ use crate::{
 };
 
 /// Everything held on the client: the profile, the application(s) with the consent as given, every
-/// visit with its items. Audit-logged.
+/// visit with its items, and the messages about them. Audit-logged.
 pub fn export(
     conn: &mut DbConnection,
     user: &AuthUser,
     id: &str,
+    public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<HomeServiceClientExport, ApiError> {
     let view = visible_client(conn, user, id)?;
     let zone = view.2.clone();
     let library_id = view.0.library_id.clone();
-    let applications = queries::applications_of_client(conn, id)?
-        .into_iter()
-        .map(service::application_to_wire)
-        .collect();
-    let visits = super::visits::history(conn, &view.0, &view.1, &zone, now)?;
+    let applications: Vec<etakirjasto_shared::HomeServiceApplication> =
+        queries::applications_of_client(conn, id)?
+            .into_iter()
+            .map(service::application_to_wire)
+            .collect();
+    let visits: Vec<etakirjasto_shared::HomeServiceVisit> =
+        super::visits::history(conn, &view.0, &view.1, &zone, now)?;
+    let messages = {
+        use crate::schema::messages as m;
+        use diesel::prelude::*;
+        let subjects: Vec<String> = applications
+            .iter()
+            .map(|a| a.id.clone())
+            .chain(visits.iter().map(|v| v.id.clone()))
+            .collect();
+        let library = crate::libraries::queries::find_by_id(conn, &library_id)?;
+        let mut rows = Vec::new();
+        for chunk in subjects.chunks(500) {
+            rows.extend(
+                m::table
+                    .filter(m::subject_id.eq_any(chunk))
+                    .select(crate::messages::queries::MessageRow::as_select())
+                    .load(conn)?,
+            );
+        }
+        rows.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        rows.into_iter()
+            .map(|r| crate::messages::service::to_wire(r, &library, public_url))
+            .collect()
+    };
     audit::record_about(
         conn,
         Some(&user.user_id),
@@ -48,6 +74,7 @@ pub fn export(
         client: service::client_to_wire(view),
         applications,
         visits,
+        messages,
     })
 }
 

@@ -419,8 +419,9 @@ pub async fn export_home_service_client(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let public_url = state.config.public_url.clone();
     let export = db::run(&state.pool, move |conn| {
-        super::privacy::export(conn, &user, &id, Utc::now())
+        super::privacy::export(conn, &user, &id, &public_url, Utc::now())
     })
     .await?;
     Ok(HttpResponse::Ok()

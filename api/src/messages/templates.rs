@@ -34,6 +34,7 @@ pub fn placeholders(kind: MessageKind) -> &'static [&'static str] {
         K::HomeServiceDeclined => &["name", "client", "message", "library", "library_phone"],
         K::HomeVisitTomorrow => &["name", "client", "when", "what", "library", "library_phone"],
         K::HomeRoundTomorrow => &["name", "when", "what", "link", "library"],
+        K::HomeVisitOff => &["name", "client", "when", "what", "library", "library_phone"],
         K::RegistrationWaitlisted => &[
             "name",
             "what",
@@ -331,6 +332,11 @@ pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
             ("Bibliotekets hemservice kommer i morgon", "Hej {name},\n\nbibliotekets hemservice kommer med böcker i morgon: {client}, {when}.\nVi har med oss: {what}\nLägg fram böckerna som ska lämnas tillbaka.\n\nOm besöket inte passar, ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
             ("The library's home delivery comes tomorrow", "Hello {name},\n\nthe library's home delivery brings books tomorrow: {client}, {when}.\nWe bring: {what}\nPlease put out the books to be returned.\n\nIf the visit does not suit, call the library: {library_phone}.\n\nBest wishes\n{library}"),
         ),
+        K::HomeVisitOff => l.pick(
+            ("Kotipalvelun käynti ei toteudu", "Hei {name},\n\nkirjaston kotipalvelun käynti {when} ei toteudu: {client}.\n{what}\n\nKysyttävää? Soita kirjastoon: {library_phone}.\n\nTerveisin\n{library}"),
+            ("Hemservicens besök blir inte av", "Hej {name},\n\nbibliotekets hemservicebesök {when} blir inte av: {client}.\n{what}\n\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
+            ("The home-delivery visit is off", "Hello {name},\n\nthe library's home-delivery visit {when} will not take place: {client}.\n{what}\n\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
+        ),
         K::HomeRoundTomorrow => l.pick(
             ("Huomisen kotipalvelukierros", "Hei {name},\n\nhuomenna {when} sinulla on kotipalvelukierros: {what}.\nKierros osoitteineen ja tulostettavana: {link}\n\n{library}"),
             ("Morgondagens hemservicerunda", "Hej {name},\n\ni morgon {when} har du en hemservicerunda: {what}.\nRundan med adresser, att skriva ut: {link}\n\n{library}"),
@@ -377,10 +383,17 @@ pub fn examples(
             "Väinö Linna: The Unknown Soldier (large print)",
         ),
         MessageKind::HomeRoundTomorrow => lang.pick("3 käyntiä", "3 besök", "3 visits"),
+        MessageKind::HomeVisitOff => lang.pick(
+            "Uusi käyntipäivä: torstaina 3.12.2026.",
+            "Ny dag för besöket: torsdag 3.12.2026.",
+            "The new day: on Thursday 3 December 2026.",
+        ),
         _ => lang.pick("Lukuneuvonta", "Läsråd", "Reading guidance"),
     };
     let when_text = match kind {
-        MessageKind::HomeVisitTomorrow | MessageKind::HomeRoundTomorrow => day_when(
+        MessageKind::HomeVisitTomorrow
+        | MessageKind::HomeRoundTomorrow
+        | MessageKind::HomeVisitOff => day_when(
             start
                 .with_timezone(&chrono_tz::Europe::Helsinki)
                 .date_naive(),

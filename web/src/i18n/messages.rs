@@ -261,6 +261,11 @@ pub fn kind(k: MessageKind, lang: Lang) -> &'static str {
             "Hemservice kommer i morgon",
             "Home delivery tomorrow",
         ),
+        K::HomeVisitOff => lang.pick(
+            "Kotipalvelun käynti ei toteudu",
+            "Hemservicebesöket blir inte av",
+            "Home visit off",
+        ),
         K::HomeRoundTomorrow => lang.pick(
             "Huomisen kotipalvelukierros (kuljettajalle)",
             "Morgondagens hemservicerunda (till den som kör)",
