@@ -250,6 +250,83 @@ fn status_name(l: Lang, s: ClientStatus) -> String {
         .unwrap_or_default()
 }
 
+/// What a staff form on this page needs to send: busy while it runs; on success the notice takes
+/// focus and the page loads again; on failure the fields at fault are named in the summary.
+#[derive(Clone, Copy)]
+struct Sender {
+    busy: RwSignal<bool>,
+    errors: RwSignal<FormErrors>,
+    summary: NodeRef<leptos::html::Div>,
+    notice: RwSignal<Option<H>>,
+    version: RwSignal<u32>,
+    lang: Signal<Lang>,
+    session: crate::session::Session,
+}
+
+impl Sender {
+    /// Made in the component (it reads the language and session from the context).
+    fn new(notice: RwSignal<Option<H>>, version: RwSignal<u32>) -> Sender {
+        Sender {
+            busy: RwSignal::new(false),
+            errors: RwSignal::new(FormErrors::default()),
+            summary: NodeRef::new(),
+            notice,
+            version,
+            lang: use_lang(),
+            session: use_session(),
+        }
+    }
+
+    /// Names one field at fault, found here before sending.
+    fn refuse(self, id: &'static str, label: H, code: FieldCode) {
+        self.errors.set(FormErrors {
+            fields: vec![crate::components::form::FieldFault {
+                id,
+                label: label.into(),
+                code,
+            }],
+            ..FormErrors::default()
+        });
+        focus_later(self.summary);
+    }
+
+    /// Sends `call` with the access token; `done` is announced and `after` runs on success.
+    fn send<T, F, Fut>(
+        self,
+        done: H,
+        locate: fn(&str) -> Option<(&'static str, H)>,
+        call: F,
+        after: impl FnOnce() + 'static,
+    ) where
+        T: 'static,
+        F: Fn(String) -> Fut + 'static,
+        Fut: std::future::Future<Output = api::ApiResult<T>> + 'static,
+    {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        let lang = self.lang.get_untracked();
+        spawn_local(async move {
+            let result = self.session.authorized(lang, call).await;
+            self.busy.try_set(false);
+            match result {
+                Ok(_) => {
+                    after();
+                    self.errors.set(FormErrors::default());
+                    self.notice.set(Some(done));
+                    focus_soon(".home-notice");
+                    self.version.update(|v| *v += 1);
+                }
+                Err(e) => {
+                    self.errors.set(FormErrors::from_api(&e, locate));
+                    focus_later(self.summary);
+                }
+            }
+        });
+    }
+}
+
 /// Active, paused (with its days) or ended.
 #[component]
 fn StatusForm(
@@ -258,7 +335,6 @@ fn StatusForm(
     notice: RwSignal<Option<H>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let status = RwSignal::new(Some(client.status));
     let from = RwSignal::new(
         client
@@ -272,9 +348,8 @@ fn StatusForm(
             .map(|d| d.to_string())
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let summary = NodeRef::<leptos::html::Div>::new();
+    let form = Sender::new(notice, version);
+    let (errors, busy, summary) = (form.errors, form.busy, form.summary);
     let client = StoredValue::new(client);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -291,35 +366,22 @@ fn StatusForm(
         body.paused_until = paused
             .then(|| until.get_untracked().trim().parse().ok())
             .flatten();
-        busy.set(true);
-        let lang = lang.get_untracked();
         let id = client.get_value().id;
-        spawn_local(async move {
-            let result = session
-                .authorized(lang, |token| {
-                    let (body, id) = (body.clone(), id.clone());
-                    async move { api::update_home_client(&token, &id, &body, lang).await }
-                })
-                .await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    errors.set(FormErrors::default());
-                    notice.set(Some(H::StatusSaved));
-                    focus_soon(".home-notice");
-                    version.update(|v| *v += 1);
-                }
-                Err(e) => {
-                    errors.set(FormErrors::from_api(&e, |f| match f {
-                        "status" => Some((STATUS_ID, H::StatusLegend)),
-                        "paused_from" => Some((PAUSED_FROM_ID, H::PausedFrom)),
-                        "paused_until" => Some((PAUSED_UNTIL_ID, H::PausedUntil)),
-                        _ => None,
-                    }));
-                    focus_later(summary);
-                }
-            }
-        });
+        let lang = lang.get_untracked();
+        form.send(
+            H::StatusSaved,
+            |f| match f {
+                "status" => Some((STATUS_ID, H::StatusLegend)),
+                "paused_from" => Some((PAUSED_FROM_ID, H::PausedFrom)),
+                "paused_until" => Some((PAUSED_UNTIL_ID, H::PausedUntil)),
+                _ => None,
+            },
+            move |token| {
+                let (body, id) = (body.clone(), id.clone());
+                async move { api::update_home_client(&token, &id, &body, lang).await }
+            },
+            || {},
+        );
     };
     view! {
         <h2>{tr(H::StatusHeading)}</h2>
@@ -693,14 +755,12 @@ fn RecordForm(
     notice: RwSignal<Option<H>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let outcome = RwSignal::new(None::<VisitStatus>);
     let note = RwSignal::new(visit.note.clone().unwrap_or_default());
     let feedback = RwSignal::new(visit.feedback.clone().unwrap_or_default());
     let returned = RwSignal::new(Vec::<String>::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let summary = NodeRef::<leptos::html::Div>::new();
+    let form = Sender::new(notice, version);
+    let (errors, busy, summary) = (form.errors, form.busy, form.summary);
     let visit = StoredValue::new(visit);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -708,15 +768,7 @@ fn RecordForm(
             return;
         }
         let Some(status) = outcome.get_untracked() else {
-            errors.set(FormErrors {
-                fields: vec![crate::components::form::FieldFault {
-                    id: OUTCOME_ID,
-                    label: H::OutcomeLegend.into(),
-                    code: FieldCode::Required,
-                }],
-                ..FormErrors::default()
-            });
-            focus_later(summary);
+            form.refuse(OUTCOME_ID, H::OutcomeLegend, FieldCode::Required);
             return;
         };
         let v = visit.get_value();
@@ -731,34 +783,21 @@ fn RecordForm(
             feedback: text(feedback),
             returned_item_ids: returned.get_untracked(),
         };
-        busy.set(true);
         let lang = lang.get_untracked();
-        spawn_local(async move {
-            let result = session
-                .authorized(lang, |token| {
-                    let (body, id) = (body.clone(), v.id.clone());
-                    async move { api::update_home_visit(&token, &id, &body, lang).await }
-                })
-                .await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    open.set(None);
-                    notice.set(Some(H::Recorded));
-                    focus_soon(".home-notice");
-                    version.update(|v| *v += 1);
-                }
-                Err(e) => {
-                    errors.set(FormErrors::from_api(&e, |f| match f {
-                        "status" => Some((OUTCOME_ID, H::OutcomeLegend)),
-                        "note" => Some((NOTE_ID, H::NoteLabel)),
-                        "feedback" => Some((FEEDBACK_ID, H::FeedbackLabel)),
-                        _ => None,
-                    }));
-                    focus_later(summary);
-                }
-            }
-        });
+        form.send(
+            H::Recorded,
+            |f| match f {
+                "status" => Some((OUTCOME_ID, H::OutcomeLegend)),
+                "note" => Some((NOTE_ID, H::NoteLabel)),
+                "feedback" => Some((FEEDBACK_ID, H::FeedbackLabel)),
+                _ => None,
+            },
+            move |token| {
+                let (body, id) = (body.clone(), v.id.clone());
+                async move { api::update_home_visit(&token, &id, &body, lang).await }
+            },
+            move || open.set(None),
+        );
     };
     let out_items = out.get_value();
     view! {
@@ -809,11 +848,9 @@ fn AddVisit(
     notice: RwSignal<Option<H>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let day = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let summary = NodeRef::<leptos::html::Div>::new();
+    let form = Sender::new(notice, version);
+    let (errors, busy, summary) = (form.errors, form.busy, form.summary);
     let client_id = StoredValue::new(client_id);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -827,15 +864,7 @@ fn AddVisit(
             } else {
                 FieldCode::InvalidFormat
             };
-            errors.set(FormErrors {
-                fields: vec![crate::components::form::FieldFault {
-                    id: VISIT_DAY_ID,
-                    label: H::VisitDay.into(),
-                    code,
-                }],
-                ..FormErrors::default()
-            });
-            focus_later(summary);
+            form.refuse(VISIT_DAY_ID, H::VisitDay, code);
             return;
         };
         let body = NewVisit {
@@ -843,34 +872,16 @@ fn AddVisit(
             deliverer_id: None,
             note: None,
         };
-        busy.set(true);
         let lang = lang.get_untracked();
-        spawn_local(async move {
-            let result =
-                session
-                    .authorized(lang, |token| {
-                        let body = body.clone();
-                        async move {
-                            api::add_home_visit(&token, &client_id.get_value(), &body, lang).await
-                        }
-                    })
-                    .await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    errors.set(FormErrors::default());
-                    notice.set(Some(H::VisitAdded));
-                    focus_soon(".home-notice");
-                    version.update(|v| *v += 1);
-                }
-                Err(e) => {
-                    errors.set(FormErrors::from_api(&e, |f| {
-                        (f == "day").then_some((VISIT_DAY_ID, H::VisitDay))
-                    }));
-                    focus_later(summary);
-                }
-            }
-        });
+        form.send(
+            H::VisitAdded,
+            |f| (f == "day").then_some((VISIT_DAY_ID, H::VisitDay)),
+            move |token| {
+                let body = body.clone();
+                async move { api::add_home_visit(&token, &client_id.get_value(), &body, lang).await }
+            },
+            || {},
+        );
     };
     view! {
         <h2>{tr(H::AddVisitHeading)}</h2>
@@ -909,9 +920,8 @@ fn PeopleForm(
             .map(|p| p.id.clone())
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(FormErrors::default());
-    let busy = RwSignal::new(false);
-    let summary = NodeRef::<leptos::html::Div>::new();
+    let form = Sender::new(notice, version);
+    let (errors, busy, summary) = (form.errors, form.busy, form.summary);
     let library = client.library.clone();
     let client = StoredValue::new(client);
     let people = LocalResource::new(move || {
@@ -945,37 +955,24 @@ fn PeopleForm(
         body.contact_email = given(contact_email);
         body.chooser_id = given(chooser);
         body.deliverer_id = given(deliverer);
-        busy.set(true);
-        let lang = lang.get_untracked();
         let id = client.get_value().id;
-        spawn_local(async move {
-            let result = session
-                .authorized(lang, |token| {
-                    let (body, id) = (body.clone(), id.clone());
-                    async move { api::update_home_client(&token, &id, &body, lang).await }
-                })
-                .await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    errors.set(FormErrors::default());
-                    notice.set(Some(H::PeopleSaved));
-                    focus_soon(".home-notice");
-                    version.update(|v| *v += 1);
-                }
-                Err(e) => {
-                    errors.set(FormErrors::from_api(&e, |f| match f {
-                        "contact_name" => Some((CONTACT_NAME_ID, H::ContactName)),
-                        "contact_phone" => Some((CONTACT_PHONE_ID, H::ContactPhone)),
-                        "contact_email" => Some((CONTACT_EMAIL_ID, H::ContactEmail)),
-                        "chooser_id" => Some((CHOOSER_ID, H::Chooser)),
-                        "deliverer_id" => Some((DELIVERER_ID, H::Deliverer)),
-                        _ => None,
-                    }));
-                    focus_later(summary);
-                }
-            }
-        });
+        let lang = lang.get_untracked();
+        form.send(
+            H::PeopleSaved,
+            |f| match f {
+                "contact_name" => Some((CONTACT_NAME_ID, H::ContactName)),
+                "contact_phone" => Some((CONTACT_PHONE_ID, H::ContactPhone)),
+                "contact_email" => Some((CONTACT_EMAIL_ID, H::ContactEmail)),
+                "chooser_id" => Some((CHOOSER_ID, H::Chooser)),
+                "deliverer_id" => Some((DELIVERER_ID, H::Deliverer)),
+                _ => None,
+            },
+            move |token| {
+                let (body, id) = (body.clone(), id.clone());
+                async move { api::update_home_client(&token, &id, &body, lang).await }
+            },
+            || {},
+        );
     };
     let select = move |id: &'static str, label: H, value: RwSignal<String>, volunteers: bool| {
         view! {
