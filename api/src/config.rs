@@ -88,6 +88,10 @@ pub struct Config {
     /// The hour (library time, 0–23) from which clients and deliverers are told, the day before,
     /// of tomorrow's home visits.
     pub home_service_notice_hour: u32,
+    /// How many anonymous writes of one kind one address may make in a window.
+    pub public_write_limit: u32,
+    /// The window's length in seconds.
+    pub public_write_window_seconds: u32,
 }
 
 /// How the outbox worker delivers messages.
@@ -260,6 +264,9 @@ impl Config {
             home_service_retention_days: number("HOME_SERVICE_RETENTION_DAYS", 365, 0..=3650)?
                 as u32,
             home_service_notice_hour: number("HOME_SERVICE_NOTICE_HOUR", 14, 0..=23)? as u32,
+            public_write_limit: number("PUBLIC_WRITE_LIMIT", 30, 1..=1_000_000)? as u32,
+            public_write_window_seconds: number("PUBLIC_WRITE_WINDOW_SECONDS", 600, 1..=86_400)?
+                as u32,
         })
     }
 

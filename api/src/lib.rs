@@ -25,6 +25,7 @@ pub mod services;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;
+pub mod throttle;
 
 /// What every handler can reach.
 pub struct AppState {

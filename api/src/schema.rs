@@ -371,6 +371,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    write_budget (key) {
+        key -> Text,
+        window_start -> Timestamp,
+        count -> Integer,
+    }
+}
+
+diesel::table! {
     home_service_notices (key) {
         key -> Text,
         created_at -> Timestamp,
@@ -434,6 +442,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_service_volunteers,
     home_service_erased_clients,
     home_service_notices,
+    write_budget,
     messages,
     message_templates,
     message_preferences,

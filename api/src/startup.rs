@@ -167,6 +167,7 @@ fn spawn_maintenance(pool: db::DbPool, retention_days: u32, notice_hour: u32) {
             }
             let before = chrono::Utc::now().naive_utc() - chrono::Duration::hours(24);
             match db::run(&pool, move |conn| {
+                crate::throttle::prune(conn, chrono::Utc::now())?;
                 Ok(auth::queries::prune_attempts(conn, before)?)
             })
             .await

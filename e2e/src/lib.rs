@@ -454,6 +454,8 @@ fn start_process(
         .env("ETAKIRJASTO_DEMO", "1")
         .env("DATABASE_POOL_SIZE", "16")
         .env("RUST_LOG", "warn")
+        // Tests make many guest writes from one address; `floods.rs` tests the limit itself.
+        .env("PUBLIC_WRITE_LIMIT", "1000000")
         .envs(envs.iter().copied())
         .stdout(Stdio::null())
         .stderr(log)

@@ -46,14 +46,7 @@ fn with_tokens(
 
 /// The client's address for throttling: the socket peer, or `X-Forwarded-For` behind a trusted proxy.
 fn client_ip(req: &HttpRequest, state: &AppState) -> String {
-    if state.config.trust_forwarded_for
-        && let Some(ip) = req.connection_info().realip_remote_addr()
-    {
-        return ip.to_owned();
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    crate::throttle::source(req, state)
 }
 
 /// Create a patron account.
@@ -72,14 +65,18 @@ fn client_ip(req: &HttpRequest, state: &AppState) -> String {
             example = json!({"type": "urn:etakirjasto:problem:account_exists", "title": "An account with these details already exists. Please sign in.", "status": 409, "code": "account_exists", "errors": [{"field": "email", "code": "taken", "message": "This is already used by another account."}]})),
         (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:invalid_input", "title": "Please check the marked fields.", "status": 422, "code": "invalid_input", "errors": [{"field": "password", "code": "too_short", "message": "This is too short."}]})),
+        (status = 429, description = "Too many of these from one address; see `Retry-After` (`too_many_requests`).", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]
 #[post("/auth/register")]
 #[tracing::instrument(skip_all)]
 pub async fn register(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: web::Json<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    crate::throttle::spend(&state, &req, crate::throttle::Write::Account).await?;
     let account = rules::parse_registration(&body).map_err(ApiError::invalid)?;
     let st = state.clone();
     let tokens = db::run(&state.pool, move |conn| {

@@ -67,15 +67,21 @@ impl actix_web::FromRequest for Caller {
         (status = 409, description = "Someone booked this time first (`slot_taken`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:slot_taken", "title": "Someone booked this time just before you. Please choose another time.", "status": 409, "code": "slot_taken"})),
         (status = 422, description = "A field is missing or invalid, or the time is not bookable (`invalid_input`, field `start`).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many of these from one address; see `Retry-After` (`too_many_requests`).", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]
 #[post("/bookings")]
 #[tracing::instrument(skip_all)]
 pub async fn create_booking(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     user: MaybeUser,
     body: web::Json<NewBooking>,
 ) -> Result<HttpResponse, ApiError> {
+    if user.0.is_none() {
+        crate::throttle::spend(&state, &req, crate::throttle::Write::Booking).await?;
+    }
     let req = body.into_inner();
     let st = state.clone();
     let booking = db::run(&state.pool, move |conn| {

@@ -424,16 +424,22 @@ pub async fn message_event_participants(
         (status = 404, description = "No such event (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Registration is not open (`registration_closed`), the event needs none, or the account is already registered (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many of these from one address; see `Retry-After` (`too_many_requests`).", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]
 #[post("/events/{id}/registrations")]
 #[tracing::instrument(skip_all)]
 pub async fn register_for_event(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     user: MaybeUser,
     id: web::Path<String>,
     body: web::Json<NewRegistration>,
 ) -> Result<HttpResponse, ApiError> {
+    if user.0.is_none() {
+        crate::throttle::spend(&state, &req, crate::throttle::Write::Registration).await?;
+    }
     let (id, req) = (id.into_inner(), body.into_inner());
     let registration = db::run(&state.pool, move |conn| {
         service::register(conn, user.0.as_ref(), &id, req, Utc::now())
@@ -617,16 +623,22 @@ pub async fn cancel_event_series(
         (status = 404, description = "No such series (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No occurrence is open for registration (`registration_closed`), the series needs none, or the account is registered for every open one (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields are missing or invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many of these from one address; see `Retry-After` (`too_many_requests`).", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]
 #[post("/event-series/{id}/registrations")]
 #[tracing::instrument(skip_all)]
 pub async fn register_for_series(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     user: MaybeUser,
     id: web::Path<String>,
     body: web::Json<NewRegistration>,
 ) -> Result<HttpResponse, ApiError> {
+    if user.0.is_none() {
+        crate::throttle::spend(&state, &req, crate::throttle::Write::Registration).await?;
+    }
     let (id, req) = (id.into_inner(), body.into_inner());
     let made = db::run(&state.pool, move |conn| {
         series::register(conn, user.0.as_ref(), &id, req, Utc::now())

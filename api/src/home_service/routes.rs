@@ -41,14 +41,18 @@ fn no_store(application: HomeServiceApplication) -> HttpResponse {
         JsonBodyErrors,
         (status = 201, description = "Received; the library's home-service staff review it.", body = ApplicationReceipt),
         (status = 422, description = "Fields are missing or invalid, the library is unknown, or consent was not given (`invalid_input`, the fields named).", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many of these from one address; see `Retry-After` (`too_many_requests`).", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]
 #[post("/home-service/applications")]
 #[tracing::instrument(skip_all)]
 pub async fn create_home_service_application(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     body: web::Json<HomeServiceApplicationInput>,
 ) -> Result<HttpResponse, ApiError> {
+    crate::throttle::spend(&state, &req, crate::throttle::Write::Application).await?;
     let input = body.into_inner();
     let receipt = db::run(&state.pool, move |conn| {
         service::submit(conn, &input, Utc::now())
