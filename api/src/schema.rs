@@ -371,6 +371,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    library_scenarios (library_id) {
+        library_id -> Text,
+        scenario -> Text,
+        notice -> Nullable<Text>,
+        since -> Timestamp,
+        set_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     write_budget (key) {
         key -> Text,
         window_start -> Timestamp,
@@ -443,6 +453,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_service_erased_clients,
     home_service_notices,
     write_budget,
+    library_scenarios,
     messages,
     message_templates,
     message_preferences,

@@ -1,13 +1,89 @@
 //! Libraries, health, the API documents and the web app's hosting.
 
-use etakirjasto_e2e::{Backend, TestApp, binary, free_port, fresh_database, on_both_databases};
-use serde_json::Value;
+use etakirjasto_e2e::{
+    Backend, TestApp, binary, demo, free_port, fresh_database, on_both_databases,
+};
+use serde_json::{Value, json};
 
 on_both_databases! {
     libraries_list_pages_and_details => libraries;
     health_and_readiness_answer => health;
     the_api_document_and_its_browsable_docs_are_served => docs;
     library_add_and_user_add_work_from_the_command_line => cli_admin;
+    an_admin_switches_the_scenario_and_partners_see_it => scenario;
+}
+
+async fn scenario(app: TestApp) {
+    let (_, lib) = app.get("/api/v1/libraries/kalajoki", None).await;
+    assert_eq!(
+        lib["scenario"],
+        json!({"scenario": "normal"}),
+        "normal times by default"
+    );
+    let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let path = "/api/v1/libraries/kalajoki/scenario";
+    let closed = json!({"scenario": "library_closed", "notice": {
+        "fi": "  Kirjasto on suljettu 14.12. asti. Etäpalvelut toimivat.  ",
+        "sv": "Biblioteket är stängt till 14.12. Distanstjänsterna fungerar."
+    }});
+
+    // Only the library's admins; nothing changes for the others.
+    let (status, _) = app.send("PUT", path, None, Some(closed.clone())).await;
+    assert_eq!(status, 401);
+    let (status, body) = app
+        .send("PUT", path, Some(&staff), Some(closed.clone()))
+        .await;
+    assert_eq!(status, 403, "{body}");
+    // Outside normal times the Finnish notice is required, and each text is checked.
+    let (status, body) = app
+        .send(
+            "PUT",
+            path,
+            Some(&admin),
+            Some(json!({"scenario": "staff_remote", "notice": {"fi": " ", "en": "x".repeat(501)}})),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["notice.en", "notice.fi"], "{body}");
+    let (_, lib) = app.get("/api/v1/libraries/kalajoki", None).await;
+    assert_eq!(lib["scenario"]["scenario"], "normal");
+
+    let (status, set) = app.send("PUT", path, Some(&admin), Some(closed)).await;
+    assert_eq!(status, 200, "{set}");
+    assert_eq!(set["scenario"], "library_closed");
+    let (_, lib) = app.get("/api/v1/libraries/kalajoki", None).await;
+    assert_eq!(lib["scenario"]["scenario"], "library_closed");
+    assert_eq!(
+        lib["scenario"]["notice"]["fi"],
+        "Kirjasto on suljettu 14.12. asti. Etäpalvelut toimivat."
+    );
+    assert_eq!(lib["scenario"]["notice"]["en"], "");
+    let since = lib["scenario"]["since"].as_str().unwrap();
+    assert!(
+        since.ends_with("+02:00") || since.ends_with("+03:00"),
+        "in Helsinki time: {since}"
+    );
+
+    // Back to normal: the notice goes.
+    let (status, _) = app
+        .send(
+            "PUT",
+            path,
+            Some(&admin),
+            Some(json!({"scenario": "normal", "notice": {"fi": "Kaikki toimii taas."}})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, lib) = app.get("/api/v1/libraries/kalajoki", None).await;
+    assert_eq!(lib["scenario"]["scenario"], "normal");
+    assert!(lib["scenario"].get("notice").is_none(), "{lib}");
 }
 
 async fn libraries(app: TestApp) {

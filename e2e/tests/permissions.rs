@@ -32,7 +32,7 @@ fn rule(operation_id: &str) -> Option<Access> {
     Some(match operation_id {
         "healthz" | "readyz" => Public,
         "list_libraries" | "get_library" | "list_closures" => Public,
-        "add_closure" | "delete_closure" => LibraryAdmin,
+        "add_closure" | "delete_closure" | "set_library_scenario" => LibraryAdmin,
         "register" | "login" | "refresh" | "logout" => Public,
         "get_me" | "export_my_data" | "delete_my_account" => SignedIn,
         "start_second_factor" | "confirm_second_factor" | "renew_recovery_codes" => SignedIn,

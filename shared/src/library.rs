@@ -44,6 +44,58 @@ pub struct Library {
     pub time_zone: String,
     /// The library's branches, the main library first.
     pub branches: Vec<Branch>,
+    /// The situation the library works in now, with its notice to patrons.
+    pub scenario: ActiveScenario,
+}
+
+wire_enum! {
+    /// A situation a library's remote services are planned for; each operating model has a variant
+    /// per scenario.
+    Scenario {
+        /// Normal times.
+        Normal => "normal",
+        /// The library building is closed (exceptional circumstances).
+        LibraryClosed => "library_closed",
+        /// Patrons cannot come to the library (an epidemic, say).
+        PatronsUnableToVisit => "patrons_unable_to_visit",
+        /// Staff work remotely.
+        StaffRemote => "staff_remote",
+    }
+}
+
+/// The scenario a library works in now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActiveScenario {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// What patrons are told, in fi (and sv, en); absent in normal times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<crate::Localized>,
+    /// When it was set; absent when the library has always worked normally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub since: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// A library's admins set its scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "scenario": "library_closed",
+    "notice": {
+        "fi": "Kirjasto on suljettu 14.12. asti. Etäpalvelut toimivat: varaa aika puhelimeen tai videoon.",
+        "sv": "Biblioteket är stängt till 14.12. Distanstjänsterna fungerar: boka en tid per telefon eller video.",
+        "en": "The library is closed until 14 December. Remote services work: book a phone or video session."
+    }
+})))]
+pub struct ScenarioInput {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// What patrons are told (Finnish required outside normal times; at most 500 characters each).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<crate::Localized>,
 }
 
 /// One building of a library.

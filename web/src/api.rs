@@ -848,6 +848,17 @@ pub async fn home_clients(
     every_page(&url, lang, Some(token), usize::MAX).await
 }
 
+/// `PUT /api/v1/libraries/{slug}/scenario`: admins switch the library's scenario.
+pub async fn set_scenario(
+    token: &str,
+    slug: &str,
+    body: &etakirjasto_shared::ScenarioInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::ActiveScenario> {
+    let url = format!("{BASE}/libraries/{}/scenario", encode(slug));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
 /// `GET /api/v1/audit-log?library=…`: one page of the audit log, newest first, optionally of one
 /// record or one action, from `cursor`.
 pub async fn audit_log(

@@ -29,6 +29,11 @@ impl LibraryInfo {
         self.0.get().flatten()
     }
 
+    /// Loads the library again (after its scenario was switched, say).
+    pub fn reload(self) {
+        self.0.refetch();
+    }
+
     /// True once loading has finished without a library, tracked.
     pub fn failed(self) -> bool {
         matches!(self.0.get(), Some(None))

@@ -13,5 +13,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::get_library)
         .service(routes::list_closures)
         .service(routes::add_closure)
-        .service(routes::delete_closure);
+        .service(routes::delete_closure)
+        .service(routes::set_library_scenario);
 }

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use etakirjasto_shared::{Branch, Library, LibrarySummary, OpeningHours};
+use etakirjasto_shared::{
+    ActiveScenario, Branch, Library, LibrarySummary, Localized, OpeningHours, Scenario,
+};
 
 use crate::{
     db::DbConnection,
@@ -142,6 +144,7 @@ pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Lib
             email: b.email,
         })
         .collect();
+    let scenario = scenario(conn, &row.id, &row.time_zone)?;
     Ok(Library {
         slug: row.slug,
         name: row.name,
@@ -149,7 +152,59 @@ pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Lib
         email: row.email,
         time_zone: row.time_zone,
         branches,
+        scenario,
     })
+}
+
+/// The scenario the library works in now (normal times when none was ever set).
+pub fn scenario(
+    conn: &mut DbConnection,
+    library_id: &str,
+    time_zone: &str,
+) -> QueryResult<ActiveScenario> {
+    use crate::schema::library_scenarios as s;
+    let row: Option<(String, Option<String>, NaiveDateTime)> = s::table
+        .find(library_id)
+        .select((s::scenario, s::notice, s::since))
+        .first(conn)
+        .optional()?;
+    let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::Europe::Helsinki);
+    Ok(match row {
+        Some((scenario, notice, since)) => ActiveScenario {
+            scenario: Scenario::parse(&scenario).unwrap_or(Scenario::Normal),
+            notice: notice.and_then(|n| serde_json::from_str(&n).ok()),
+            since: Some(since.and_utc().with_timezone(&tz).fixed_offset()),
+        },
+        None => ActiveScenario {
+            scenario: Scenario::Normal,
+            notice: None,
+            since: None,
+        },
+    })
+}
+
+/// Sets the library's scenario (replacing the one before).
+pub fn set_scenario(
+    conn: &mut DbConnection,
+    library_id: &str,
+    scenario: Scenario,
+    notice: Option<&Localized>,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    use crate::schema::library_scenarios as s;
+    let notice = notice.map(|n| serde_json::to_string(n).unwrap_or_default());
+    diesel::delete(s::table.find(library_id)).execute(conn)?;
+    diesel::insert_into(s::table)
+        .values((
+            s::library_id.eq(library_id),
+            s::scenario.eq(scenario.as_str()),
+            s::notice.eq(notice),
+            s::since.eq(now),
+            s::set_by.eq(by),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Inserts a library.

@@ -1,7 +1,10 @@
 //! HTTP handlers for libraries.
 
-use actix_web::{HttpResponse, Responder, delete, get, post, web};
-use etakirjasto_shared::{Closure, FieldCode, Library, LibrarySummary, Page, Problem, Role};
+use actix_web::{HttpResponse, Responder, delete, get, post, put, web};
+use etakirjasto_shared::{
+    ActiveScenario, Closure, FieldCode, Library, LibrarySummary, Page, Problem, Role, Scenario,
+    ScenarioInput,
+};
 
 use super::queries;
 use crate::{
@@ -49,7 +52,9 @@ pub async fn list_libraries(
 
 /// Get a library.
 ///
-/// The library's name and contact details, and its branches with addresses and weekly opening hours.
+/// The library's name and contact details, its branches with addresses and weekly opening hours, and
+/// the scenario it works in now (normal times, library closed, …) with its notice to patrons, for
+/// partner sites to show.
 #[utoipa::path(
     tag = "libraries",
     operation_id = "get_library",
@@ -214,4 +219,91 @@ pub async fn delete_closure(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Longest notice text per language.
+const NOTICE_MAX: usize = 500;
+
+/// Checks a scenario's notice: Finnish required outside normal times; each text plain and short.
+fn checked_scenario(input: ScenarioInput) -> Result<ScenarioInput, ApiError> {
+    let mut faults = Vec::new();
+    let notice = input.notice.map(|n| etakirjasto_shared::Localized {
+        fi: n.fi.trim().to_owned(),
+        sv: n.sv.trim().to_owned(),
+        en: n.en.trim().to_owned(),
+    });
+    if let Some(n) = &notice {
+        for (field, text) in [
+            ("notice.fi", &n.fi),
+            ("notice.sv", &n.sv),
+            ("notice.en", &n.en),
+        ] {
+            if let Err(code) = etakirjasto_shared::validate::free_text(text) {
+                faults.push((field.to_owned(), code));
+            } else if text.chars().count() > NOTICE_MAX {
+                faults.push((field.to_owned(), FieldCode::TooLong));
+            }
+        }
+    }
+    let has_finnish = notice.as_ref().is_some_and(|n| !n.fi.is_empty());
+    if input.scenario != Scenario::Normal && !has_finnish {
+        faults.push(("notice.fi".to_owned(), FieldCode::Required));
+    }
+    if !faults.is_empty() {
+        return Err(ApiError::invalid(faults));
+    }
+    Ok(ScenarioInput {
+        scenario: input.scenario,
+        // Normal times have no notice.
+        notice: notice.filter(|n| !n.fi.is_empty() && input.scenario != Scenario::Normal),
+    })
+}
+
+/// Set the library's scenario.
+///
+/// Admins of the library switch the situation it works in: normal times, library closed, patrons
+/// unable to visit, staff working remotely. Outside normal times a notice (Finnish required, Swedish
+/// and English recommended) tells patrons what works and how; the web app's front page shows it and
+/// `GET /libraries/{slug}` gives it to partner sites.
+#[utoipa::path(
+    tag = "libraries",
+    operation_id = "set_library_scenario",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The library's slug.", example = "kalajoki")),
+    request_body = ScenarioInput,
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Set; the scenario as it now stands.", body = ActiveScenario),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No library has this slug (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The notice is missing or invalid (`invalid_input`, field `notice.fi`, `notice.sv` or `notice.en`).", body = Problem, content_type = "application/problem+json",
+            example = json!({"type": "urn:etakirjasto:problem:invalid_input", "title": "Please check the marked fields.", "status": 422, "code": "invalid_input", "errors": [{"field": "notice.fi", "code": "required", "message": "This is required."}]})),
+    )
+)]
+#[put("/libraries/{slug}/scenario")]
+#[tracing::instrument(skip_all)]
+pub async fn set_library_scenario(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    slug: web::Path<String>,
+    body: web::Json<ScenarioInput>,
+) -> Result<impl Responder, ApiError> {
+    let (slug, input) = (slug.into_inner(), checked_scenario(body.into_inner())?);
+    let active = db::run(&state.pool, move |conn| {
+        let library = admin_library(conn, &user, &slug)?;
+        crate::db::write_tx(conn, |conn| {
+            queries::set_scenario(
+                conn,
+                &library.id,
+                input.scenario,
+                input.notice.as_ref(),
+                &user.user_id,
+                chrono::Utc::now().naive_utc(),
+            )
+        })?;
+        Ok(queries::scenario(conn, &library.id, &library.time_zone)?)
+    })
+    .await?;
+    Ok(web::Json(active))
 }

@@ -39,6 +39,8 @@ pub enum Label {
     Apply(crate::i18n::Apply),
     /// A field of the audit log.
     Audit(crate::i18n::Audit),
+    /// A field of the scenario form.
+    Scenario(crate::i18n::ScenarioText),
 }
 
 impl Text for Label {
@@ -55,6 +57,7 @@ impl Text for Label {
             Label::HomeService(t) => t.text(lang),
             Label::Apply(t) => t.text(lang),
             Label::Audit(t) => t.text(lang),
+            Label::Scenario(t) => t.text(lang),
         }
     }
 }
@@ -68,6 +71,12 @@ impl From<Auth> for Label {
 impl From<crate::i18n::HomeService> for Label {
     fn from(t: crate::i18n::HomeService) -> Self {
         Label::HomeService(t)
+    }
+}
+
+impl From<crate::i18n::ScenarioText> for Label {
+    fn from(t: crate::i18n::ScenarioText) -> Self {
+        Label::Scenario(t)
     }
 }
 

@@ -34,11 +34,31 @@ pub fn Home() -> impl IntoView {
         Pages::OfferDigiHelp,
     ];
 
+    // Outside normal times the library's notice comes first.
+    let scenario = move || {
+        library
+            .get()
+            .map(|l| l.scenario)
+            .filter(|s| s.scenario != etakirjasto_shared::Scenario::Normal)
+    };
     view! {
         <h1>{name}</h1>
         <Show when=move || session.just_deleted.get()>
             <p class="notice" role="status">{tr(Account::Deleted)}</p>
         </Show>
+        {move || scenario().map(|s| {
+            let l = lang.get();
+            let notice = s.notice.unwrap_or_default();
+            let own = !l.pick(&notice.fi, &notice.sv, &notice.en).trim().is_empty();
+            // A missing translation shows the Finnish text, marked as Finnish for screen readers.
+            let text_lang = if own { l.code() } else { "fi" };
+            view! {
+                <section class="scenario-notice" aria-labelledby="scenario-heading">
+                    <h2 id="scenario-heading">{crate::i18n::scenario::name(l, s.scenario)}</h2>
+                    <p lang=text_lang>{notice.get(l).to_owned()}</p>
+                </section>
+            }
+        })}
         <section class="book-box" aria-labelledby="book-heading">
             <h2 id="book-heading">{tr(Booking::StartLink)}</h2>
             <p>{tr(Booking::HomeIntro)}</p>

@@ -16,6 +16,7 @@ pub mod messages;
 pub mod offers;
 pub mod organisations;
 pub mod programmes;
+pub mod scenario;
 mod session;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -204,10 +205,12 @@ pub fn Staff() -> impl IntoView {
                 return refused;
             }
             let Some(me) = me else { return ().into_any() };
-            let admin = me
+            let admin_of = me
                 .memberships
                 .iter()
-                .any(|m| m.role == etakirjasto_shared::Role::Admin);
+                .find(|m| m.role == etakirjasto_shared::Role::Admin)
+                .map(|m| m.library.clone());
+            let admin = admin_of.is_some();
             {
                 let libraries = me
                     .memberships
@@ -226,6 +229,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a href=crate::routes::staff_events_href(None)>{tr(crate::i18n::StaffEvents::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_home_service_href(None)>{tr(crate::i18n::HomeService::Link)}</a></p>
                         {admin.then(|| view! { <p><a href=crate::routes::staff_audit_href(None)>{tr(crate::i18n::Audit::Link)}</a></p> })}
+                        {admin_of.clone().map(|library| view! { <scenario::ScenarioForm library=library /> })}
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>
