@@ -7,6 +7,8 @@
 //! until the window ends. The count lives in the database (`write_budget`), so every process behind
 //! a load balancer shares it; each spend is one transaction that holds the source's row.
 
+use std::net::IpAddr;
+
 use actix_web::HttpRequest;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -42,19 +44,30 @@ impl Write {
     }
 }
 
-/// The caller's address: the socket peer, or `X-Forwarded-For` behind a trusted proxy.
+/// The caller's address: the socket peer, or behind a trusted proxy the last `X-Forwarded-For`
+/// entry (the one the proxy added; the entries before it are the caller's to write). An IPv6
+/// address counts by its /64 network, which one household or device holds whole.
 pub fn source(req: &HttpRequest, state: &AppState) -> String {
-    if state.config.trust_forwarded_for
-        && let Some(ip) = req.connection_info().realip_remote_addr()
-    {
-        return ip.to_owned();
+    let forwarded = state
+        .config
+        .trust_forwarded_for
+        .then(|| req.headers().get_all("x-forwarded-for").last())
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse::<IpAddr>().ok());
+    match forwarded.or_else(|| req.peer_addr().map(|a| a.ip())) {
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(ip) => ip.to_string(),
+        None => "unknown".into(),
     }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Counts one `write` from the caller; 429 with `Retry-After` when the source's budget is spent.
+/// Call [`refund`] when the write is then refused for its content: mistakes do not use the budget.
 pub async fn spend(state: &AppState, req: &HttpRequest, write: Write) -> Result<(), ApiError> {
     let key = format!("{}:{}", write.name(), source(req, state));
     let (limit, window) = (
@@ -67,6 +80,36 @@ pub async fn spend(state: &AppState, req: &HttpRequest, write: Write) -> Result<
     .await
 }
 
+/// Gives back what [`spend`] took, for a write refused for its content (4xx other than 429).
+pub async fn refund(
+    state: &AppState,
+    req: &HttpRequest,
+    write: Write,
+    outcome: &Result<impl Sized, ApiError>,
+) {
+    let refused = matches!(outcome, Err(e @ ApiError::Client(_)) if e.code() != etakirjasto_shared::ErrorCode::TooManyRequests);
+    if !refused {
+        return;
+    }
+    let key = format!("{}:{}", write.name(), source(req, state));
+    let given_back = db::run(&state.pool, move |conn| {
+        write_tx(conn, |conn| {
+            diesel::update(
+                write_budget::table
+                    .find(&key)
+                    .filter(write_budget::count.gt(0)),
+            )
+            .set(write_budget::count.eq(write_budget::count - 1))
+            .execute(conn)
+        })?;
+        Ok(())
+    })
+    .await;
+    if let Err(e) = given_back {
+        tracing::warn!(error = %e, "giving back a write budget failed");
+    }
+}
+
 /// [`spend`] on a connection: `limit` writes per `window_seconds` for `key`.
 pub fn spend_in(
     conn: &mut DbConnection,
@@ -76,16 +119,28 @@ pub fn spend_in(
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let window = Duration::seconds(i64::from(window_seconds));
+    // Seconds until the window ends, rounded up: waiting that long is enough.
+    let left = |start: NaiveDateTime| {
+        let ms = (start + window - now.naive_utc()).num_milliseconds().max(1);
+        ((ms + 999) / 1000) as u64
+    };
+    // A spent budget is refused on a plain read, without the write lock: a flood does not queue
+    // behind it.
+    if let Some((start, count)) = current(conn, key, false)?
+        && start + window > now.naive_utc()
+        && count >= i64::from(limit)
+    {
+        return Err(ApiError::too_many(left(start)));
+    }
     // Ok(Err(seconds)) when the budget is spent.
     let attempt = |conn: &mut DbConnection| -> QueryResult<Result<(), u64>> {
         write_tx(conn, |conn| {
-            let row = current(conn, key)?;
+            let row = current(conn, key, true)?;
             let now = now.naive_utc();
             match row {
                 Some((start, count)) if start + window > now => {
                     if count >= i64::from(limit) {
-                        let left = (start + window - now).num_seconds().max(1);
-                        return Ok(Err(left as u64));
+                        return Ok(Err(left(start)));
                     }
                     diesel::update(write_budget::table.find(key))
                         .set(write_budget::count.eq(write_budget::count + 1))
@@ -124,14 +179,19 @@ pub fn spend_in(
     spent.map_err(ApiError::too_many)
 }
 
-/// The source's window and count, its row held until the transaction ends (on PostgreSQL; SQLite's
-/// write transaction holds the whole database).
-fn current(conn: &mut DbConnection, key: &str) -> QueryResult<Option<(NaiveDateTime, i64)>> {
+/// The source's window and count; with `hold`, its row held until the transaction ends (on
+/// PostgreSQL; SQLite's write transaction holds the whole database).
+fn current(
+    conn: &mut DbConnection,
+    key: &str,
+    hold: bool,
+) -> QueryResult<Option<(NaiveDateTime, i64)>> {
     let q = write_budget::table
         .find(key)
         .select((write_budget::window_start, write_budget::count));
     let row: Option<(NaiveDateTime, i32)> = match conn {
-        DbConnection::Pg(c) => q.for_update().first(c).optional()?,
+        DbConnection::Pg(c) if hold => q.for_update().first(c).optional()?,
+        DbConnection::Pg(c) => q.first(c).optional()?,
         DbConnection::Sqlite(c) => q.first(c).optional()?,
     };
     Ok(row.map(|(start, count)| (start, i64::from(count))))

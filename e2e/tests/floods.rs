@@ -64,6 +64,13 @@ async fn flood(apps: &[&TestApp], n: usize) -> (Vec<u16>, Vec<String>) {
 
 async fn held_back(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("PUBLIC_WRITE_LIMIT", LIMIT)]).await;
+    // Mistakes do not use the budget: two refused applications leave all three.
+    for n in 0..2 {
+        let mut bad = application(100 + n);
+        bad["consent"] = json!(false);
+        let (status, body) = app.post("/api/v1/home-service/applications", &bad).await;
+        assert_eq!(status, 422, "{body}");
+    }
     let (statuses, retries) = flood(&[&app], 10).await;
     assert_eq!(
         statuses.iter().filter(|s| **s == 201).count(),
@@ -161,4 +168,41 @@ async fn two_processes_on_one_postgres_share_the_budget() {
         "{statuses:?}"
     );
     assert_eq!(applications_stored(&a), 3);
+}
+
+/// Behind a trusted proxy the address is the entry the proxy added (the last); the entries before
+/// it are the caller's own words and change nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_forged_forwarded_for_does_not_buy_a_new_budget() {
+    let app = TestApp::spawn_with(
+        Backend::Sqlite,
+        &[
+            ("PUBLIC_WRITE_LIMIT", LIMIT),
+            ("TRUST_FORWARDED_FOR", "true"),
+        ],
+    )
+    .await;
+    let mut statuses = Vec::new();
+    for n in 0..5 {
+        let r = app
+            .browser_client()
+            .post(app.url("/api/v1/home-service/applications"))
+            .header("X-Forwarded-For", format!("192.0.2.{n}, 198.51.100.7"))
+            .json(&application(n))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(r.status().as_u16());
+    }
+    assert_eq!(statuses, [201, 201, 201, 429, 429]);
+    // Another address behind the proxy has its own budget.
+    let r = app
+        .browser_client()
+        .post(app.url("/api/v1/home-service/applications"))
+        .header("X-Forwarded-For", "198.51.100.8")
+        .json(&application(9))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
 }

@@ -17,6 +17,7 @@ fn second_process(app: &TestApp) -> (std::process::Child, String) {
         .env("PUBLIC_URL", PUBLIC_URL)
         .env("MESSAGE_LOG", app.dir.path().join("messages-second.log"))
         .env("RUST_LOG", "warn")
+        .env("PUBLIC_WRITE_LIMIT", "1000000")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -29,6 +29,11 @@ impl LibraryInfo {
         self.0.get().flatten()
     }
 
+    /// The loaded library, untracked.
+    pub fn get_untracked(self) -> Option<Library> {
+        self.0.get_untracked().flatten()
+    }
+
     /// Loads the library again (after its scenario was switched, say).
     pub fn reload(self) {
         self.0.refetch();

@@ -26,6 +26,8 @@ fn start(database_url: &str, port: u16) -> Result<Server, String> {
         .env("ETAKIRJASTO_DEMO", "1")
         .env("RUST_LOG", "warn")
         .env("DATABASE_POOL_SIZE", "16")
+        // The contention benchmarks are floods of guest writes from one address on purpose.
+        .env("PUBLIC_WRITE_LIMIT", "1000000")
         .env(
             "MESSAGE_LOG",
             std::env::temp_dir().join("etakirjasto-bench-messages.log"),

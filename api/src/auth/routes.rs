@@ -76,13 +76,16 @@ pub async fn register(
     req: HttpRequest,
     body: web::Json<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    crate::throttle::spend(&state, &req, crate::throttle::Write::Account).await?;
+    use crate::throttle::{self, Write};
     let account = rules::parse_registration(&body).map_err(ApiError::invalid)?;
+    throttle::spend(&state, &req, Write::Account).await?;
     let st = state.clone();
     let tokens = db::run(&state.pool, move |conn| {
         service::register(conn, &st.jwt, account, Utc::now())
     })
-    .await?;
+    .await;
+    throttle::refund(&state, &req, Write::Account, &tokens).await;
+    let tokens = tokens?;
     Ok(with_tokens(&state, HttpResponse::Created(), tokens))
 }
 

@@ -79,21 +79,27 @@ pub async fn create_booking(
     user: MaybeUser,
     body: web::Json<NewBooking>,
 ) -> Result<HttpResponse, ApiError> {
-    if user.0.is_none() {
-        crate::throttle::spend(&state, &req, crate::throttle::Write::Booking).await?;
+    use crate::throttle::{self, Write};
+    let guest = user.0.is_none();
+    if guest {
+        throttle::spend(&state, &req, Write::Booking).await?;
     }
-    let req = body.into_inner();
+    let input = body.into_inner();
     let st = state.clone();
     let booking = db::run(&state.pool, move |conn| {
         service::book(
             conn,
             user.0.as_ref(),
-            req,
+            input,
             &st.config.meeting_base_url,
             Utc::now(),
         )
     })
-    .await?;
+    .await;
+    if guest {
+        throttle::refund(&state, &req, Write::Booking, &booking).await;
+    }
+    let booking = booking?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(booking))

@@ -437,14 +437,20 @@ pub async fn register_for_event(
     id: web::Path<String>,
     body: web::Json<NewRegistration>,
 ) -> Result<HttpResponse, ApiError> {
-    if user.0.is_none() {
-        crate::throttle::spend(&state, &req, crate::throttle::Write::Registration).await?;
+    use crate::throttle::{self, Write};
+    let guest = user.0.is_none();
+    if guest {
+        throttle::spend(&state, &req, Write::Registration).await?;
     }
-    let (id, req) = (id.into_inner(), body.into_inner());
+    let (id, input) = (id.into_inner(), body.into_inner());
     let registration = db::run(&state.pool, move |conn| {
-        service::register(conn, user.0.as_ref(), &id, req, Utc::now())
+        service::register(conn, user.0.as_ref(), &id, input, Utc::now())
     })
-    .await?;
+    .await;
+    if guest {
+        throttle::refund(&state, &req, Write::Registration, &registration).await;
+    }
+    let registration = registration?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(registration))
@@ -636,14 +642,20 @@ pub async fn register_for_series(
     id: web::Path<String>,
     body: web::Json<NewRegistration>,
 ) -> Result<HttpResponse, ApiError> {
-    if user.0.is_none() {
-        crate::throttle::spend(&state, &req, crate::throttle::Write::Registration).await?;
+    use crate::throttle::{self, Write};
+    let guest = user.0.is_none();
+    if guest {
+        throttle::spend(&state, &req, Write::Registration).await?;
     }
-    let (id, req) = (id.into_inner(), body.into_inner());
+    let (id, input) = (id.into_inner(), body.into_inner());
     let made = db::run(&state.pool, move |conn| {
-        series::register(conn, user.0.as_ref(), &id, req, Utc::now())
+        series::register(conn, user.0.as_ref(), &id, input, Utc::now())
     })
-    .await?;
+    .await;
+    if guest {
+        throttle::refund(&state, &req, Write::Registration, &made).await;
+    }
+    let made = made?;
     Ok(HttpResponse::Created()
         .insert_header(("Cache-Control", "no-store"))
         .json(made))

@@ -52,12 +52,15 @@ pub async fn create_home_service_application(
     req: actix_web::HttpRequest,
     body: web::Json<HomeServiceApplicationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    crate::throttle::spend(&state, &req, crate::throttle::Write::Application).await?;
+    use crate::throttle::{self, Write};
+    throttle::spend(&state, &req, Write::Application).await?;
     let input = body.into_inner();
     let receipt = db::run(&state.pool, move |conn| {
         service::submit(conn, &input, Utc::now())
     })
-    .await?;
+    .await;
+    throttle::refund(&state, &req, Write::Application, &receipt).await;
+    let receipt = receipt?;
     Ok(HttpResponse::Created().json(receipt))
 }
 

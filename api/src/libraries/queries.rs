@@ -194,16 +194,33 @@ pub fn set_scenario(
 ) -> QueryResult<()> {
     use crate::schema::library_scenarios as s;
     let notice = notice.map(|n| serde_json::to_string(n).unwrap_or_default());
-    diesel::delete(s::table.find(library_id)).execute(conn)?;
-    diesel::insert_into(s::table)
-        .values((
-            s::library_id.eq(library_id),
-            s::scenario.eq(scenario.as_str()),
-            s::notice.eq(notice),
-            s::since.eq(now),
-            s::set_by.eq(by),
-        ))
-        .execute(conn)?;
+    let row = (
+        s::library_id.eq(library_id),
+        s::scenario.eq(scenario.as_str()),
+        s::notice.eq(notice.clone()),
+        s::since.eq(now),
+        s::set_by.eq(by),
+    );
+    let change = (
+        s::scenario.eq(scenario.as_str()),
+        s::notice.eq(notice),
+        s::since.eq(now),
+        s::set_by.eq(by),
+    );
+    // One statement, so two admins saving at once both succeed (the later one stands).
+    let insert = diesel::insert_into(s::table).values(row);
+    match conn {
+        DbConnection::Pg(c) => insert
+            .on_conflict(s::library_id)
+            .do_update()
+            .set(change)
+            .execute(c)?,
+        DbConnection::Sqlite(c) => insert
+            .on_conflict(s::library_id)
+            .do_update()
+            .set(change)
+            .execute(c)?,
+    };
     Ok(())
 }
 

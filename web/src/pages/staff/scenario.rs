@@ -40,22 +40,28 @@ pub fn ScenarioForm(library: String) -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    // The fields start from the scenario as it stands, once the library has loaded.
-    let filled = StoredValue::new(false);
+    // The fields start from this library's scenario as it stands; saving waits for it, so a
+    // form not yet filled never switches a closed library back to normal.
+    let filled = RwSignal::new(false);
     let slug = library.clone();
+    let current = LocalResource::new(move || {
+        let slug = slug.clone();
+        let lang = lang.get_untracked();
+        async move { api::library(&slug, lang).await.ok() }
+    });
     Effect::new(move |_| {
-        let Some(now) = info.get().filter(|l| l.slug == slug).map(|l| l.scenario) else {
+        let Some(now) = current.get().flatten().map(|l| l.scenario) else {
             return;
         };
-        if filled.get_value() {
+        if filled.get_untracked() {
             return;
         }
-        filled.set_value(true);
         chosen.set(Some(now.scenario));
         let notice = now.notice.unwrap_or_default();
         fi.set(notice.fi);
         sv.set(notice.sv);
         en.set(notice.en);
+        filled.set(true);
     });
     let errors = RwSignal::new(FormErrors::default());
     let busy = RwSignal::new(false);
@@ -64,7 +70,7 @@ pub fn ScenarioForm(library: String) -> impl IntoView {
     let library = StoredValue::new(library);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if busy.get_untracked() || !filled.get_untracked() {
             return;
         }
         let body = ScenarioInput {
@@ -90,7 +96,13 @@ pub fn ScenarioForm(library: String) -> impl IntoView {
                 Ok(_) => {
                     errors.set(FormErrors::default());
                     saved.set(true);
-                    info.reload();
+                    // The front page shows the home library: loaded again if this is it.
+                    if info
+                        .get_untracked()
+                        .is_some_and(|l| l.slug == library.get_value())
+                    {
+                        info.reload();
+                    }
                 }
                 Err(e) => {
                     errors.set(FormErrors::from_api(&e, |f| match f {
@@ -121,7 +133,7 @@ pub fn ScenarioForm(library: String) -> impl IntoView {
                 <Field id=FI_ID label=T::NoticeFi hint=T::NoticeHint autocomplete="off" rows=3 value=fi errors=errors />
                 <Field id=SV_ID label=T::NoticeSv autocomplete="off" rows=3 value=sv errors=errors />
                 <Field id=EN_ID label=T::NoticeEn autocomplete="off" rows=3 value=en errors=errors />
-                <button type="submit" class="button" disabled=move || busy.get()>{tr(T::Save)}</button>
+                <button type="submit" class="button" disabled=move || busy.get() || !filled.get()>{tr(T::Save)}</button>
             </form>
         </section>
     }
