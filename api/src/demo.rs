@@ -229,6 +229,7 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
         users::insert_membership(conn, &volunteer.id, &library.id, Role::Patron, now)?;
         crate::home_service::queries::grant_volunteer(conn, &library.id, &volunteer.id, now)?;
         let librarian = home_service_staff.unwrap_or_default();
+        crate::guides::demo::load(conn, (&library.id, &library.slug), &librarian, now)?;
         demo_home_service(
             conn,
             &library.id,

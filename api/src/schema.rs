@@ -443,6 +443,48 @@ diesel::joinable!(home_service_visits -> libraries (library_id));
 diesel::joinable!(home_service_items -> home_service_visits (visit_id));
 diesel::joinable!(home_service_clients -> libraries (library_id));
 
+diesel::table! {
+    guides (id) {
+        id -> Text,
+        library_id -> Text,
+        service -> Text,
+        language -> Text,
+        title -> Text,
+        purpose -> Text,
+        audience -> Text,
+        steps -> Text,
+        roles -> Text,
+        equipment -> Text,
+        how_to_get -> Text,
+        variants -> Text,
+        licence -> Text,
+        published -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        origin_guide_id -> Nullable<Text>,
+        origin_library -> Nullable<Text>,
+        origin_library_name -> Nullable<Text>,
+        origin_title -> Nullable<Text>,
+        origin_version -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    guide_revisions (guide_id, version) {
+        guide_id -> Text,
+        version -> Integer,
+        content -> Text,
+        note -> Text,
+        edited_at -> Timestamp,
+        edited_by -> Nullable<Text>,
+        edited_by_name -> Text,
+    }
+}
+
+diesel::joinable!(guides -> libraries (library_id));
+diesel::joinable!(guide_revisions -> guides (guide_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     home_service_staff,
     home_service_applications,
@@ -454,6 +496,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_service_notices,
     write_budget,
     library_scenarios,
+    guides,
+    guide_revisions,
     messages,
     message_templates,
     message_preferences,

@@ -16,7 +16,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
-    AppState, account, auth, bookings, config::Config, db, demo, error, events, health,
+    AppState, account, auth, bookings, config::Config, db, demo, error, events, guides, health,
     home_service, libraries, messages, openapi::ApiDoc, programmes, services, settings,
 };
 
@@ -30,6 +30,7 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(events::configure)
         .configure(programmes::configure)
         .configure(home_service::configure)
+        .configure(guides::configure)
         .configure(messages::configure)
         .service(crate::audit::routes::list_audit_log);
 }

@@ -94,6 +94,12 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "export_home_service_client"
         | "erase_home_service_client" => HomeServiceStaff,
         "list_audit_log" => LibraryAdmin,
+        "list_guides"
+        | "get_guide"
+        | "get_guide_markdown"
+        | "list_guide_revisions"
+        | "get_library_guides_markdown" => Public,
+        "create_guide" | "update_guide" | "copy_guide" => LibraryStaff,
         _ => return None,
     })
 }
@@ -148,6 +154,7 @@ struct Ids {
     erasable: String,
     visit: String,
     item: String,
+    guide: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -178,6 +185,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 }
                 "id" if path.starts_with("/api/v1/home-service/clients/") => ids.client.as_str(),
                 "id" if path.starts_with("/api/v1/home-service/visits/") => ids.visit.as_str(),
+                "id" if path.starts_with("/api/v1/guides/") => ids.guide.as_str(),
                 "item_id" => ids.item.as_str(),
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
@@ -412,6 +420,10 @@ async fn matrix(app: TestApp) {
         erasable: home_service_client(&app).await,
         visit,
         item,
+        guide: app.get("/api/v1/guides?library=kalajoki", None).await.1["items"][0]["id"]
+            .as_str()
+            .expect("a demo operating model")
+            .to_owned(),
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

@@ -1,0 +1,2 @@
+DROP TABLE guide_revisions;
+DROP TABLE guides;
