@@ -479,6 +479,7 @@ diesel::table! {
         edited_at -> Timestamp,
         edited_by -> Nullable<Text>,
         edited_by_name -> Text,
+        published -> Bool,
     }
 }
 

@@ -130,13 +130,32 @@ async fn catalogue(app: TestApp) {
         .await;
     assert_eq!(titles(&two), ["Etäohjelmat hoivakoteihin", "Kotipalvelu"]);
     assert!(two["next_cursor"].is_null());
+    // The cursor holds its place even when the last model shown is withdrawn meanwhile.
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let last_shown = one["items"][1]["id"].as_str().unwrap();
+    let mut withdrawn = source_input(&app, last_shown).await;
+    withdrawn["published"] = json!(false);
+    let (status, _) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/guides/{last_shown}"),
+            Some(&staff),
+            Some(json!({"version": 1, "note": "Vedetty pois.", "guide": withdrawn})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, two) = app
+        .get(&format!("/api/v1/guides?limit=2&cursor={cursor}"), None)
+        .await;
+    assert_eq!(status, 200, "{two}");
+    assert_eq!(titles(&two), ["Etäohjelmat hoivakoteihin", "Kotipalvelu"]);
     // Bad filters are named.
     for (query, field) in [
         ("scenario=closed", "scenario"),
         ("service=bookmobile", "service"),
         ("language=de", "language"),
         ("library=nowhere", "library"),
-        ("cursor=bm90LWFuLWlk", "cursor"),
+        ("cursor=%21%21", "cursor"),
     ] {
         let (status, body) = app.get(&format!("/api/v1/guides?{query}"), None).await;
         assert_eq!(status, 422, "{query}: {body}");
@@ -289,6 +308,31 @@ async fn history(app: TestApp) {
         (now["version"].as_i64(), now["title"].as_str()),
         (Some(2), Some("Lukulista sähköpostiin"))
     );
+    // A version no model has is named, not a conflict.
+    for version in [0, -5, i32::MAX] {
+        let (status, body) = app
+            .send(
+                "PUT",
+                &path,
+                Some(&staff),
+                Some(json!({"version": version, "guide": new_model()})),
+            )
+            .await;
+        assert_eq!(status, 422, "{version}: {body}");
+        assert_eq!(fields(&body), ["version"]);
+    }
+    // A title of 200 characters is fine, 201 is too long.
+    let mut long = new_model();
+    long["title"] = json!("ä".repeat(200));
+    let (status, body) = app
+        .send("POST", "/api/v1/guides", Some(&staff), Some(long.clone()))
+        .await;
+    assert_eq!(status, 201, "{body}");
+    long["title"] = json!("ä".repeat(201));
+    let (status, body) = app
+        .send("POST", "/api/v1/guides", Some(&staff), Some(long))
+        .await;
+    assert_eq!((status, fields(&body)), (422, vec!["title".to_owned()]));
     // Another library's staff or a patron cannot edit.
     let (status, _) = app
         .send(
@@ -300,8 +344,13 @@ async fn history(app: TestApp) {
         .await;
     assert_eq!(status, 403);
 
+    // The version saved as a draft stays the staff's; everyone sees the published one.
+    let (status, public) = app.get(&format!("{path}/revisions"), None).await;
+    assert_eq!(status, 200, "{public}");
+    assert_eq!(public["items"].as_array().unwrap().len(), 1, "{public}");
+    assert_eq!(public["items"][0]["version"], 2);
     // The history: newest first, with who, why and the whole text then; a page at a time.
-    let (status, revisions) = app.get(&format!("{path}/revisions"), None).await;
+    let (status, revisions) = app.get(&format!("{path}/revisions"), Some(&staff)).await;
     assert_eq!(status, 200, "{revisions}");
     let items = revisions["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
@@ -320,10 +369,15 @@ async fn history(app: TestApp) {
         "Asiakas saa kuukausittain lukulistan."
     );
     assert_eq!(items[1]["guide"]["published"], false);
-    let (_, first) = app.get(&format!("{path}/revisions?limit=1"), None).await;
+    let (_, first) = app
+        .get(&format!("{path}/revisions?limit=1"), Some(&staff))
+        .await;
     let cursor = first["next_cursor"].as_str().unwrap();
     let (_, second) = app
-        .get(&format!("{path}/revisions?limit=1&cursor={cursor}"), None)
+        .get(
+            &format!("{path}/revisions?limit=1&cursor={cursor}"),
+            Some(&staff),
+        )
         .await;
     assert_eq!(second["items"][0]["version"], 1);
     assert!(second["next_cursor"].is_null());
@@ -404,7 +458,7 @@ async fn markdown(app: TestApp) {
         "## Miten palvelu toimii\n\n1. Asiakas, omainen tai hoitaja täyttää hakemuksen",
         "## Eri tilanteissa",
         "### Kirjasto on suljettu\n\nAineisto valitaan",
-        "### Asiakkaat eivät pääse kirjastoon",
+        "### Asiakkaat eivät voi tulla kirjastoon",
         "Creative Commons Attribution 4.0 International (https://creativecommons.org/licenses/by/4.0/)",
     ] {
         assert!(text.contains(line), "{line:?} in {text}");

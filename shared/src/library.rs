@@ -63,6 +63,30 @@ wire_enum! {
     }
 }
 
+impl Scenario {
+    /// The scenario's name for people, as a choice and a heading.
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Scenario::Normal => lang.pick("Tavallinen tilanne", "Normalläge", "Normal times"),
+            Scenario::LibraryClosed => lang.pick(
+                "Kirjasto on suljettu",
+                "Biblioteket är stängt",
+                "The library is closed",
+            ),
+            Scenario::PatronsUnableToVisit => lang.pick(
+                "Asiakkaat eivät voi tulla kirjastoon",
+                "Kunderna kan inte komma till biblioteket",
+                "Patrons cannot come to the library",
+            ),
+            Scenario::StaffRemote => lang.pick(
+                "Henkilökunta tekee etätyötä",
+                "Personalen arbetar på distans",
+                "Staff work remotely",
+            ),
+        }
+    }
+}
+
 /// The scenario a library works in now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -215,6 +215,7 @@ pub fn load(
             edited_at: now,
             edited_by: Some(author.0.clone()),
             edited_by_name: author.1.clone(),
+            published: true,
         };
         queries::insert(conn, &row, &first)?;
     }

@@ -73,6 +73,7 @@ pub struct RevisionRow {
     pub edited_at: NaiveDateTime,
     pub edited_by: Option<String>,
     pub edited_by_name: String,
+    pub published: bool,
 }
 
 /// One model with its library.
@@ -157,10 +158,12 @@ pub fn update_if_version(
     Ok(true)
 }
 
-/// A model's versions, newest first, below `before` when given.
+/// A model's versions, newest first, below `before` when given; only the published ones unless
+/// `drafts` is true.
 pub fn revisions(
     conn: &mut DbConnection,
     guide_id: &str,
+    drafts: bool,
     before: Option<i32>,
     limit: i64,
 ) -> QueryResult<Vec<RevisionRow>> {
@@ -172,6 +175,9 @@ pub fn revisions(
         .into_boxed();
     if let Some(before) = before {
         query = query.filter(guide_revisions::version.lt(before));
+    }
+    if !drafts {
+        query = query.filter(guide_revisions::published.eq(true));
     }
     query.load(conn)
 }

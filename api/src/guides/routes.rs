@@ -111,17 +111,20 @@ pub async fn list_guides(
             language,
         };
         let mut rows = service::list(conn, user.0.as_ref(), &filter)?;
+        // The cursor is the last item's sort key: the next page starts after it, even if that item
+        // has changed or gone since.
         if let Some(after) = after {
-            let at = rows.iter().position(|r| r.0.id == after).ok_or_else(|| {
+            let after = service::parse_cursor(&after).ok_or_else(|| {
                 ApiError::invalid(vec![("cursor".into(), FieldCode::InvalidFormat)])
             })?;
-            rows.drain(..=at);
+            let skip = rows.partition_point(|r| service::sort_key(r) <= after);
+            rows.drain(..skip);
         }
         rows.truncate(limit as usize + 1);
         Ok(crate::pagination::page(
             rows,
             limit,
-            |r| r.0.id.clone(),
+            service::cursor_of,
             service::to_wire,
         ))
     })

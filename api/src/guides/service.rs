@@ -20,8 +20,8 @@ use crate::{
 
 /// Longest title.
 const TITLE_MAX: usize = 200;
-/// Longest Markdown text of one section or variant.
-pub const TEXT_MAX: usize = 20_000;
+/// Longest Markdown text of one section or variant (the whole body is at most 64 KiB).
+pub const TEXT_MAX: usize = 5_000;
 /// Longest edit note.
 const NOTE_MAX: usize = 500;
 
@@ -60,17 +60,14 @@ pub fn checked(input: GuideInput) -> Result<GuideInput, ApiError> {
         }
         seen.push(v.scenario);
     }
-    let title = match etakirjasto_shared::validate::name(&input.title) {
-        Ok(t) if t.chars().count() > TITLE_MAX => {
-            faults.push(("title".into(), FieldCode::TooLong));
-            t
-        }
-        Ok(t) => t,
-        Err(code) => {
-            faults.push(("title".into(), code));
-            String::new()
-        }
-    };
+    let title = input.title.trim().to_owned();
+    if title.is_empty() {
+        faults.push(("title".into(), FieldCode::Required));
+    } else if title.chars().any(char::is_control) {
+        faults.push(("title".into(), FieldCode::InvalidFormat));
+    } else if title.chars().count() > TITLE_MAX {
+        faults.push(("title".into(), FieldCode::TooLong));
+    }
     if !faults.is_empty() {
         return Err(ApiError::invalid(faults));
     }
@@ -256,6 +253,7 @@ fn revision(
         edited_at: now,
         edited_by: Some(user.user_id.clone()),
         edited_by_name: name,
+        published: input.published,
     })
 }
 
@@ -314,21 +312,48 @@ pub fn list(
                 s == Scenario::Normal || stored_variants(row).iter().any(|v| v.scenario == s)
             })
     });
-    // Services in their fixed order, then titles.
-    rows.sort_by(|a, b| {
-        let order = |v: &GuideView| {
-            GuideService::ALL
-                .iter()
-                .position(|s| Some(*s) == GuideService::parse(&v.0.service))
-        };
-        (&a.1, order(a), a.0.title.to_lowercase(), &a.0.id).cmp(&(
-            &b.1,
-            order(b),
-            b.0.title.to_lowercase(),
-            &b.0.id,
-        ))
-    });
+    rows.sort_by_cached_key(sort_key);
     Ok(rows)
+}
+
+/// A model's place in the list: library, service in its fixed order, lowercased title, id.
+pub type SortKey = (String, usize, String, String);
+
+/// The list's order.
+pub fn sort_key(v: &GuideView) -> SortKey {
+    let service = GuideService::ALL
+        .iter()
+        .position(|s| Some(*s) == GuideService::parse(&v.0.service))
+        .unwrap_or(GuideService::ALL.len());
+    (
+        v.1.clone(),
+        service,
+        v.0.title.to_lowercase(),
+        v.0.id.clone(),
+    )
+}
+
+/// The list's cursor for a model: its sort key as `slug|service|id|title` (the title last, since it
+/// may hold any character; the id has a fixed length).
+pub fn cursor_of(v: &GuideView) -> String {
+    let (slug, service, title, id) = sort_key(v);
+    format!("{slug}|{service}|{id}|{title}")
+}
+
+/// The sort key a cursor names, if it is one.
+pub fn parse_cursor(raw: &str) -> Option<SortKey> {
+    let (slug, rest) = raw.split_once('|')?;
+    let (service, rest) = rest.split_once('|')?;
+    let (id, title) = rest.split_once('|')?;
+    if !etakirjasto_shared::validate::is_id(id) {
+        return None;
+    }
+    Some((
+        slug.to_owned(),
+        service.parse().ok()?,
+        title.to_owned(),
+        id.to_owned(),
+    ))
 }
 
 /// Creates a model in the library the input names; the caller must be its staff.
@@ -358,6 +383,11 @@ pub fn edit(
 ) -> Result<GuideView, ApiError> {
     let note = edit.note.trim().to_owned();
     let mut faults = Vec::new();
+    // The version the edit was made on; no stored model has one below 1 or at the largest number.
+    let next = edit.version.checked_add(1).filter(|_| edit.version >= 1);
+    if next.is_none() {
+        faults.push(("version".to_owned(), FieldCode::InvalidChoice));
+    }
     if let Err(code) = etakirjasto_shared::validate::free_text(&note) {
         faults.push(("note".to_owned(), code));
     } else if note.chars().count() > NOTE_MAX {
@@ -378,7 +408,7 @@ pub fn edit(
         ..input
     };
     write_tx(conn, |conn| {
-        let rev = revision(conn, id, edit.version + 1, &input, &note, user, now)?;
+        let rev = revision(conn, id, next.unwrap_or(1), &input, &note, user, now)?;
         if !queries::update_if_version(conn, id, edit.version, &changes(&input, now), &rev)? {
             let current = queries::find(conn, id)?.map_or(0, |v| v.0.version);
             return Err(ApiError::client(ErrorCode::Conflict).with_detail(format!(
@@ -401,6 +431,10 @@ pub fn copy(
 ) -> Result<GuideView, ApiError> {
     let (source, slug, name, _) = read(conn, Some(user), id)?;
     let library = staff_library(conn, user, &target.library)?;
+    // A draft stays in its library, even for someone who is staff of both.
+    if !source.published && library.id != source.library_id {
+        return Err(ApiError::not_found());
+    }
     let input = GuideInput {
         library: library.slug.clone(),
         published: false,
@@ -448,7 +482,9 @@ pub fn revisions(
 ) -> Result<Vec<GuideRevision>, ApiError> {
     let (row, _, _, zone) = read(conn, user, id)?;
     let tz = tz_of(&zone);
-    Ok(queries::revisions(conn, &row.id, before, limit)?
+    // The versions saved as drafts are the library's staff's, like drafts themselves.
+    let drafts = user.is_some_and(|u| u.is_staff_of(&row.library_id));
+    Ok(queries::revisions(conn, &row.id, drafts, before, limit)?
         .into_iter()
         .map(|r| GuideRevision {
             version: r.version,
@@ -499,28 +535,6 @@ fn headings(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-/// The scenario's name in `lang`, for headings.
-pub fn scenario_name(s: Scenario, lang: Lang) -> &'static str {
-    match s {
-        Scenario::Normal => lang.pick("Normaali tilanne", "Normalläge", "Normal times"),
-        Scenario::LibraryClosed => lang.pick(
-            "Kirjasto on suljettu",
-            "Biblioteket är stängt",
-            "The library is closed",
-        ),
-        Scenario::PatronsUnableToVisit => lang.pick(
-            "Asiakkaat eivät pääse kirjastoon",
-            "Kunderna kan inte komma till biblioteket",
-            "Patrons cannot visit",
-        ),
-        Scenario::StaffRemote => lang.pick(
-            "Henkilökunta tekee etätyötä",
-            "Personalen arbetar på distans",
-            "Staff work remotely",
-        ),
-    }
-}
-
 /// One model as a Markdown document: a YAML front matter with its title, library, version and
 /// licence, then its sections; `level` is the level of its title (1 alone, 2 in a bundle).
 pub fn markdown(view: &GuideView, base: &str, level: usize) -> String {
@@ -566,7 +580,7 @@ pub fn markdown(view: &GuideView, base: &str, level: usize) -> String {
         for v in &input.variants {
             out.push_str(&format!(
                 "{h}## {}\n\n{}\n\n",
-                scenario_name(v.scenario, input.language),
+                v.scenario.name(input.language),
                 v.text.trim_end()
             ));
         }

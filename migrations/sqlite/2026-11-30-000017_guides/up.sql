@@ -26,7 +26,8 @@ CREATE TABLE guides (
 );
 CREATE INDEX guides_library ON guides (library_id, service, title);
 
--- Every saved version of a model, as the whole input written then, with who saved it and why.
+-- Every saved version of a model, as the whole input written then, with who saved it and why;
+-- `published` says whether that version was public, so a draft's versions stay the staff's.
 CREATE TABLE guide_revisions (
     guide_id TEXT NOT NULL REFERENCES guides(id),
     version INTEGER NOT NULL,
@@ -35,5 +36,6 @@ CREATE TABLE guide_revisions (
     edited_at TIMESTAMP NOT NULL,
     edited_by TEXT REFERENCES users(id) ON DELETE SET NULL,
     edited_by_name TEXT NOT NULL,
+    published BOOLEAN NOT NULL,
     PRIMARY KEY (guide_id, version)
 );
