@@ -360,6 +360,8 @@ test('a time taken meanwhile sends the guest back to fresh times with the reason
   await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'));
   assert.match(await page.locator('.error-summary:not([hidden])').textContent(), /Joku ehti varata tämän ajan juuri ennen sinua\./);
   assert.match(await page.locator('main').textContent(), /Alla näkyvät ajat ovat nyt vapaina\./);
+  // The free times are read again: wait for the list, then the taken time must be missing.
+  await page.waitForFunction(() => document.querySelectorAll('input[name="start"]').length > 0);
   const times = await page.locator('input[name="start"]').evaluateAll((els) => els.map((e) => e.value));
   assert.ok(!times.includes(body.start), 'the taken time is no longer offered');
   assertClean();

@@ -53,6 +53,8 @@ test('a patron chooses text messages in Swedish; staff find the confirmation and
   const { page, context, assertClean } = await openPage(browser, server.base);
   await signInWithPassword(page, DEMO.patron.email, DEMO.patron.password);
   await page.waitForSelector('#message-choice-heading');
+  // The saved choice is shown (and the form can be saved) once it has loaded.
+  await page.waitForSelector('.message-choice button[type="submit"]:not([disabled])');
   await page.waitForFunction(() => document.querySelector('#message-channel-email')?.checked);
   await page.locator('#message-channel-sms').focus();
   await page.keyboard.press('Space');

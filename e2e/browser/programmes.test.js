@@ -32,7 +32,7 @@ test('the contact person books a time for the group with the keyboard; staff con
   await page.goto('/programmes');
   await appReady(page);
   await page.waitForSelector('#our-bookings-heading');
-  assert.match(await page.locator('main').innerText(), /Ei varauksia/);
+  await page.waitForFunction(() => /Ei varauksia/.test(document.querySelector('main')?.innerText ?? ''));
   const offer = page.locator('article.programme', { has: page.getByRole('heading', { name: OFFER }) });
   await offer.getByRole('link', { name: 'Varaa aika ryhmällenne' }).click();
   await page.waitForURL('**/programmes?offer=*');

@@ -31,6 +31,8 @@ test('an admin switches the scenario and the front page shows its notice', async
   await page.goto('/staff');
   await appReady(page);
   await page.waitForSelector('.scenario-form');
+  // The form is filled from the library as it stands before it can be saved.
+  await page.waitForSelector('.scenario-form button[type="submit"]:not([disabled])');
   assert.ok(await page.locator('#scenario').isChecked(), 'normal times to begin with');
   assert.equal(await page.locator('.scenario-notice').count(), 0);
 
@@ -69,6 +71,8 @@ test('an admin switches the scenario and the front page shows its notice', async
   await page.goto('/staff');
   await appReady(page);
   await page.waitForSelector('.scenario-form');
+  // The form is filled from the library as it stands before it can be saved.
+  await page.waitForSelector('.scenario-form button[type="submit"]:not([disabled])');
   assert.ok(await page.locator('#scenario-library_closed').isChecked(), 'the form shows the scenario as it stands');
   violations = await axeViolations(page);
   assert.equal(violations.length, 0, `axe on the staff dashboard:\n${describeViolations(violations)}`);

@@ -38,12 +38,24 @@ function finnishDay(iso) {
   return `${d}.${m}.${y}`;
 }
 
+/** Waits for the notice that takes focus with `pattern`: an earlier notice with the same words,
+ * still shown but no longer focused, does not count. */
 async function notice(page, pattern) {
   await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('.home-notice')?.textContent ?? ''),
+    (source) => {
+      const n = document.querySelector('.home-notice');
+      return n !== null && n === document.activeElement && new RegExp(source).test(n.textContent);
+    },
     pattern.source,
   );
-  assert.ok(await page.locator('.home-notice').evaluate((el) => el === document.activeElement), 'the notice takes focus');
+}
+
+/** Waits until the element's text matches `pattern` (lists are read again after a notice). */
+async function textOf(page, selector, pattern) {
+  await page.waitForFunction(
+    ([sel, source]) => new RegExp(source).test(document.querySelector(sel)?.textContent ?? ''),
+    [selector, pattern.source],
+  );
 }
 
 test('the chooser is warned of a repeat, a visit is recorded and a pause saved, with the keyboard', async () => {
@@ -62,7 +74,7 @@ test('the chooser is warned of a repeat, a visit is recorded and a pause saved, 
   await page.keyboard.press('Enter');
   await page.waitForURL('**/staff/home-service?client=*');
   await page.waitForSelector('.home-history');
-  assert.equal(await page.locator('h1').innerText(), 'Elli Koskinen');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Elli Koskinen');
   assert.match(await page.locator('.facts').innerText(), /Ovikoodi 1234/);
   const history = await page.locator('.home-history').innerText();
   assert.match(history, /Kotiranta, Anni Blomqvist \(isoteksti\)/);
@@ -112,8 +124,8 @@ test('the chooser is warned of a repeat, a visit is recorded and a pause saved, 
   await page.getByLabel('Tuntematon sotilas, Väinö Linna (äänikirja)').check();
   await page.getByRole('button', { name: 'Tallenna käynti' }).press('Enter');
   await notice(page, /Käynti kirjattiin/);
+  await textOf(page, '.home-history > li', /Piti Kotirannasta/);
   const recorded = page.locator('.home-history > li').first();
-  await recorded.waitFor();
   const text = await recorded.innerText();
   assert.match(text, /toimitettu/);
   assert.match(text, /Mistä asiakas piti: Piti Kotirannasta/);
@@ -128,7 +140,7 @@ test('the chooser is warned of a repeat, a visit is recorded and a pause saved, 
   await notice(page, /uudelle tuojalle/);
   await page.waitForFunction(() => /Kaisa Koskinen/.test(document.querySelector('.facts')?.textContent ?? ''));
   assert.match(await page.locator('.facts').innerText(), /Tuoja\s+Veikko Vapaaehtoinen/);
-  assert.match(await page.locator('.home-visits > li').last().innerText(), /Tuoja: Veikko Vapaaehtoinen/);
+  await textOf(page, '.home-visits > li:last-child', /Tuoja: Veikko Vapaaehtoinen/);
 
   // A pause with its days.
   await page.locator('#client-status-paused').check();

@@ -28,6 +28,7 @@ use etakirjasto_shared::{
     ProgrammeOfferInput, RecoveryCodes, RegisterRequest, Registration, RescheduleRequest,
     SeatChange, SeatType, SecondFactorSetup, SeriesRegistration, Service, SlotList, TokenResponse,
 };
+use etakirjasto_shared::{Guide, Scenario};
 
 /// The API's path prefix.
 const BASE: &str = "/api/v1";
@@ -503,6 +504,41 @@ pub async fn library_programme_offers(
         encode(library)
     );
     every_page(&url, lang, Some(token), usize::MAX).await
+}
+
+/// `GET /api/v1/guides?library=…`: the library's operating models (its drafts too for its staff),
+/// only those that matter in `scenario` when given; every page.
+pub async fn guides(
+    library: &str,
+    scenario: Option<Scenario>,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<Vec<Guide>> {
+    let mut url = format!("{BASE}/guides?limit=100&library={}", encode(library));
+    if let Some(s) = scenario {
+        url.push_str(&format!("&scenario={}", s.as_str()));
+    }
+    every_page(&url, lang, token, usize::MAX).await
+}
+
+/// `GET /api/v1/guides/{id}`: one operating model.
+pub async fn guide(id: &str, lang: Lang, token: Option<&str>) -> ApiResult<Guide> {
+    let req = builder(
+        Request::get(&format!("{BASE}/guides/{}", encode(id))),
+        lang,
+        token,
+    );
+    answer(req.build(), lang).await
+}
+
+/// The address of one model's Markdown file.
+pub fn guide_markdown_href(id: &str) -> String {
+    format!("{BASE}/guides/{}/markdown", encode(id))
+}
+
+/// The address of a library's Markdown bundle of its models.
+pub fn guides_bundle_href(library: &str) -> String {
+    format!("{BASE}/libraries/{}/guides.md", encode(library))
 }
 
 /// `GET /api/v1/me/organisations`: the units the signed-in person acts for.

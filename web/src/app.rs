@@ -8,10 +8,10 @@ use leptos_router::{Lazy, ParamSegment, StaticSegment};
 
 use crate::components::layout::Layout;
 use crate::lazy_routes::{
-    ApplyRoute, BookRoute, EventRoute, EventsRoute, ManageBookingRoute, ManageRegistrationRoute,
-    MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute, RescheduleRoute, StaffAuditRoute,
-    StaffEventsRoute, StaffHomeServiceRoute, StaffMessagesRoute, StaffOffersRoute,
-    StaffOrganisationsRoute, StaffProgrammesRoute, StaffRoute, TwoStepRoute,
+    ApplyRoute, BookRoute, EventRoute, EventsRoute, GuideRoute, GuidesRoute, ManageBookingRoute,
+    ManageRegistrationRoute, MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute,
+    RescheduleRoute, StaffAuditRoute, StaffEventsRoute, StaffHomeServiceRoute, StaffMessagesRoute,
+    StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute, StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Events.segment()), ParamSegment("id"), StaticSegment(REGISTRATIONS), ParamSegment("rid")) view={Lazy::<ManageRegistrationRoute>::new()} />
                     <Route path=StaticSegment(Page::Programmes.segment()) view={Lazy::<ProgrammesRoute>::new()} />
                     <Route path=StaticSegment(Page::HomeService.segment()) view={Lazy::<ApplyRoute>::new()} />
+                    <Route path=StaticSegment(Page::Guides.segment()) view={Lazy::<GuidesRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Guides.segment()), ParamSegment("id")) view={Lazy::<GuideRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_MESSAGES)) view={Lazy::<StaffMessagesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_EVENTS)) view={Lazy::<StaffEventsRoute>::new()} />

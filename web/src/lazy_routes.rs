@@ -45,6 +45,8 @@ enum PatronPage {
     ManageRegistration,
     Programmes,
     Apply,
+    Guides,
+    Guide,
 }
 
 /// Renders one of the patron pages; its code is in the patron pages' file.
@@ -64,6 +66,8 @@ fn patron_page(page: PatronPage) -> AnyView {
         }
         PatronPage::Programmes => view! { <pages::programmes::ProgrammesPage /> }.into_any(),
         PatronPage::Apply => view! { <pages::apply::ApplyPage /> }.into_any(),
+        PatronPage::Guides => view! { <pages::guides::GuidesPage /> }.into_any(),
+        PatronPage::Guide => view! { <pages::guides::GuidePage /> }.into_any(),
     }
 }
 
@@ -144,6 +148,14 @@ lazy_page!(
 lazy_page!(
     /// Applying for the home-delivery service, step by step.
     ApplyRoute => patron_page(PatronPage::Apply)
+);
+lazy_page!(
+    /// The operating models of the remote services.
+    GuidesRoute => patron_page(PatronPage::Guides)
+);
+lazy_page!(
+    /// One operating model.
+    GuideRoute => patron_page(PatronPage::Guide)
 );
 lazy_page!(
     /// Staff handling care-home programme bookings.

@@ -28,6 +28,8 @@ pub enum Page {
     Programmes,
     /// Applying for the home-delivery service; the step is in the query.
     HomeService,
+    /// The operating models of the remote services.
+    Guides,
 }
 
 impl Page {
@@ -45,6 +47,7 @@ impl Page {
             Page::Events => "events",
             Page::Programmes => "programmes",
             Page::HomeService => "home-service",
+            Page::Guides => "guides",
         }
     }
 
@@ -62,8 +65,14 @@ impl Page {
             Page::Events => "/events",
             Page::Programmes => "/programmes",
             Page::HomeService => "/home-service",
+            Page::Guides => "/guides",
         }
     }
+}
+
+/// One operating model's page.
+pub fn guide_href(id: &str) -> String {
+    format!("{}/{}", Page::Guides.href(), crate::api::encode(id))
 }
 
 /// The booking form of one care-home programme offer.

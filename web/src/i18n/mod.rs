@@ -18,6 +18,7 @@ pub mod audit;
 mod auth;
 pub mod booking;
 pub mod events;
+pub mod guides;
 pub mod home_service;
 pub mod messages;
 pub mod offers;

@@ -58,22 +58,5 @@ impl Text for ScenarioText {
 
 /// A scenario's name, as a choice and as the heading of the front page's notice.
 pub fn name(lang: Lang, s: Scenario) -> &'static str {
-    match s {
-        Scenario::Normal => lang.pick("Tavallinen tilanne", "Normalläge", "Normal times"),
-        Scenario::LibraryClosed => lang.pick(
-            "Kirjasto on suljettu",
-            "Biblioteket är stängt",
-            "The library is closed",
-        ),
-        Scenario::PatronsUnableToVisit => lang.pick(
-            "Asiakkaat eivät voi tulla kirjastoon",
-            "Kunderna kan inte komma till biblioteket",
-            "Patrons cannot come to the library",
-        ),
-        Scenario::StaffRemote => lang.pick(
-            "Henkilökunta tekee etätyötä",
-            "Personalen arbetar på distans",
-            "Staff work remotely",
-        ),
-    }
+    s.name(lang)
 }

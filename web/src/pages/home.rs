@@ -59,6 +59,7 @@ pub fn Home() -> impl IntoView {
                 </section>
             }
         })}
+        <crate::pages::guides::ServicesNow />
         <section class="book-box" aria-labelledby="book-heading">
             <h2 id="book-heading">{tr(Booking::StartLink)}</h2>
             <p>{tr(Booking::HomeIntro)}</p>
@@ -76,6 +77,7 @@ pub fn Home() -> impl IntoView {
             </ul>
             <p><a href=Page::Programmes.href()>{tr(crate::i18n::Programmes::Title)}</a></p>
             <p><a href=Page::HomeService.href()>{tr(crate::i18n::Apply::Link)}</a></p>
+            <p><a href=Page::Guides.href()>{tr(crate::i18n::guides::Guides::Link)}</a></p>
         </section>
         {move || {
             if library.failed() {

@@ -97,7 +97,8 @@ pub fn MessageChoice(
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || saving.get()>{tr(M::Save)}</button>
+                // Not before the saved choice is shown, so a save never overwrites it unseen.
+                <button type="submit" class="button" disabled=move || saving.get() || loaded.get().is_none()>{tr(M::Save)}</button>
                 <p role="status" class="save-status">
                     {move || match outcome.get() {
                         Some(Ok(())) => M::Saved.text(lang.get()).to_owned(),

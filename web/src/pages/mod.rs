@@ -4,6 +4,7 @@ pub mod apply;
 pub mod book;
 pub mod bookings;
 pub mod events;
+pub mod guides;
 pub mod home;
 pub mod me;
 pub mod messages;
