@@ -9,6 +9,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
   DEMO, startServer, launchBrowser, openPage, appReady, axeViolations, describeViolations, freshCode,
+  signInWithPassword,
 } = require('./helpers');
 
 let server;
@@ -162,4 +163,92 @@ test('in an exceptional situation the front page lists the services that work no
   } finally {
     await api('/libraries/kalajoki/scenario', { method: 'PUT', token, body: { scenario: 'normal' } });
   }
+});
+
+test('staff write a model with the keyboard, publish it, and a stale edit is refused without losing it', async () => {
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  allow('/api/v1/guides', 422);
+  allow('/api/v1/guides/', 409);
+  await signInWithPassword(page, DEMO.staff.email, DEMO.staff.password);
+  await page.goto('/staff');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Kirjastosi toimintamallit' }).press('Enter');
+  await page.waitForURL('**/staff/guides');
+  await page.waitForSelector('.guide-list');
+  assert.equal(await page.locator('.guide-list > li').count(), 4);
+  await page.getByRole('link', { name: 'Kirjoita uusi toimintamalli' }).press('Enter');
+  await page.waitForURL('**/staff/guides?edit=new');
+  await page.waitForSelector('.guide-form');
+
+  // Sending it empty names each required field.
+  await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  const summary = await page.locator('.error-summary:not([hidden])').innerText();
+  for (const label of ['Otsikko', 'Tarkoitus', 'Kenelle', 'Miten palvelu toimii', 'Miten saat palvelun']) {
+    assert.match(summary, new RegExp(label), summary);
+  }
+  await page.locator('#guide-title').fill('Lukulista sähköpostiin');
+  await page.locator('#guide-service').selectOption('other');
+  await page.locator('#guide-purpose').fill('Asiakas saa joka kuukausi **lukulistan**.');
+  await page.locator('#guide-audience').fill('Kaikki, jotka haluavat lukuvinkkejä.');
+  await page.locator('#guide-steps-text').fill('1. Tilaa lista.\n2. Saat listan sähköpostiin.');
+  await page.locator('#guide-how').fill('Soita kirjastoon.');
+  await page.locator('#guide-variant-staff_remote').fill('Lista kootaan etänä.');
+  await page.locator('#guide-published').focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
+  await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
+  await page.waitForSelector('article.guide');
+  assert.equal(await page.locator('h1').innerText(), 'Lukulista sähköpostiin');
+  assert.equal(await page.locator('#guide-purpose + .markdown strong').innerText(), 'lukulistan');
+  assert.deepEqual(await page.locator('article.guide h3').allInnerTexts(), ['Henkilökunta tekee etätyötä']);
+  const id = page.url().split('/').pop();
+  const anonymous = await api(`/guides/${id}`);
+  assert.equal(anonymous.status, 200, 'published for everyone');
+
+  // Edited with a note: version 2, and the history names both versions.
+  await page.getByRole('link', { name: 'Muokkaa' }).press('Enter');
+  await page.waitForURL('**/staff/guides?edit=*');
+  await page.waitForSelector('.guide-history li');
+  assert.equal(await page.locator('#guide-title').inputValue(), 'Lukulista sähköpostiin');
+  assert.equal(await page.locator('#guide-variant-staff_remote').inputValue(), 'Lista kootaan etänä.');
+  await page.locator('#guide-how').fill('Soita kirjastoon tai tilaa verkossa.');
+  await page.locator('#guide-note').fill('Verkkotilaus lisätty.');
+  await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
+  await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => /Versio 2/.test(document.querySelector('.meta')?.textContent ?? ''));
+  await page.getByRole('link', { name: 'Muokkaa' }).press('Enter');
+  await page.waitForSelector('.guide-history li');
+  const history = await page.locator('.guide-history li').allInnerTexts();
+  assert.equal(history.length, 2);
+  assert.match(history[0], /^Versio 2: .*Liisa Kirjastonhoitaja – Verkkotilaus lisätty\.$/);
+
+  let violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `axe on the editor:\n${describeViolations(violations)}`);
+
+  // Someone else saves meanwhile: this save is refused with what to do, and the text stays.
+  const token = await adminToken();
+  const { body: revisions } = await api(`/guides/${id}/revisions?limit=1`, { token });
+  const theirs = { ...revisions.items[0].guide, title: 'Lukulista (toisen muokkaama)' };
+  const other = await api(`/guides/${id}`, { method: 'PUT', token, body: { version: 2, note: 'Toinen', guide: theirs } });
+  assert.equal(other.status, 200, JSON.stringify(other.body));
+  await page.locator('#guide-title').fill('Minun otsikkoni');
+  await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.guide-form').evaluate((f) => f.previousElementSibling?.textContent ?? ''), /Joku tallensi mallista uudemman version/);
+  assert.equal(await page.locator('#guide-title').inputValue(), 'Minun otsikkoni', 'the text is kept');
+  const stored = await api(`/guides/${id}`);
+  assert.equal(stored.body.title, 'Lukulista (toisen muokkaama)');
+
+  for (const lang of ['sv', 'en']) {
+    await page.evaluate((l) => localStorage.setItem('etakirjasto.lang', l), lang);
+    await page.goto('/staff/guides?edit=new');
+    await appReady(page);
+    await page.waitForSelector('.guide-form');
+    violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe on the editor (${lang}):\n${describeViolations(violations)}`);
+  }
+  await page.evaluate(() => localStorage.setItem('etakirjasto.lang', 'fi'));
+  assertClean();
+  await context.close();
 });

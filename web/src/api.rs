@@ -531,6 +531,51 @@ pub async fn guide(id: &str, lang: Lang, token: Option<&str>) -> ApiResult<Guide
     answer(req.build(), lang).await
 }
 
+/// `POST /api/v1/guides`: a new operating model.
+pub async fn create_guide(
+    token: &str,
+    body: &etakirjasto_shared::GuideInput,
+    lang: Lang,
+) -> ApiResult<Guide> {
+    post(&format!("{BASE}/guides"), body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/guides/{id}`: saves an edit made on `body.version`.
+pub async fn update_guide(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::GuideEdit,
+    lang: Lang,
+) -> ApiResult<Guide> {
+    let url = format!("{BASE}/guides/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `POST /api/v1/guides/{id}/copy`: a draft copy in `library`.
+pub async fn copy_guide(token: &str, id: &str, library: &str, lang: Lang) -> ApiResult<Guide> {
+    let body = etakirjasto_shared::GuideCopyInput {
+        library: library.to_owned(),
+    };
+    let url = format!("{BASE}/guides/{}/copy", encode(id));
+    post(&url, &body, lang, Some(token)).await
+}
+
+/// `GET /api/v1/guides/{id}/revisions`: the newest versions, at most 100.
+pub async fn guide_revisions(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<Vec<etakirjasto_shared::GuideRevision>> {
+    let req = builder(
+        Request::get(&format!("{BASE}/guides/{}/revisions?limit=100", encode(id))),
+        lang,
+        Some(token),
+    );
+    answer::<Page<etakirjasto_shared::GuideRevision>>(req.build(), lang)
+        .await
+        .map(|p| p.items)
+}
+
 /// The address of one model's Markdown file.
 pub fn guide_markdown_href(id: &str) -> String {
     format!("{BASE}/guides/{}/markdown", encode(id))

@@ -10,15 +10,16 @@ use crate::components::layout::Layout;
 use crate::lazy_routes::{
     ApplyRoute, BookRoute, EventRoute, EventsRoute, GuideRoute, GuidesRoute, ManageBookingRoute,
     ManageRegistrationRoute, MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute,
-    RescheduleRoute, StaffAuditRoute, StaffEventsRoute, StaffHomeServiceRoute, StaffMessagesRoute,
-    StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute, StaffRoute, TwoStepRoute,
+    RescheduleRoute, StaffAuditRoute, StaffEventsRoute, StaffGuidesRoute, StaffHomeServiceRoute,
+    StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute,
+    StaffRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
 use crate::routes::{
-    Page, REGISTRATIONS, RESCHEDULE, STAFF_AUDIT, STAFF_EVENTS, STAFF_HOME_SERVICE, STAFF_MESSAGES,
-    STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
+    Page, REGISTRATIONS, RESCHEDULE, STAFF_AUDIT, STAFF_EVENTS, STAFF_GUIDES, STAFF_HOME_SERVICE,
+    STAFF_MESSAGES, STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
 };
 use crate::session::Session;
 
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_ORGANISATIONS)) view={Lazy::<StaffOrganisationsRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_HOME_SERVICE)) view={Lazy::<StaffHomeServiceRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_AUDIT)) view={Lazy::<StaffAuditRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_GUIDES)) view={Lazy::<StaffGuidesRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

@@ -83,6 +83,7 @@ enum StaffPage {
     Organisations,
     HomeService,
     Audit,
+    Guides,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -102,6 +103,7 @@ fn staff_page(page: StaffPage) -> AnyView {
             view! { <pages::staff::home_service::StaffHomeService /> }.into_any()
         }
         StaffPage::Audit => view! { <pages::staff::audit::StaffAudit /> }.into_any(),
+        StaffPage::Guides => view! { <pages::staff::guides::StaffGuides /> }.into_any(),
     }
 }
 
@@ -180,6 +182,10 @@ lazy_page!(
 lazy_page!(
     /// The home-delivery service: applications, visits and the printable round.
     StaffHomeServiceRoute => staff_page(StaffPage::HomeService)
+);
+lazy_page!(
+    /// Writing the library's operating models.
+    StaffGuidesRoute => staff_page(StaffPage::Guides)
 );
 lazy_page!(
     /// The admins' audit log of personal data.

@@ -162,6 +162,23 @@ pub fn staff_home_client_href(client: &str) -> String {
     )
 }
 
+/// The path segment of the staff's operating model editor, under the staff dashboard.
+pub const STAFF_GUIDES: &str = "guides";
+
+/// The staff's operating models (`edit` = a model's id or `new`).
+pub fn staff_guide_href(edit: &str) -> String {
+    format!(
+        "{}/{STAFF_GUIDES}?edit={}",
+        Page::Staff.href(),
+        crate::api::encode(edit)
+    )
+}
+
+/// The library's operating models for its staff.
+pub fn staff_guides_href() -> String {
+    format!("{}/{STAFF_GUIDES}", Page::Staff.href())
+}
+
 /// The path segment of the admins' audit log, under the staff dashboard.
 pub const STAFF_AUDIT: &str = "audit";
 

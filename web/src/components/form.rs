@@ -41,6 +41,8 @@ pub enum Label {
     Audit(crate::i18n::Audit),
     /// A field of the scenario form.
     Scenario(crate::i18n::ScenarioText),
+    /// A field of the operating model editor.
+    Guides(crate::i18n::guides::Guides),
 }
 
 impl Text for Label {
@@ -58,6 +60,7 @@ impl Text for Label {
             Label::Apply(t) => t.text(lang),
             Label::Audit(t) => t.text(lang),
             Label::Scenario(t) => t.text(lang),
+            Label::Guides(t) => t.text(lang),
         }
     }
 }
@@ -125,6 +128,12 @@ impl From<crate::i18n::Programmes> for Label {
 impl From<Events> for Label {
     fn from(t: Events) -> Self {
         Label::Events(t)
+    }
+}
+
+impl From<crate::i18n::guides::Guides> for Label {
+    fn from(t: crate::i18n::guides::Guides) -> Self {
+        Label::Guides(t)
     }
 }
 

@@ -54,6 +54,46 @@ pub enum Guides {
     Draft,
     /// "Written in Finnish" etc. note for content in another language.
     WrittenIn,
+    /// Staff: heading of the editor page.
+    EditTitle,
+    /// Staff: heading for a new model.
+    NewTitle,
+    /// Staff: link to write a new model.
+    New,
+    /// Staff: link to edit a model.
+    Edit,
+    /// Staff: copy a model to one's own library.
+    Copy,
+    /// Staff: the copy failed.
+    CopyFailed,
+    /// Field: title.
+    FieldTitle,
+    /// Field: service.
+    FieldService,
+    /// Field: language.
+    FieldLanguage,
+    /// Hint for the Markdown fields.
+    MarkdownHint,
+    /// Field group: variants.
+    VariantsLegend,
+    /// Hint for variants.
+    VariantsHint,
+    /// Field: licence.
+    FieldLicence,
+    /// Field: published.
+    FieldPublished,
+    /// Field: the note of an edit.
+    FieldNote,
+    /// Hint for the note.
+    NoteHint,
+    /// Save.
+    Save,
+    /// Said on a conflict.
+    ConflictHint,
+    /// Heading of the history.
+    History,
+    /// Staff: the library's models on the editor page.
+    OwnModels,
 }
 
 impl Text for Guides {
@@ -122,6 +162,54 @@ impl Text for Guides {
             ),
             BasedOn => lang.pick("Pohjana", "Bygger på", "Based on"),
             Draft => lang.pick("luonnos, ei julkaistu", "utkast, inte publicerat", "draft, not published"),
+            EditTitle => lang.pick("Muokkaa toimintamallia", "Redigera verksamhetsmodellen", "Edit the operating model"),
+            NewTitle => lang.pick("Uusi toimintamalli", "Ny verksamhetsmodell", "New operating model"),
+            New => lang.pick("Kirjoita uusi toimintamalli", "Skriv en ny verksamhetsmodell", "Write a new operating model"),
+            Edit => lang.pick("Muokkaa", "Redigera", "Edit"),
+            Copy => lang.pick(
+                "Kopioi oman kirjastosi luonnokseksi",
+                "Kopiera som utkast för ditt bibliotek",
+                "Copy as a draft for your library",
+            ),
+            CopyFailed => lang.pick("Kopiointi ei onnistunut.", "Kopieringen misslyckades.", "The copy failed."),
+            FieldTitle => lang.pick("Otsikko", "Rubrik", "Title"),
+            FieldService => lang.pick("Palvelu", "Tjänst", "Service"),
+            FieldLanguage => lang.pick("Kieli", "Språk", "Language"),
+            MarkdownHint => lang.pick(
+                "Voit käyttää Markdownia: numeroitu lista 1. 2. 3., luettelo -, **lihavointi**, [linkki](osoite).",
+                "Du kan använda Markdown: numrerad lista 1. 2. 3., punktlista -, **fetstil**, [länk](adress).",
+                "You can use Markdown: numbered list 1. 2. 3., bullets -, **bold**, [link](address).",
+            ),
+            VariantsLegend => lang.pick("Eri tilanteissa", "I olika lägen", "In other situations"),
+            VariantsHint => lang.pick(
+                "Kerro, mikä muuttuu tässä tilanteessa. Jätä tyhjäksi, jos palvelu ei toimi silloin toisin.",
+                "Berätta vad som ändras i det här läget. Lämna tomt om tjänsten inte fungerar annorlunda då.",
+                "Say what changes in this situation. Leave it empty if the service works no differently then.",
+            ),
+            FieldLicence => lang.pick("Lisenssi", "Licens", "Licence"),
+            FieldPublished => lang.pick(
+                "Julkaistu: kaikki voivat lukea tämän",
+                "Publicerad: alla kan läsa den",
+                "Published: everyone can read it",
+            ),
+            FieldNote => lang.pick("Mitä muutit ja miksi", "Vad du ändrade och varför", "What you changed and why"),
+            NoteHint => lang.pick(
+                "Näkyy versiohistoriassa.",
+                "Syns i versionshistoriken.",
+                "Shown in the version history.",
+            ),
+            Save => lang.pick("Tallenna", "Spara", "Save"),
+            ConflictHint => lang.pick(
+                "Joku tallensi mallista uudemman version sillä välin. Avaa malli uudelleen ja tee muutoksesi siihen.",
+                "Någon sparade en nyare version under tiden. Öppna modellen igen och gör din ändring i den.",
+                "Someone saved a newer version meanwhile. Open the model again and make your change to it.",
+            ),
+            History => lang.pick("Versiohistoria", "Versionshistorik", "Version history"),
+            OwnModels => lang.pick(
+                "Kirjastosi toimintamallit",
+                "Ditt biblioteks verksamhetsmodeller",
+                "Your library's operating models",
+            ),
             WrittenIn => lang.pick(
                 "Toimintamalli on kirjoitettu kielellä:",
                 "Verksamhetsmodellen är skriven på:",

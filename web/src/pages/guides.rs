@@ -3,6 +3,7 @@
 //! Markdown to download. The texts' HTML comes from the server, which keeps nothing that could run.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use etakirjasto_shared::{Guide, GuideService, Lang, Rendered, Scenario};
@@ -289,11 +290,80 @@ fn GuideDetails(guide: Guide) -> impl IntoView {
         <article class="guide">
             <h1 lang=content_lang>{g.with_value(|g| g.title.clone())}</h1>
             {meta}
+            <StaffActions guide_id=g.with_value(|g| g.id.clone()) library=g.with_value(|g| g.library.clone()) />
             {now}
             {sections}
             {variants}
             {licence}
         </article>
+    }
+}
+
+/// For staff: edit a model of their own library, or copy another library's as their draft.
+#[component]
+fn StaffActions(guide_id: String, library: String) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    let failed = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let guide_id = StoredValue::new(guide_id);
+    move || {
+        let me = session.me()?;
+        let staff_of: Vec<String> = me
+            .memberships
+            .iter()
+            .filter(|m| m.role.is_staff())
+            .map(|m| m.library.clone())
+            .collect();
+        let own = staff_of.contains(&library);
+        let target = staff_of.first().cloned()?;
+        let l = lang.get();
+        if own {
+            return Some(
+                view! { <p><a class="button" href=crate::routes::staff_guide_href(&guide_id.get_value())>{Guides::Edit.text(l)}</a></p> }
+                    .into_any(),
+            );
+        }
+        let navigate = navigate.clone();
+        let copy = move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            let lang = lang.get_untracked();
+            let target = target.clone();
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                let result = session
+                    .authorized(lang, |token| {
+                        let target = target.clone();
+                        async move {
+                            api::copy_guide(&token, &guide_id.get_value(), &target, lang).await
+                        }
+                    })
+                    .await;
+                busy.try_set(false);
+                match result {
+                    Ok(copy) => navigate(
+                        &crate::routes::staff_guide_href(&copy.id),
+                        Default::default(),
+                    ),
+                    Err(_) => {
+                        failed.set(true);
+                    }
+                }
+            });
+        };
+        Some(
+            view! {
+                <p>
+                    <button type="button" class="button" disabled=move || busy.get() on:click=copy>{Guides::Copy.text(l)}</button>
+                </p>
+                <p role="status">{move || failed.get().then(|| Guides::CopyFailed.text(lang.get()))}</p>
+            }
+            .into_any(),
+        )
     }
 }
 

@@ -10,6 +10,7 @@ pub mod audit;
 mod calendar;
 pub mod event_form;
 pub mod events;
+pub mod guides;
 pub mod home_client;
 pub mod home_service;
 pub mod messages;
@@ -228,6 +229,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a href=crate::routes::staff_messages_href()>{tr(crate::i18n::Messages::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_events_href(None)>{tr(crate::i18n::StaffEvents::StaffLink)}</a></p>
                         <p><a href=crate::routes::staff_home_service_href(None)>{tr(crate::i18n::HomeService::Link)}</a></p>
+                        <p><a href=crate::routes::staff_guides_href()>{tr(crate::i18n::guides::Guides::OwnModels)}</a></p>
                         {admin.then(|| view! { <p><a href=crate::routes::staff_audit_href(None)>{tr(crate::i18n::Audit::Link)}</a></p> })}
                         {admin_of.clone().map(|library| view! { <scenario::ScenarioForm library=library /> })}
                         <calendar::Calendar />
