@@ -462,11 +462,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
-        origin_guide_id -> Nullable<Text>,
-        origin_library -> Nullable<Text>,
-        origin_library_name -> Nullable<Text>,
-        origin_title -> Nullable<Text>,
-        origin_version -> Nullable<Integer>,
+        sources -> Text,
     }
 }
 

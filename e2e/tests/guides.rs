@@ -11,6 +11,7 @@ on_both_databases! {
     of_concurrent_edits_of_one_version_exactly_one_is_saved => concurrent_edits;
     a_model_downloads_as_markdown_and_a_library_as_a_bundle => markdown;
     another_library_copies_a_model_with_its_origin_named => copy;
+    a_copy_of_a_copy_names_every_source_and_share_alike_stays => chain;
 }
 
 fn titles(page: &Value) -> Vec<String> {
@@ -548,9 +549,11 @@ async fn copy(app: TestApp) {
             "library": "kalajoki",
             "library_name": "Kalajoen kaupunginkirjasto",
             "title": "Etälukupiiri ja etätapahtumat",
-            "version": 1
+            "version": 1,
+            "licence": "CC-BY-4.0"
         })
     );
+    assert!(copy.get("earlier_sources").is_none(), "{copy}");
     let copy_id = copy["id"].as_str().unwrap();
     let (_, revisions) = app
         .get(&format!("/api/v1/guides/{copy_id}/revisions"), Some(&oulu))
@@ -569,7 +572,7 @@ async fn copy(app: TestApp) {
     let text = r.text().await.unwrap();
     assert!(
         text.contains(
-            "Based on *Etälukupiiri ja etätapahtumat* by Kalajoen kaupunginkirjasto (v1)."
+            "Based on *Etälukupiiri ja etätapahtumat* by Kalajoen kaupunginkirjasto (v1), Creative Commons Attribution 4.0 International (https://creativecommons.org/licenses/by/4.0/)."
         ),
         "{text}"
     );
@@ -633,4 +636,115 @@ async fn source_input(app: &TestApp, id: &str) -> Value {
         .get(&format!("/api/v1/guides/{id}/revisions?limit=1"), None)
         .await;
     revisions["items"][0]["guide"].clone()
+}
+
+async fn chain(app: TestApp) {
+    let (email, password) = app.add_other_library();
+    app.token_for(email, password).await;
+    let oulu = app.token_for(email, password).await;
+    let kalajoki = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    // Kalajoki publishes a model under CC BY-SA.
+    let mut original = new_model();
+    original["published"] = json!(true);
+    original["licence"] = json!("CC-BY-SA-4.0");
+    let (status, original) = app
+        .send("POST", "/api/v1/guides", Some(&kalajoki), Some(original))
+        .await;
+    assert_eq!(status, 201, "{original}");
+    let original_id = original["id"].as_str().unwrap();
+
+    // Oulu copies it, then copies its copy: the second names both, nearest first.
+    let (_, first) = app
+        .send(
+            "POST",
+            &format!("/api/v1/guides/{original_id}/copy"),
+            Some(&oulu),
+            Some(json!({"library": "oulu"})),
+        )
+        .await;
+    assert_eq!(
+        first["licence"], "CC-BY-SA-4.0",
+        "the licence goes with the copy"
+    );
+    let first_id = first["id"].as_str().unwrap();
+    let (status, second) = app
+        .send(
+            "POST",
+            &format!("/api/v1/guides/{first_id}/copy"),
+            Some(&oulu),
+            Some(json!({"library": "oulu"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{second}");
+    assert_eq!(second["copied_from"]["guide_id"], first_id);
+    assert_eq!(second["copied_from"]["library"], "oulu");
+    let earlier = second["earlier_sources"].as_array().unwrap();
+    assert_eq!(earlier.len(), 1, "{second}");
+    assert_eq!(earlier[0]["guide_id"], original_id);
+    assert_eq!(earlier[0]["library_name"], "Kalajoen kaupunginkirjasto");
+    assert_eq!(earlier[0]["licence"], "CC-BY-SA-4.0");
+    let second_id = second["id"].as_str().unwrap();
+    let r = app
+        .client
+        .get(app.url(&format!("/api/v1/guides/{second_id}/markdown")))
+        .bearer_auth(&oulu)
+        .send()
+        .await
+        .unwrap();
+    let text = r.text().await.unwrap();
+    assert!(
+        text.contains("by Oulun kaupunginkirjasto (v1), Creative Commons Attribution-ShareAlike"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "by Kalajoen kaupunginkirjasto (v1), Creative Commons Attribution-ShareAlike"
+        ),
+        "{text}"
+    );
+
+    // An adaptation of a ShareAlike model keeps that licence.
+    let (_, history) = app
+        .get(
+            &format!("/api/v1/guides/{second_id}/revisions?limit=1"),
+            Some(&oulu),
+        )
+        .await;
+    let mut own = history["items"][0]["guide"].clone();
+    own["licence"] = json!("CC-BY-4.0");
+    let (status, body) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/guides/{second_id}"),
+            Some(&oulu),
+            Some(json!({"version": 1, "guide": own.clone()})),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(fields(&body), ["guide.licence"]);
+    own["licence"] = json!("CC-BY-SA-4.0");
+    own["title"] = json!("");
+    let (status, body) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/guides/{second_id}"),
+            Some(&oulu),
+            Some(json!({"version": 1, "guide": own.clone()})),
+        )
+        .await;
+    assert_eq!(
+        (status, fields(&body)),
+        (422, vec!["guide.title".to_owned()]),
+        "{body}"
+    );
+    own["title"] = json!("Oulun lukulista");
+    let (status, body) = app
+        .send(
+            "PUT",
+            &format!("/api/v1/guides/{second_id}"),
+            Some(&oulu),
+            Some(json!({"version": 1, "guide": own})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
 }

@@ -125,6 +125,8 @@ pub struct GuideOrigin {
     /// The original's version that was copied.
     #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub version: i32,
+    /// The original's licence then.
+    pub licence: GuideLicence,
 }
 
 /// A remote service's operating model.
@@ -185,6 +187,10 @@ pub struct Guide {
     /// The model it was copied from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copied_from: Option<GuideOrigin>,
+    /// The models that one was itself based on, nearest first, for the attribution the licences
+    /// ask for; empty when it was an original.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_sources: Vec<GuideOrigin>,
 }
 
 impl Guide {

@@ -201,11 +201,7 @@ pub fn load(
             version: 1,
             created_at: now,
             updated_at: now,
-            origin_guide_id: None,
-            origin_library: None,
-            origin_library_name: None,
-            origin_title: None,
-            origin_version: None,
+            sources: "[]".into(),
         };
         let first = RevisionRow {
             guide_id: id,

@@ -33,11 +33,7 @@ pub struct GuideRow {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub origin_guide_id: Option<String>,
-    pub origin_library: Option<String>,
-    pub origin_library_name: Option<String>,
-    pub origin_title: Option<String>,
-    pub origin_version: Option<i32>,
+    pub sources: String,
 }
 
 /// The texts an edit changes.

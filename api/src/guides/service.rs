@@ -97,6 +97,18 @@ fn rendered(markdown: &str) -> Rendered {
     }
 }
 
+/// A copy's sources, nearest first.
+fn stored_sources(row: &GuideRow) -> Vec<GuideOrigin> {
+    serde_json::from_str(&row.sources).unwrap_or_default()
+}
+
+/// True when a source asks that adaptations keep its licence (ShareAlike).
+fn share_alike(row: &GuideRow) -> bool {
+    stored_sources(row)
+        .iter()
+        .any(|o| o.licence == GuideLicence::CcBySa40)
+}
+
 fn stored_variants(row: &GuideRow) -> Vec<GuideVariantInput> {
     serde_json::from_str(&row.variants).unwrap_or_default()
 }
@@ -111,24 +123,9 @@ pub fn to_wire((row, slug, name, zone): GuideView) -> Guide {
         })
         .collect();
     let licence = GuideLicence::parse(&row.licence).unwrap_or(GuideLicence::CcBy40);
-    let copied_from = match (
-        row.origin_guide_id,
-        row.origin_library,
-        row.origin_library_name,
-        row.origin_title,
-        row.origin_version,
-    ) {
-        (Some(guide_id), Some(library), Some(library_name), Some(title), Some(version)) => {
-            Some(GuideOrigin {
-                guide_id,
-                library,
-                library_name,
-                title,
-                version,
-            })
-        }
-        _ => None,
-    };
+    let mut sources = stored_sources(&row).into_iter();
+    let copied_from = sources.next();
+    let earlier_sources: Vec<GuideOrigin> = sources.collect();
     Guide {
         id: row.id,
         library: slug,
@@ -150,6 +147,7 @@ pub fn to_wire((row, slug, name, zone): GuideView) -> Guide {
         version: row.version,
         updated_at: local(row.updated_at, tz_of(&zone)),
         copied_from,
+        earlier_sources,
     }
 }
 
@@ -201,7 +199,7 @@ fn row_from(
     id: String,
     library_id: String,
     input: &GuideInput,
-    origin: Option<GuideOrigin>,
+    sources: &[GuideOrigin],
     now: NaiveDateTime,
 ) -> GuideRow {
     let c = changes(input, now);
@@ -223,11 +221,7 @@ fn row_from(
         version: 1,
         created_at: now,
         updated_at: now,
-        origin_guide_id: origin.as_ref().map(|o| o.guide_id.clone()),
-        origin_library: origin.as_ref().map(|o| o.library.clone()),
-        origin_library_name: origin.as_ref().map(|o| o.library_name.clone()),
-        origin_title: origin.as_ref().map(|o| o.title.clone()),
-        origin_version: origin.as_ref().map(|o| o.version),
+        sources: serde_json::to_string(sources).unwrap_or_else(|_| "[]".into()),
     }
 }
 
@@ -366,7 +360,7 @@ pub fn create(
     let id = uuid::Uuid::new_v4().to_string();
     let now = now();
     write_tx(conn, |conn| {
-        let row = row_from(id.clone(), library.id.clone(), input, None, now);
+        let row = row_from(id.clone(), library.id.clone(), input, &[], now);
         let first = revision(conn, &id, 1, input, "", user, now)?;
         queries::insert(conn, &row, &first)?;
         Ok::<_, ApiError>(())
@@ -393,14 +387,34 @@ pub fn edit(
     } else if note.chars().count() > NOTE_MAX {
         faults.push(("note".to_owned(), FieldCode::TooLong));
     }
+    // The model's fields sit under `guide` in this body, and are named so.
     let input = match checked(edit.guide) {
-        Ok(input) if faults.is_empty() => input,
-        Ok(_) => return Err(ApiError::invalid(faults)),
+        Ok(input) => Some(input),
+        Err(ApiError::Client(mut refused)) => {
+            faults.extend(
+                refused
+                    .fields
+                    .drain(..)
+                    .map(|(field, code)| (format!("guide.{field}"), code)),
+            );
+            None
+        }
         Err(e) => return Err(e),
+    };
+    let input = match input {
+        Some(input) if faults.is_empty() => input,
+        _ => return Err(ApiError::invalid(faults)),
     };
     let (stored, slug, ..) = read(conn, Some(user), id)?;
     if !user.is_staff_of(&stored.library_id) {
         return Err(role_refused(user));
+    }
+    // An adaptation of a ShareAlike model keeps that licence.
+    if share_alike(&stored) && input.licence != GuideLicence::CcBySa40 {
+        return Err(ApiError::invalid(vec![(
+            "guide.licence".to_owned(),
+            FieldCode::InvalidChoice,
+        )]));
     }
     let now = now();
     let input = GuideInput {
@@ -440,31 +454,27 @@ pub fn copy(
         published: false,
         ..input_of(&source, &slug)
     };
-    let origin = GuideOrigin {
+    let licence = GuideLicence::parse(&source.licence).unwrap_or(GuideLicence::CcBy40);
+    // The copy names the model it came from first, then that model's own sources.
+    let mut sources = vec![GuideOrigin {
         guide_id: source.id.clone(),
         library: slug,
         library_name: name.clone(),
         title: source.title.clone(),
         version: source.version,
-    };
+        licence,
+    }];
+    sources.extend(stored_sources(&source));
     let note = format!(
         "{name}: {} (v{}), {}",
         source.title,
         source.version,
-        GuideLicence::parse(&source.licence)
-            .unwrap_or(GuideLicence::CcBy40)
-            .as_str()
+        licence.as_str()
     );
     let new_id = uuid::Uuid::new_v4().to_string();
     let now = now();
     write_tx(conn, |conn| {
-        let row = row_from(
-            new_id.clone(),
-            library.id.clone(),
-            &input,
-            Some(origin),
-            now,
-        );
+        let row = row_from(new_id.clone(), library.id.clone(), &input, &sources, now);
         let first = revision(conn, &new_id, 1, &input, &note, user, now)?;
         queries::insert(conn, &row, &first)?;
         Ok::<_, ApiError>(())
@@ -601,10 +611,14 @@ fn attribution(view: &GuideView, base: &str) -> String {
         licence.url(),
         row.id
     );
-    if let (Some(origin_name), Some(origin_title)) = (&row.origin_library_name, &row.origin_title) {
+    for source in stored_sources(row) {
         line.push_str(&format!(
-            "\nBased on *{origin_title}* by {origin_name} (v{}).\n",
-            row.origin_version.unwrap_or(1)
+            "\nBased on *{}* by {} (v{}), {} ({}).\n",
+            source.title,
+            source.library_name,
+            source.version,
+            source.licence.name(),
+            source.licence.url()
         ));
     }
     line.push('\n');

@@ -1,5 +1,7 @@
 -- Operating models ("guides"): how each remote service works, in Markdown, openly licensed. The
--- variants per scenario are a JSON array of {scenario, text}. A copy names its origin for attribution.
+-- variants per scenario are a JSON array of {scenario, text}. A copy names its sources for attribution:
+-- a JSON array of {guide_id, library, library_name, title, version, licence}, the one copied first,
+-- then the one that was copied from, and so on.
 CREATE TABLE guides (
     id TEXT PRIMARY KEY NOT NULL,
     library_id TEXT NOT NULL REFERENCES libraries(id),
@@ -18,11 +20,7 @@ CREATE TABLE guides (
     version INTEGER NOT NULL,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL,
-    origin_guide_id TEXT,
-    origin_library TEXT,
-    origin_library_name TEXT,
-    origin_title TEXT,
-    origin_version INTEGER
+    sources TEXT NOT NULL
 );
 CREATE INDEX guides_library ON guides (library_id, service, title);
 

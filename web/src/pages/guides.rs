@@ -264,15 +264,21 @@ fn GuideDetails(guide: Guide) -> impl IntoView {
     let licence = move || {
         let l = lang.get();
         g.with_value(|g| {
-            let origin = g.copied_from.as_ref().map(|o| {
-                view! {
-                    <p>
-                        {Guides::BasedOn.text(l)} ": "
-                        <a href=guide_href(&o.guide_id)>{o.title.clone()}</a>
-                        " (" {o.library_name.clone()} ", " {Guides::Version.text(l)} " " {o.version} ")"
-                    </p>
-                }
-            });
+            // The model it was copied from, then the ones that one was based on.
+            let origin = g
+                .copied_from
+                .iter()
+                .chain(g.earlier_sources.iter())
+                .map(|o| {
+                    view! {
+                        <p>
+                            {Guides::BasedOn.text(l)} ": "
+                            <a href=guide_href(&o.guide_id)>{o.title.clone()}</a>
+                            " (" {o.library_name.clone()} ", " {Guides::Version.text(l)} " " {o.version} ", " {o.licence.as_str()} ")"
+                        </p>
+                    }
+                })
+                .collect_view();
             view! {
                 <footer class="guide-licence">
                     <p>

@@ -278,8 +278,10 @@ fn Editor(library: String, guide: Option<Guide>) -> impl IntoView {
                 Err(e) => {
                     errors.set(FormErrors::from_api(&e, |f| {
                         let at = |id: &'static str, label: T| Some((id, label));
-                        match f {
+                        // An edit names the model's fields under `guide`.
+                        match f.strip_prefix("guide.").unwrap_or(f) {
                             "title" => at(TITLE_ID, T::FieldTitle),
+                            "licence" => at(LICENCE_ID, T::FieldLicence),
                             "purpose" => at(PURPOSE_ID, T::Purpose),
                             "audience" => at(AUDIENCE_ID, T::Audience),
                             "steps" => at(STEPS_ID, T::Steps),
