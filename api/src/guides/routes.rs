@@ -59,6 +59,7 @@ pub struct GuideListParams {
     operation_id = "list_guides",
     params(GuideListParams),
     responses(
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
         (status = 200, description = "A page of operating models.", body = Page<Guide>),
         (status = 422, description = "A filter is invalid (`invalid_input`, field `library`, `service`, `scenario`, `language`, `limit` or `cursor`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:invalid_input", "title": "Please check the marked fields.", "status": 422, "code": "invalid_input", "errors": [{"field": "scenario", "code": "invalid_choice", "message": "Choose one of the options."}]})),
@@ -141,6 +142,7 @@ pub async fn list_guides(
     operation_id = "get_guide",
     params(("id" = String, Path, description = "The model's id.")),
     responses(
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
         (status = 200, description = "The operating model.", body = Guide),
         (status = 404, description = "No such model, or a draft of another library (`not_found`).", body = Problem, content_type = "application/problem+json"),
     )
@@ -180,6 +182,7 @@ fn markdown_response(body: String, file: &str) -> HttpResponse {
     operation_id = "get_guide_markdown",
     params(("id" = String, Path, description = "The model's id.")),
     responses(
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
         (status = 200, description = "The model as a Markdown file.", content_type = "text/markdown", body = String,
             example = "---\ntitle: \"Henkilökohtainen etäopastus\"\n…\n---\n\n# Henkilökohtainen etäopastus\n"),
         (status = 404, description = "No such model, or a draft of another library (`not_found`).", body = Problem, content_type = "application/problem+json"),
@@ -261,6 +264,7 @@ pub struct RevisionListParams {
     operation_id = "list_guide_revisions",
     params(("id" = String, Path, description = "The model's id."), RevisionListParams),
     responses(
+        (status = 401, description = "An `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
         (status = 200, description = "A page of versions, newest first.", body = Page<GuideRevision>),
         (status = 404, description = "No such model, or a draft of another library (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `cursor` is invalid (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
