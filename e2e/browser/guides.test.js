@@ -84,7 +84,7 @@ test('a patron finds the operating models with the keyboard and reads one', asyn
   await page.waitForURL('**/guides/*');
   await page.waitForSelector('article.guide');
   assert.equal(await page.locator('h1').innerText(), 'Kotipalvelu');
-  assert.match(await page.title(), /^Kotipalvelu – Etäkirjasto$/);
+  await page.waitForFunction(() => document.title === 'Kotipalvelu – Etäkirjasto');
   const headings = await page.locator('article.guide h2').allInnerTexts();
   assert.deepEqual(headings, [
     'Tarkoitus', 'Kenelle', 'Miten palvelu toimii', 'Roolit', 'Laitteet ja ohjelmat', 'Miten saat palvelun',
@@ -212,6 +212,13 @@ test('staff write a model with the keyboard, publish it, and a stale edit is ref
   await page.waitForSelector('.guide-history li');
   assert.equal(await page.locator('#guide-title').inputValue(), 'Lukulista sähköpostiin');
   assert.equal(await page.locator('#guide-variant-staff_remote').inputValue(), 'Lista kootaan etänä.');
+  // An edit without a title names the field, marked at the field itself.
+  await page.locator('#guide-title').fill('');
+  await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+  assert.match(await page.locator('.error-summary:not([hidden])').innerText(), /Otsikko/);
+  assert.equal(await page.locator('#guide-title').getAttribute('aria-invalid'), 'true');
+  await page.locator('#guide-title').fill('Lukulista sähköpostiin');
   await page.locator('#guide-how').fill('Soita kirjastoon tai tilaa verkossa.');
   await page.locator('#guide-note').fill('Verkkotilaus lisätty.');
   await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
@@ -239,6 +246,15 @@ test('staff write a model with the keyboard, publish it, and a stale edit is ref
   assert.equal(await page.locator('#guide-title').inputValue(), 'Minun otsikkoni', 'the text is kept');
   const stored = await api(`/guides/${id}`);
   assert.equal(stored.body.title, 'Lukulista (toisen muokkaama)');
+  // The version saved meanwhile is linked; saving again replaces it knowingly.
+  await page.waitForSelector('.notice a[href^="/guides/"]');
+  assert.match(await page.locator('.notice a[href^="/guides/"]').innerText(), /versio 3$/);
+  await page.getByRole('button', { name: 'Tallenna' }).press('Enter');
+  await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Minun otsikkoni');
+  assert.match(await page.locator('.meta').innerText(), /Versio 4/);
+  await page.getByRole('link', { name: 'Muokkaa' }).press('Enter');
+  await page.waitForSelector('.guide-form');
 
   for (const lang of ['sv', 'en']) {
     await page.evaluate((l) => localStorage.setItem('etakirjasto.lang', l), lang);

@@ -52,8 +52,6 @@ pub enum Guides {
     BasedOn,
     /// Marker of an unpublished model.
     Draft,
-    /// "Written in Finnish" etc. note for content in another language.
-    WrittenIn,
     /// Staff: heading of the editor page.
     EditTitle,
     /// Staff: heading for a new model.
@@ -94,6 +92,20 @@ pub enum Guides {
     History,
     /// Staff: the library's models on the editor page.
     OwnModels,
+    /// Staff: the library has no models.
+    NoneOwn,
+    /// Link to the version saved meanwhile.
+    SavedVersion,
+    /// Hint for the steps.
+    StepsHint,
+    /// Field: the text for a closed library.
+    VariantLibraryClosed,
+    /// Field: the text when patrons cannot come.
+    VariantPatronsUnable,
+    /// Field: the text when staff work remotely.
+    VariantStaffRemote,
+    /// Heading of the reuse section.
+    ReuseHeading,
 }
 
 impl Text for Guides {
@@ -111,9 +123,9 @@ impl Text for Guides {
                 "Each remote service has an operating model: who it is for, how it works, what it needs and how to get it. The model also says how the service works in exceptional situations.",
             ),
             ReuseNote => lang.pick(
-                "Toimintamallit ovat avoimia. Muut kirjastot saavat käyttää ja muokata niitä lisenssin ehdoin, kun ne mainitsevat lähteen.",
-                "Verksamhetsmodellerna är öppna. Andra bibliotek får använda och ändra dem enligt licensen, när de anger källan.",
-                "The operating models are open. Other libraries may use and adapt them under the licence, naming the source.",
+                "Toimintamallit ovat avoimia. Muut kirjastot saavat käyttää ja muokata niitä lisenssin ehdoin, kun ne mainitsevat lähteen. Jokaisen mallin lisenssi näkyy mallin lopussa.",
+                "Verksamhetsmodellerna är öppna. Andra bibliotek får använda och ändra dem enligt licensen, om de anger källan. Varje modell visar sin licens.",
+                "The operating models are open. Other libraries may use and adapt them under their licence, naming the source. Each model shows its licence at its end.",
             ),
             Bundle => lang.pick(
                 "Lataa kaikki toimintamallit (Markdown)",
@@ -167,24 +179,24 @@ impl Text for Guides {
             New => lang.pick("Kirjoita uusi toimintamalli", "Skriv en ny verksamhetsmodell", "Write a new operating model"),
             Edit => lang.pick("Muokkaa", "Redigera", "Edit"),
             Copy => lang.pick(
-                "Kopioi oman kirjastosi luonnokseksi",
-                "Kopiera som utkast för ditt bibliotek",
-                "Copy as a draft for your library",
+                "Kopioi luonnokseksi kirjastoon",
+                "Kopiera som utkast till",
+                "Copy as a draft to",
             ),
             CopyFailed => lang.pick("Kopiointi ei onnistunut.", "Kopieringen misslyckades.", "The copy failed."),
             FieldTitle => lang.pick("Otsikko", "Rubrik", "Title"),
             FieldService => lang.pick("Palvelu", "Tjänst", "Service"),
             FieldLanguage => lang.pick("Kieli", "Språk", "Language"),
             MarkdownHint => lang.pick(
-                "Voit käyttää Markdownia: numeroitu lista 1. 2. 3., luettelo -, **lihavointi**, [linkki](osoite).",
-                "Du kan använda Markdown: numrerad lista 1. 2. 3., punktlista -, **fetstil**, [länk](adress).",
-                "You can use Markdown: numbered list 1. 2. 3., bullets -, **bold**, [link](address).",
+                "Tekstit ovat Markdownia: aloita luettelon rivi viivalla, lihavoi sana kahdella tähdellä kummallakin puolella, ja tee linkki kirjoittamalla linkin teksti hakasulkeisiin ja osoite sen perään sulkeisiin.",
+                "Texterna är Markdown: börja en punktrad med ett bindestreck, gör ett ord fetstilt med två asterisker på var sida, och gör en länk med länktexten inom hakparentes och adressen efter inom parentes.",
+                "The texts are Markdown: start a bullet line with a dash, make a word bold with two asterisks on each side, and make a link with its text in square brackets followed by the address in brackets.",
             ),
             VariantsLegend => lang.pick("Eri tilanteissa", "I olika lägen", "In other situations"),
             VariantsHint => lang.pick(
-                "Kerro, mikä muuttuu tässä tilanteessa. Jätä tyhjäksi, jos palvelu ei toimi silloin toisin.",
-                "Berätta vad som ändras i det här läget. Lämna tomt om tjänsten inte fungerar annorlunda då.",
-                "Say what changes in this situation. Leave it empty if the service works no differently then.",
+                "Kerro, mikä muuttuu kussakin tilanteessa. Jätä tyhjäksi, jos mikään ei muutu.",
+                "Berätta vad som ändras i varje läge. Lämna tomt om inget ändras.",
+                "Say what changes in each situation. Leave it empty if nothing changes.",
             ),
             FieldLicence => lang.pick("Lisenssi", "Licens", "Licence"),
             FieldPublished => lang.pick(
@@ -200,22 +212,73 @@ impl Text for Guides {
             ),
             Save => lang.pick("Tallenna", "Spara", "Save"),
             ConflictHint => lang.pick(
-                "Joku tallensi mallista uudemman version sillä välin. Avaa malli uudelleen ja tee muutoksesi siihen.",
-                "Någon sparade en nyare version under tiden. Öppna modellen igen och gör din ändring i den.",
-                "Someone saved a newer version meanwhile. Open the model again and make your change to it.",
+                "Joku tallensi mallista uudemman version sillä välin, eikä sinun muutostasi tallennettu. Tekstisi on tallessa tässä lomakkeessa. Katso tallennettu versio: jos haluat korvata sen omallasi, tallenna uudelleen.",
+                "Någon sparade en nyare version under tiden, och din ändring sparades inte. Din text finns kvar i formuläret. Se den sparade versionen: vill du ersätta den med din, spara igen.",
+                "Someone saved a newer version meanwhile, and your change was not saved. Your text is still in this form. See the saved version: to replace it with yours, save again.",
             ),
             History => lang.pick("Versiohistoria", "Versionshistorik", "Version history"),
+            NoneOwn => lang.pick(
+                "Kirjastollasi ei ole vielä toimintamalleja.",
+                "Ditt bibliotek har inga verksamhetsmodeller ännu.",
+                "Your library has no operating models yet.",
+            ),
+            SavedVersion => lang.pick(
+                "Katso tallennettu versio (avautuu uuteen välilehteen): versio",
+                "Se den sparade versionen (öppnas i en ny flik): version",
+                "See the saved version (opens in a new tab): version",
+            ),
+            StepsHint => lang.pick(
+                "Kirjoita vaiheet numeroituna listana: jokainen vaihe omalle rivilleen, alussa 1., 2. ja niin edelleen.",
+                "Skriv stegen som en numrerad lista: varje steg på en egen rad, som börjar med 1., 2. och så vidare.",
+                "Write the steps as a numbered list: each step on its own line, starting 1., 2. and so on.",
+            ),
+            VariantLibraryClosed => lang.pick(
+                "Kun kirjasto on suljettu",
+                "När biblioteket är stängt",
+                "When the library is closed",
+            ),
+            VariantPatronsUnable => lang.pick(
+                "Kun asiakkaat eivät voi tulla kirjastoon",
+                "När kunderna inte kan komma till biblioteket",
+                "When patrons cannot come to the library",
+            ),
+            VariantStaffRemote => lang.pick(
+                "Kun henkilökunta tekee etätyötä",
+                "När personalen arbetar på distans",
+                "When staff work remotely",
+            ),
+            ReuseHeading => lang.pick(
+                "Käytä malleja omassa kirjastossasi",
+                "Använd modellerna i ditt bibliotek",
+                "Use the models in your library",
+            ),
             OwnModels => lang.pick(
                 "Kirjastosi toimintamallit",
                 "Ditt biblioteks verksamhetsmodeller",
                 "Your library's operating models",
             ),
-            WrittenIn => lang.pick(
-                "Toimintamalli on kirjoitettu kielellä:",
-                "Verksamhetsmodellen är skriven på:",
-                "The operating model is written in:",
-            ),
         }
+    }
+}
+
+/// "This model is in Finnish", in the reader's language `ui`, for a model written in `content`.
+pub fn written_in(ui: Lang, content: Lang) -> &'static str {
+    match content {
+        Lang::Fi => ui.pick(
+            "Tämä toimintamalli on suomeksi.",
+            "Den här modellen är på finska.",
+            "This model is in Finnish.",
+        ),
+        Lang::Sv => ui.pick(
+            "Tämä toimintamalli on ruotsiksi.",
+            "Den här modellen är på svenska.",
+            "This model is in Swedish.",
+        ),
+        Lang::En => ui.pick(
+            "Tämä toimintamalli on englanniksi.",
+            "Den här modellen är på engelska.",
+            "This model is in English.",
+        ),
     }
 }
 

@@ -66,6 +66,9 @@ pub fn GuidesPage() -> impl IntoView {
     });
     let list = move || {
         let l = lang.get();
+        if library.failed() {
+            return view! { <p class="notice">{Ui::LibraryUnavailable.text(l)}</p> }.into_any();
+        }
         match guides.get() {
             None | Some(Ok(None)) => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
             Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
@@ -101,7 +104,7 @@ pub fn GuidesPage() -> impl IntoView {
         <p class="lead">{tr(Guides::Intro)}</p>
         {list}
         <section class="reuse" aria-labelledby="reuse-heading">
-            <h2 id="reuse-heading">{tr(Guides::LicencedUnder)} " CC BY 4.0"</h2>
+            <h2 id="reuse-heading">{tr(Guides::ReuseHeading)}</h2>
             <p>{tr(Guides::ReuseNote)}</p>
             {bundle}
         </section>
@@ -165,6 +168,8 @@ pub fn GuidePage() -> impl IntoView {
         }
     });
     Effect::new(move || {
+        // After `use_title`'s own effect, also when the language changes.
+        lang.track();
         if let Some(Ok(g)) = guide.get() {
             document().set_title(&format!("{} – {}", g.title, crate::i18n::PRODUCT_NAME));
         }
@@ -248,9 +253,8 @@ fn GuideDetails(guide: Guide) -> impl IntoView {
         let l = lang.get();
         g.with_value(|g| {
             let day = g.updated_at.format("%-d.%-m.%Y").to_string();
-            let other_lang = (g.language != l).then(|| {
-                view! { <p>{Guides::WrittenIn.text(l)} " " {crate::i18n::endonym(g.language)}</p> }
-            });
+            let other_lang = (g.language != l)
+                .then(|| view! { <p>{crate::i18n::guides::written_in(l, g.language)}</p> });
             view! {
                 <p class="meta">
                     {service_name(l, g.service)} " · " {g.library_name.clone()} " · "
@@ -311,19 +315,27 @@ fn StaffActions(guide_id: String, library: String) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let navigate = leptos_router::hooks::use_navigate();
-    let failed = RwSignal::new(false);
+    let failed = RwSignal::new(None::<etakirjasto_shared::ErrorCode>);
     let busy = RwSignal::new(false);
     let guide_id = StoredValue::new(guide_id);
+    let shown = use_library();
     move || {
         let me = session.me()?;
-        let staff_of: Vec<String> = me
+        let staff_of: Vec<(String, String)> = me
             .memberships
             .iter()
             .filter(|m| m.role.is_staff())
-            .map(|m| m.library.clone())
+            .map(|m| (m.library.clone(), m.library_name.clone()))
             .collect();
-        let own = staff_of.contains(&library);
-        let target = staff_of.first().cloned()?;
+        let own = staff_of.iter().any(|(slug, _)| *slug == library);
+        // The copy goes to the library this app presents if the person is its staff, else to the
+        // first of theirs; the button names it.
+        let home = shown.get().map(|l| l.slug);
+        let (target, target_name) = staff_of
+            .iter()
+            .find(|(slug, _)| Some(slug) == home.as_ref())
+            .or(staff_of.first())
+            .cloned()?;
         let l = lang.get();
         if own {
             return Some(
@@ -337,6 +349,7 @@ fn StaffActions(guide_id: String, library: String) -> impl IntoView {
                 return;
             }
             busy.set(true);
+            failed.set(None);
             let lang = lang.get_untracked();
             let target = target.clone();
             let navigate = navigate.clone();
@@ -355,8 +368,8 @@ fn StaffActions(guide_id: String, library: String) -> impl IntoView {
                         &crate::routes::staff_guide_href(&copy.id),
                         Default::default(),
                     ),
-                    Err(_) => {
-                        failed.set(true);
+                    Err(e) => {
+                        failed.set(Some(e.code()));
                     }
                 }
             });
@@ -364,9 +377,11 @@ fn StaffActions(guide_id: String, library: String) -> impl IntoView {
         Some(
             view! {
                 <p>
-                    <button type="button" class="button" disabled=move || busy.get() on:click=copy>{Guides::Copy.text(l)}</button>
+                    <button type="button" class="button" disabled=move || busy.get() on:click=copy>
+                        {Guides::Copy.text(l)} " " {target_name}
+                    </button>
                 </p>
-                <p role="status">{move || failed.get().then(|| Guides::CopyFailed.text(lang.get()))}</p>
+                <p role="status">{move || failed.get().map(|code| format!("{} {}", Guides::CopyFailed.text(lang.get()), code.message(lang.get())))}</p>
             }
             .into_any(),
         )
@@ -380,7 +395,11 @@ pub fn ServicesNow() -> impl IntoView {
     let lang = use_lang();
     let library = use_library();
     let guides = LocalResource::new(move || {
-        let current = library.get().map(|l| (l.slug, l.scenario.scenario));
+        // Only outside normal times: then the offers section links the catalogue instead.
+        let current = library
+            .get()
+            .map(|l| (l.slug, l.scenario.scenario))
+            .filter(|(_, s)| *s != Scenario::Normal);
         let lang = lang.get_untracked();
         async move {
             let (slug, scenario) = current?;

@@ -14,7 +14,7 @@ use etakirjasto_shared::{
 };
 
 use crate::api;
-use crate::components::form::{ErrorSummary, Field, FieldMessage, FormErrors, focus_later};
+use crate::components::form::{ErrorSummary, Field, FormErrors, focus_later};
 use crate::i18n::guides::{Guides as T, service_name};
 use crate::i18n::{Text, Ui};
 use crate::prefs::{tr, use_lang, use_title};
@@ -42,6 +42,15 @@ const VARIANTS: [(Scenario, &str); 3] = [
     ),
     (Scenario::StaffRemote, "guide-variant-staff_remote"),
 ];
+
+/// The label of a situation's field.
+fn variant_label(s: Scenario) -> T {
+    match s {
+        Scenario::LibraryClosed => T::VariantLibraryClosed,
+        Scenario::PatronsUnableToVisit => T::VariantPatronsUnable,
+        _ => T::VariantStaffRemote,
+    }
+}
 
 /// The page.
 #[component]
@@ -91,6 +100,7 @@ fn OwnModels(library: String) -> impl IntoView {
             match guides.get() {
                 None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
                 Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+                Some(Ok(all)) if all.is_empty() => view! { <p>{T::NoneOwn.text(l)}</p> }.into_any(),
                 Some(Ok(all)) => view! {
                     <ul class="guide-list">
                         {all.into_iter().map(|g| view! {
@@ -131,19 +141,20 @@ fn LoadAndEdit(library: String, id: String) -> impl IntoView {
         }
     });
     let library = StoredValue::new(library);
+    // The language is read only inside the texts, so switching it never rebuilds the form and
+    // loses what was typed.
     move || {
-        let l = lang.get();
         match loaded.get() {
             None => {
-                view! { <h1>{T::EditTitle.text(l)}</h1> <p role="status">{Ui::Loading.text(l)}</p> }
+                view! { <h1>{tr(T::EditTitle)}</h1> <p role="status">{tr(Ui::Loading)}</p> }
                     .into_any()
             }
             Some(Err(code)) => {
-                view! { <h1>{T::EditTitle.text(l)}</h1> <p class="notice">{code.message(l)}</p> }
+                view! { <h1>{tr(T::EditTitle)}</h1> <p class="notice">{move || code.message(lang.get())}</p> }
                     .into_any()
             }
             Some(Ok((guide, history))) => view! {
-                <h1>{T::EditTitle.text(l)}</h1>
+                <h1>{tr(T::EditTitle)}</h1>
                 <Editor library=library.get_value() guide=Some(guide) />
                 <History history=history />
             }
@@ -181,6 +192,8 @@ fn Editor(library: String, guide: Option<Guide>) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let existing = StoredValue::new(guide.as_ref().map(|g| (g.id.clone(), g.version)));
+    // After a conflict: the version someone else saved, which the next save replaces.
+    let newer = RwSignal::new(None::<i32>);
     let text = |f: fn(&Guide) -> String| RwSignal::new(guide.as_ref().map(f).unwrap_or_default());
     let title = text(|g| g.title.clone());
     let purpose = text(|g| g.purpose.markdown.clone());
@@ -275,6 +288,24 @@ fn Editor(library: String, guide: Option<Guide>) -> impl IntoView {
             busy.try_set(false);
             match result {
                 Ok(saved) => navigate(&guide_href(&saved.id), Default::default()),
+                Err(e) if e.code() == ErrorCode::Conflict => {
+                    errors.set(FormErrors::from_api(&e, |_| None::<(&'static str, T)>));
+                    // Read the version saved meanwhile; the form keeps this person's text, and
+                    // saving again replaces that version knowingly.
+                    if let Some((id, _)) = existing.get_value() {
+                        let current = session
+                            .authorized(lang, |token| {
+                                let id = id.clone();
+                                async move { api::guide(&id, lang, Some(&token)).await }
+                            })
+                            .await;
+                        if let Ok(current) = current {
+                            existing.set_value(Some((id, current.version)));
+                            newer.set(Some(current.version));
+                        }
+                    }
+                    focus_later(summary);
+                }
                 Err(e) => {
                     errors.set(FormErrors::from_api(&e, |f| {
                         let at = |id: &'static str, label: T| Some((id, label));
@@ -294,7 +325,12 @@ fn Editor(library: String, guide: Option<Guide>) -> impl IntoView {
                                 .and_then(|rest| rest.split(']').next())
                                 .and_then(|i| i.parse::<usize>().ok())
                                 .and_then(|i| variant_ids.get(i).copied())
-                                .map(|id| (id, T::VariantsLegend)),
+                                .and_then(|id| {
+                                    VARIANTS
+                                        .iter()
+                                        .find(|(_, v)| *v == id)
+                                        .map(|(s, _)| (id, variant_label(*s)))
+                                }),
                         }
                     }));
                     focus_later(summary);
@@ -302,13 +338,29 @@ fn Editor(library: String, guide: Option<Guide>) -> impl IntoView {
             }
         });
     };
-    let conflict = move || errors.with(|e| e.problem == Some(ErrorCode::Conflict));
-    let option_lang = move |l: Lang| view! { <option value=l.code() prop:selected=move || language.get() == l>{crate::i18n::endonym(l)}</option> };
+    let conflict = move || {
+        errors
+            .with(|e| e.problem == Some(ErrorCode::Conflict))
+            .then(|| {
+                let id = existing.get_value().map(|(id, _)| id).unwrap_or_default();
+                view! {
+                    <div class="notice" role="status">
+                        <p>{tr(T::ConflictHint)}</p>
+                        {move || newer.get().map(|v| view! {
+                            <p>
+                                <a href=guide_href(&id) target="_blank">
+                                    {move || T::SavedVersion.text(lang.get())} " " {v}
+                                </a>
+                            </p>
+                        })}
+                    </div>
+                }
+            })
+    };
+    let option_lang = move |l: Lang| view! { <option value=l.code() lang=l.code() prop:selected=move || language.get() == l>{crate::i18n::endonym(l)}</option> };
     view! {
         <ErrorSummary errors=errors node_ref=summary id="guide-summary" />
-        <Show when=conflict>
-            <p class="notice">{tr(T::ConflictHint)}</p>
-        </Show>
+        {conflict}
         <form class="form guide-form" novalidate on:submit=save>
             <Field id=TITLE_ID label=T::FieldTitle autocomplete="off" value=title errors=errors />
             <div class="field">
@@ -334,25 +386,18 @@ fn Editor(library: String, guide: Option<Guide>) -> impl IntoView {
                     {Lang::ALL.into_iter().map(option_lang).collect_view()}
                 </select>
             </div>
-            <p class="hint">{tr(T::MarkdownHint)}</p>
-            <Field id=PURPOSE_ID label=T::Purpose autocomplete="off" rows=3 value=purpose errors=errors />
+            <Field id=PURPOSE_ID label=T::Purpose hint=T::MarkdownHint autocomplete="off" rows=3 value=purpose errors=errors />
             <Field id=AUDIENCE_ID label=T::Audience autocomplete="off" rows=3 value=audience errors=errors />
-            <Field id=STEPS_ID label=T::Steps autocomplete="off" rows=8 value=steps errors=errors />
+            <Field id=STEPS_ID label=T::Steps hint=T::StepsHint autocomplete="off" rows=8 value=steps errors=errors />
             <Field id=ROLES_ID label=T::Roles autocomplete="off" rows=4 value=roles errors=errors />
             <Field id=EQUIPMENT_ID label=T::Equipment autocomplete="off" rows=3 value=equipment errors=errors />
             <Field id=HOW_ID label=T::HowToGet autocomplete="off" rows=3 value=how errors=errors />
-            <fieldset class="variants">
+            <fieldset class="variants" aria-describedby="guide-variants-hint">
                 <legend>{tr(T::VariantsLegend)}</legend>
-                <p class="hint">{tr(T::VariantsHint)}</p>
+                <p class="hint" id="guide-variants-hint">{tr(T::VariantsHint)}</p>
                 {variants.with_value(|v| v.iter().map(|(s, id, value)| {
-                    let (s, id, value) = (*s, *id, *value);
-                    view! {
-                        <div class="field" class:field-error=move || errors.with(|e| e.field(id).is_some())>
-                            <label for=id>{move || s.name(lang.get())}</label>
-                            <FieldMessage errors=errors id=id />
-                            <textarea id=id name=id rows=4 autocomplete="off" bind:value=value></textarea>
-                        </div>
-                    }
+                    let (id, value) = (*id, *value);
+                    view! { <Field id=id label=variant_label(*s) autocomplete="off" rows=4 value=value errors=errors /> }
                 }).collect_view())}
             </fieldset>
             <div class="field">
