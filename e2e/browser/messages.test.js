@@ -79,13 +79,19 @@ test('a patron chooses text messages in Swedish; staff find the confirmation and
   await staff.page.waitForURL('**/staff/messages');
   await staff.page.locator('#message-recipient').fill('maija@');
   await staff.page.locator('#message-recipient').press('Enter');
+  // The list is read again for the filter: wait until it holds only Maija's messages.
+  await staff.page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('.message-item')];
+    return items.length > 0 && items.every((i) => /Maija/.test(i.querySelector('dl.details dd:nth-of-type(2)')?.textContent ?? ''));
+  });
   const item = staff.page.locator('.message-item', { has: staff.page.getByRole('heading', { name: /Din tid är bokad/ }) });
   await item.first().waitFor();
   const text = await item.first().innerText();
   assert.match(text, /Varausvahvistus/);
   assert.match(text, /Maija/);
   await item.first().locator('summary').click();
-  assert.match(await item.first().locator('.message-body').innerText(), new RegExp(booking.meeting_url.replace(/[.]/g, '\\.')));
+  // The text is in the item whether the list has been drawn again since (closing it) or not.
+  assert.match(await item.first().locator('.message-body').textContent(), new RegExp(booking.meeting_url.replace(/[.]/g, '\\.')));
   const before = await staff.page.locator('.message-item').count();
   await item.first().getByRole('button', { name: 'Lähetä uudelleen' }).click();
   await staff.page.waitForFunction(() => document.querySelector('.resend-status')?.textContent === 'Viesti lähetetään uudelleen.');
