@@ -230,6 +230,12 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
         crate::home_service::queries::grant_volunteer(conn, &library.id, &volunteer.id, now)?;
         let librarian = home_service_staff.unwrap_or_default();
         crate::guides::demo::load(conn, (&library.id, &library.slug), &librarian, now)?;
+        let today = now
+            .and_utc()
+            .with_timezone(&crate::events::service::tz_of(&library.time_zone))
+            .date_naive();
+        let entered_by = Some(librarian.0.as_str()).filter(|s| !s.is_empty());
+        crate::surveys::demo::load(conn, &library.id, entered_by, today, now)?;
         demo_home_service(
             conn,
             &library.id,

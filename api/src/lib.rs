@@ -25,6 +25,7 @@ pub mod schema;
 pub mod services;
 pub mod settings;
 pub mod startup;
+pub mod surveys;
 pub mod telemetry;
 pub mod throttle;
 

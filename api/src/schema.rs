@@ -482,7 +482,46 @@ diesel::table! {
 diesel::joinable!(guides -> libraries (library_id));
 diesel::joinable!(guide_revisions -> guides (guide_id));
 
+diesel::table! {
+    surveys (id) {
+        id -> Text,
+        library_id -> Text,
+        title -> Text,
+        intro -> Text,
+        audience -> Text,
+        contact -> Text,
+        opens_on -> Text,
+        closes_on -> Nullable<Text>,
+        published -> Bool,
+        questions -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    survey_responses (id) {
+        id -> Text,
+        survey_id -> Text,
+        submitted_at -> Timestamp,
+        source -> Text,
+        respondent -> Nullable<Text>,
+        entered_by -> Nullable<Text>,
+        language -> Text,
+        contact_name -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        answers -> Text,
+    }
+}
+
+diesel::joinable!(surveys -> libraries (library_id));
+diesel::joinable!(survey_responses -> surveys (survey_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    surveys,
+    survey_responses,
     home_service_staff,
     home_service_applications,
     home_service_clients,

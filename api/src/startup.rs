@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     AppState, account, auth, bookings, config::Config, db, demo, error, events, guides, health,
-    home_service, libraries, messages, openapi::ApiDoc, programmes, services, settings,
+    home_service, libraries, messages, openapi::ApiDoc, programmes, services, settings, surveys,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -31,6 +31,7 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(programmes::configure)
         .configure(home_service::configure)
         .configure(guides::configure)
+        .configure(surveys::configure)
         .configure(messages::configure)
         .service(crate::audit::routes::list_audit_log);
 }

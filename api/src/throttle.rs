@@ -31,6 +31,8 @@ pub enum Write {
     Application,
     /// A new patron account.
     Account,
+    /// An answer to a survey without an account.
+    SurveyResponse,
 }
 
 impl Write {
@@ -40,6 +42,7 @@ impl Write {
             Write::Registration => "registration",
             Write::Application => "application",
             Write::Account => "account",
+            Write::SurveyResponse => "survey_response",
         }
     }
 }

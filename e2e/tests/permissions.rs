@@ -100,6 +100,10 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "list_guide_revisions"
         | "get_library_guides_markdown" => Public,
         "create_guide" | "update_guide" | "copy_guide" => LibraryStaff,
+        "list_surveys" | "get_survey" | "answer_survey" => Public,
+        "create_survey" | "update_survey" | "get_survey_results" | "export_survey_responses" => {
+            LibraryStaff
+        }
         _ => return None,
     })
 }
@@ -155,6 +159,7 @@ struct Ids {
     visit: String,
     item: String,
     guide: String,
+    survey: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -186,6 +191,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/home-service/clients/") => ids.client.as_str(),
                 "id" if path.starts_with("/api/v1/home-service/visits/") => ids.visit.as_str(),
                 "id" if path.starts_with("/api/v1/guides/") => ids.guide.as_str(),
+                "id" if path.starts_with("/api/v1/surveys/") => ids.survey.as_str(),
                 "item_id" => ids.item.as_str(),
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
@@ -423,6 +429,10 @@ async fn matrix(app: TestApp) {
         guide: app.get("/api/v1/guides?library=kalajoki", None).await.1["items"][0]["id"]
             .as_str()
             .expect("a demo operating model")
+            .to_owned(),
+        survey: app.get("/api/v1/surveys?library=kalajoki", None).await.1["items"][0]["id"]
+            .as_str()
+            .expect("a demo survey")
             .to_owned(),
     };
 

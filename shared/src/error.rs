@@ -43,6 +43,8 @@ pub enum ErrorCode {
     BookingLocked,
     /// Registration for the event is not open (not yet, any more, or the event is cancelled).
     RegistrationClosed,
+    /// The survey is not taking answers (its first day is still to come, or its last has passed).
+    SurveyClosed,
     /// The home-service client has had this item before; `detail` names the days. Send it again
     /// with `allow_repeat` to choose it anyway.
     AlreadyDelivered,
@@ -83,6 +85,7 @@ impl ErrorCode {
             ErrorCode::SlotTaken => "slot_taken",
             ErrorCode::BookingLocked => "booking_locked",
             ErrorCode::RegistrationClosed => "registration_closed",
+            ErrorCode::SurveyClosed => "survey_closed",
             ErrorCode::AlreadyDelivered => "already_delivered",
             ErrorCode::SecondFactorRequired => "second_factor_required",
             ErrorCode::SecondFactorInvalid => "second_factor_invalid",
@@ -115,6 +118,7 @@ impl ErrorCode {
             | ErrorCode::BookingLocked
             | ErrorCode::SecondFactorEnabled
             | ErrorCode::RegistrationClosed
+            | ErrorCode::SurveyClosed
             | ErrorCode::AlreadyDelivered => 409,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::DatabaseUnavailable => 503,
@@ -200,6 +204,11 @@ impl ErrorCode {
                 "Tapahtumaan ei voi nyt ilmoittautua. Kysy kirjastosta.",
                 "Det går inte att anmäla sig till evenemanget nu. Fråga biblioteket.",
                 "Registration for this event is not open now. Please ask the library.",
+            ),
+            SurveyClosed => lang.pick(
+                "Kyselyyn ei voi nyt vastata. Kiitos mielenkiinnosta!",
+                "Det går inte att svara på enkäten nu. Tack för ditt intresse!",
+                "This survey is not taking answers now. Thank you for your interest!",
             ),
             AlreadyDelivered => lang.pick(
                 "Asiakas on saanut tämän jo aiemmin. Valitse se silti, jos hän haluaa sen uudelleen.",

@@ -52,6 +52,7 @@ pub mod library;
 pub mod messages;
 pub mod programmes;
 pub mod services;
+pub mod surveys;
 #[cfg(feature = "totp")]
 pub mod totp;
 pub mod validate;
@@ -70,6 +71,7 @@ pub use library::*;
 pub use messages::*;
 pub use programmes::*;
 pub use services::*;
+pub use surveys::*;
 
 /// Liveness and readiness answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -51,6 +51,9 @@ pub enum Action {
     HomeServiceClientErased,
     /// A declined application's data was erased by the retention rule (`record_id`).
     HomeServiceApplicationErased,
+    /// Staff downloaded a survey's responses with the contact details people left (`record_id` is
+    /// the survey).
+    SurveyResponsesExported,
 }
 
 impl Action {
@@ -76,6 +79,7 @@ impl Action {
             Action::HomeServiceClientExported => "home_service.client_exported",
             Action::HomeServiceClientErased => "home_service.client_erased",
             Action::HomeServiceApplicationErased => "home_service.application_erased",
+            Action::SurveyResponsesExported => "survey.responses_exported",
         }
     }
 }

@@ -8,7 +8,7 @@ use etakirjasto_shared::{Lang, Registration, RegistrationStatus, SeatType};
 /// One CSV field: quoted when it holds a separator (either), quote or line break, so no cell can
 /// begin inside it; a text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
 /// carriage return first) is prefixed with `'`.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let text = match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),

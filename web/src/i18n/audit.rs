@@ -85,7 +85,7 @@ impl Text for Audit {
 }
 
 /// The actions the log records, by their stored name.
-pub const ACTIONS: [&str; 19] = [
+pub const ACTIONS: [&str; 20] = [
     "home_service.client_viewed",
     "home_service.client_changed",
     "home_service.visits_viewed",
@@ -96,6 +96,7 @@ pub const ACTIONS: [&str; 19] = [
     "home_service.application_approved",
     "home_service.application_declined",
     "home_service.application_erased",
+    "survey.responses_exported",
     "booking.viewed",
     "registration.viewed",
     "event.participants_viewed",
@@ -159,6 +160,11 @@ pub fn action(lang: Lang, name: &str) -> String {
             "kotipalveluhakemus poistettu",
             "ansökan om hemservice raderad",
             "home-delivery application erased",
+        ),
+        "survey.responses_exported" => lang.pick(
+            "kyselyn vastaukset yhteystietoineen ladattu",
+            "enkätens svar med kontaktuppgifter hämtade",
+            "survey answers with contact details downloaded",
         ),
         "booking.viewed" => lang.pick(
             "varauksen yhteystiedot luettu",
