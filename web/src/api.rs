@@ -586,6 +586,75 @@ pub fn guides_bundle_href(library: &str) -> String {
     format!("{BASE}/libraries/{}/guides.md", encode(library))
 }
 
+/// `GET /api/v1/surveys`: the library's surveys (in `state` when given), drafts too for its staff.
+pub async fn surveys(
+    library: &str,
+    state: Option<etakirjasto_shared::SurveyState>,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<Vec<etakirjasto_shared::Survey>> {
+    let mut url = format!("{BASE}/surveys?limit=100&library={}", encode(library));
+    if let Some(s) = state {
+        url.push_str(&format!("&state={}", s.as_str()));
+    }
+    every_page(&url, lang, token, usize::MAX).await
+}
+
+/// `GET /api/v1/surveys/{id}`: one survey with its questions.
+pub async fn survey(
+    id: &str,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<etakirjasto_shared::Survey> {
+    let req = builder(
+        Request::get(&format!("{BASE}/surveys/{}", encode(id))),
+        lang,
+        token,
+    );
+    answer(req.build(), lang).await
+}
+
+/// `POST /api/v1/surveys/{id}/responses`: an answer.
+pub async fn answer_survey(
+    id: &str,
+    body: &etakirjasto_shared::SurveyResponseInput,
+    lang: Lang,
+    token: Option<&str>,
+) -> ApiResult<etakirjasto_shared::SurveyResponseReceipt> {
+    post(
+        &format!("{BASE}/surveys/{}/responses", encode(id)),
+        body,
+        lang,
+        token,
+    )
+    .await
+}
+
+/// `GET /api/v1/surveys/{id}/results`: the results, cross-tabulated `by` one question.
+pub async fn survey_results(
+    token: &str,
+    id: &str,
+    by: Option<&str>,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::SurveyResults> {
+    let mut url = format!("{BASE}/surveys/{}/results", encode(id));
+    if let Some(by) = by {
+        url.push_str(&format!("?by={}", encode(by)));
+    }
+    let req = builder(Request::get(&url), lang, Some(token));
+    answer(req.build(), lang).await
+}
+
+/// `GET /api/v1/surveys/{id}/responses.csv`: every response as a spreadsheet, in `lang`.
+pub async fn survey_responses_csv(token: &str, id: &str, lang: Lang) -> ApiResult<String> {
+    let req = builder(
+        Request::get(&format!("{BASE}/surveys/{}/responses.csv", encode(id))),
+        lang,
+        Some(token),
+    );
+    text_answer(req.build(), lang).await
+}
+
 /// `GET /api/v1/me/organisations`: the units the signed-in person acts for.
 pub async fn my_organisations(token: &str, lang: Lang) -> ApiResult<Vec<Organisation>> {
     let req = builder(

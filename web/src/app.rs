@@ -12,14 +12,14 @@ use crate::lazy_routes::{
     ManageRegistrationRoute, MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute,
     RescheduleRoute, StaffAuditRoute, StaffEventsRoute, StaffGuidesRoute, StaffHomeServiceRoute,
     StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute,
-    StaffRoute, TwoStepRoute,
+    StaffRoute, StaffSurveysRoute, SurveyRoute, SurveysRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
 use crate::routes::{
     Page, REGISTRATIONS, RESCHEDULE, STAFF_AUDIT, STAFF_EVENTS, STAFF_GUIDES, STAFF_HOME_SERVICE,
-    STAFF_MESSAGES, STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
+    STAFF_MESSAGES, STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES, STAFF_SURVEYS,
 };
 use crate::session::Session;
 
@@ -54,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::HomeService.segment()) view={Lazy::<ApplyRoute>::new()} />
                     <Route path=StaticSegment(Page::Guides.segment()) view={Lazy::<GuidesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Guides.segment()), ParamSegment("id")) view={Lazy::<GuideRoute>::new()} />
+                    <Route path=StaticSegment(Page::Surveys.segment()) view={Lazy::<SurveysRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Surveys.segment()), ParamSegment("id")) view={Lazy::<SurveyRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_PROGRAMMES)) view={Lazy::<StaffProgrammesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_MESSAGES)) view={Lazy::<StaffMessagesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_EVENTS)) view={Lazy::<StaffEventsRoute>::new()} />
@@ -62,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_HOME_SERVICE)) view={Lazy::<StaffHomeServiceRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_AUDIT)) view={Lazy::<StaffAuditRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_GUIDES)) view={Lazy::<StaffGuidesRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_SURVEYS)) view={Lazy::<StaffSurveysRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

@@ -47,6 +47,8 @@ enum PatronPage {
     Apply,
     Guides,
     Guide,
+    Surveys,
+    Survey,
 }
 
 /// Renders one of the patron pages; its code is in the patron pages' file.
@@ -68,6 +70,8 @@ fn patron_page(page: PatronPage) -> AnyView {
         PatronPage::Apply => view! { <pages::apply::ApplyPage /> }.into_any(),
         PatronPage::Guides => view! { <pages::guides::GuidesPage /> }.into_any(),
         PatronPage::Guide => view! { <pages::guides::GuidePage /> }.into_any(),
+        PatronPage::Surveys => view! { <pages::surveys::SurveysPage /> }.into_any(),
+        PatronPage::Survey => view! { <pages::surveys::SurveyPage /> }.into_any(),
     }
 }
 
@@ -84,6 +88,7 @@ enum StaffPage {
     HomeService,
     Audit,
     Guides,
+    Surveys,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -104,6 +109,7 @@ fn staff_page(page: StaffPage) -> AnyView {
         }
         StaffPage::Audit => view! { <pages::staff::audit::StaffAudit /> }.into_any(),
         StaffPage::Guides => view! { <pages::staff::guides::StaffGuides /> }.into_any(),
+        StaffPage::Surveys => view! { <pages::staff::surveys::StaffSurveys /> }.into_any(),
     }
 }
 
@@ -158,6 +164,18 @@ lazy_page!(
 lazy_page!(
     /// One operating model.
     GuideRoute => patron_page(PatronPage::Guide)
+);
+lazy_page!(
+    /// The library's open surveys.
+    SurveysRoute => patron_page(PatronPage::Surveys)
+);
+lazy_page!(
+    /// Answering one survey (also staff entering paper and phone answers).
+    SurveyRoute => patron_page(PatronPage::Survey)
+);
+lazy_page!(
+    /// The staff's surveys and their results.
+    StaffSurveysRoute => staff_page(StaffPage::Surveys)
 );
 lazy_page!(
     /// Staff handling care-home programme bookings.

@@ -30,6 +30,8 @@ pub enum Page {
     HomeService,
     /// The operating models of the remote services.
     Guides,
+    /// The library's open needs surveys.
+    Surveys,
 }
 
 impl Page {
@@ -48,6 +50,7 @@ impl Page {
             Page::Programmes => "programmes",
             Page::HomeService => "home-service",
             Page::Guides => "guides",
+            Page::Surveys => "surveys",
         }
     }
 
@@ -66,6 +69,7 @@ impl Page {
             Page::Programmes => "/programmes",
             Page::HomeService => "/home-service",
             Page::Guides => "/guides",
+            Page::Surveys => "/surveys",
         }
     }
 }
@@ -73,6 +77,11 @@ impl Page {
 /// One operating model's page.
 pub fn guide_href(id: &str) -> String {
     format!("{}/{}", Page::Guides.href(), crate::api::encode(id))
+}
+
+/// One survey's page, where it is answered (the shareable link).
+pub fn survey_href(id: &str) -> String {
+    format!("{}/{}", Page::Surveys.href(), crate::api::encode(id))
 }
 
 /// The booking form of one care-home programme offer.
@@ -177,6 +186,27 @@ pub fn staff_guide_href(edit: &str) -> String {
 /// The library's operating models for its staff.
 pub fn staff_guides_href() -> String {
     format!("{}/{STAFF_GUIDES}", Page::Staff.href())
+}
+
+/// The path segment of the staff's surveys, under the staff dashboard.
+pub const STAFF_SURVEYS: &str = "surveys";
+
+/// The library's surveys for its staff.
+pub fn staff_surveys_href() -> String {
+    format!("{}/{STAFF_SURVEYS}", Page::Staff.href())
+}
+
+/// One survey's results, cross-tabulated `by` one question when given.
+pub fn staff_survey_results_href(id: &str, by: Option<&str>) -> String {
+    let mut href = format!(
+        "{}/{STAFF_SURVEYS}?results={}",
+        Page::Staff.href(),
+        crate::api::encode(id)
+    );
+    if let Some(by) = by {
+        href.push_str(&format!("&by={}", crate::api::encode(by)));
+    }
+    href
 }
 
 /// The path segment of the admins' audit log, under the staff dashboard.

@@ -27,6 +27,7 @@ pub mod programmes;
 pub mod scenario;
 pub mod staff;
 pub mod staff_events;
+pub mod surveys;
 mod ui;
 
 use etakirjasto_shared::Lang;

@@ -11,6 +11,8 @@ pub enum Pages {
     HomeTitle,
     /// Heading of the offer list on the home page.
     OfferHeading,
+    /// Link from the front page to the open surveys.
+    SurveysLink,
     /// Offer: reading guidance at a distance.
     OfferGuidance,
     /// Offer: events to follow from home.
@@ -68,6 +70,11 @@ impl Text for Pages {
         use Pages::*;
         match self {
             HomeTitle => lang.pick("Etusivu", "Startsida", "Home"),
+            SurveysLink => lang.pick(
+                "Kerro, mitä palveluja tarvitset: vastaa kyselyyn",
+                "Berätta vilka tjänster du behöver: svara på en enkät",
+                "Tell us which services you need: answer a survey",
+            ),
             OfferHeading => lang.pick(
                 "Mitä etäkirjasto tarjoaa",
                 "Vad distansbiblioteket erbjuder",

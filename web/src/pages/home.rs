@@ -78,6 +78,7 @@ pub fn Home() -> impl IntoView {
             <p><a href=Page::Programmes.href()>{tr(crate::i18n::Programmes::Title)}</a></p>
             <p><a href=Page::HomeService.href()>{tr(crate::i18n::Apply::Link)}</a></p>
             <p><a href=Page::Guides.href()>{tr(crate::i18n::guides::Guides::Link)}</a></p>
+            <p><a href=Page::Surveys.href()>{tr(Pages::SurveysLink)}</a></p>
         </section>
         {move || {
             if library.failed() {

@@ -15,4 +15,5 @@ pub mod register;
 pub mod reschedule;
 pub mod sign_in;
 pub mod staff;
+pub mod surveys;
 pub mod two_step;

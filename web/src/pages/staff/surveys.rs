@@ -1,0 +1,428 @@
+//! The staff's surveys (`/staff/surveys`): the library's surveys with their state and number of
+//! responses, and one survey's results (`?results=<id>`, grouped with `&by=<question>`): for each
+//! question a bar chart drawn in SVG for the eye (hidden from screen readers) with a data table
+//! beside it holding the same figures, the mean and median of scales and numbers, the free texts, a
+//! cross-tabulation by one question, and the responses as CSV.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use etakirjasto_shared::{
+    CrossTab, ErrorCode, OptionCount, QuestionKind, QuestionResult, ResponseSource, Survey,
+    SurveyAudience, SurveyResults,
+};
+
+use crate::api;
+use crate::i18n::surveys::{Surveys as S, source_name, state_name};
+use crate::i18n::{Text, Ui};
+use crate::pages::surveys::localized;
+use crate::prefs::{tr, use_lang, use_title};
+use crate::routes::{staff_survey_results_href, staff_surveys_href, survey_href};
+use crate::session::use_session;
+
+/// The page.
+#[component]
+pub fn StaffSurveys() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let results = Memo::new(move |_| query.with(|q| q.get("results")).filter(|e| !e.is_empty()));
+    let by = Memo::new(move |_| query.with(|q| q.get("by")).filter(|e| !e.is_empty()));
+    use_title(S::StaffTitle);
+    move || {
+        let me = session.me();
+        if let Some(refused) = super::refusal(session.phase.get(), me.as_ref()) {
+            return view! { <h1>{tr(S::StaffTitle)}</h1> {refused} }.into_any();
+        }
+        let library = super::staff_library(me);
+        match results.get() {
+            None => {
+                view! { <h1>{tr(S::StaffTitle)}</h1> <SurveyList library=library /> }.into_any()
+            }
+            Some(id) => view! { <Results id=id by=by /> }.into_any(),
+        }
+    }
+}
+
+fn audience_name(lang: etakirjasto_shared::Lang, a: SurveyAudience) -> &'static str {
+    match a {
+        SurveyAudience::Public => S::AudiencePublic.text(lang),
+        SurveyAudience::Patrons => S::AudiencePatrons.text(lang),
+        SurveyAudience::CareHomeContacts => S::AudienceCareHomes.text(lang),
+    }
+}
+
+/// The library's surveys as a table.
+#[component]
+fn SurveyList(library: String) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let library = StoredValue::new(library);
+    let surveys = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let slug = library.get_value();
+        async move {
+            session
+                .authorized(lang, move |token| {
+                    let slug = slug.clone();
+                    async move { api::surveys(&slug, None, lang, Some(&token)).await }
+                })
+                .await
+                .map_err(|e| e.code())
+        }
+    });
+    move || {
+        let l = lang.get();
+        match surveys.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>{S::None.text(l)}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <p>{S::StaffIntro.text(l)}</p>
+                <table class="data-table survey-table">
+                    <caption class="visually-hidden">{S::StaffTitle.text(l)}</caption>
+                    <thead><tr>
+                        <th scope="col">{S::Survey.text(l)}</th>
+                        <th scope="col">{S::State.text(l)}</th>
+                        <th scope="col">{S::AudienceLabel.text(l)}</th>
+                        <th scope="col" class="numeric">{S::Responses.text(l)}</th>
+                        <th scope="col">{S::EnterPaper.text(l)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|s| row(l, s)).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any(),
+        }
+    }
+}
+
+fn row(l: etakirjasto_shared::Lang, s: Survey) -> impl IntoView {
+    let (title, title_lang) = localized(&s.title, l);
+    let enter = format!("{}?source=paper", survey_href(&s.id));
+    view! {
+        <tr>
+            <th scope="row"><a href=staff_survey_results_href(&s.id, None) lang=title_lang>{title.clone()}</a></th>
+            <td>{state_name(l, s.state)}</td>
+            <td>{audience_name(l, s.audience)}</td>
+            <td class="numeric">{s.responses.unwrap_or(0)}</td>
+            <td><a href=enter aria-label=format!("{}: {title}", S::EnterPaper.text(l))>{S::EnterPaper.text(l)}</a></td>
+        </tr>
+    }
+}
+
+/// One survey's results.
+#[component]
+fn Results(id: String, by: Memo<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = use_navigate();
+    let id = StoredValue::new(id);
+    let survey = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let id = id.get_value();
+        async move {
+            session
+                .authorized(lang, move |token| {
+                    let id = id.clone();
+                    async move { api::survey(&id, lang, Some(&token)).await }
+                })
+                .await
+                .map_err(|e| e.code())
+        }
+    });
+    let results = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let id = id.get_value();
+        let by = by.get();
+        async move {
+            session
+                .authorized(lang, move |token| {
+                    let (id, by) = (id.clone(), by.clone());
+                    async move { api::survey_results(&token, &id, by.as_deref(), lang).await }
+                })
+                .await
+                .map_err(|e| e.code())
+        }
+    });
+    let download_failed = RwSignal::new(None::<ErrorCode>);
+    let download = move |_| {
+        let lang = lang.get_untracked();
+        let id = id.get_value();
+        download_failed.set(None);
+        spawn_local(async move {
+            let csv = session
+                .authorized(lang, move |token| {
+                    let id = id.clone();
+                    async move { api::survey_responses_csv(&token, &id, lang).await }
+                })
+                .await;
+            match csv {
+                Ok(csv) => {
+                    // Reading the answer as text drops the byte-order mark spreadsheets need.
+                    let csv = format!("\u{feff}{}", csv.trim_start_matches('\u{feff}'));
+                    let name = lang.pick("vastaukset.csv", "svar.csv", "answers.csv");
+                    if crate::pages::my_data::save_file(&csv, name, "text/csv").is_err() {
+                        download_failed.set(Some(ErrorCode::Internal));
+                    }
+                }
+                Err(e) => download_failed.set(Some(e.code())),
+            }
+        });
+    };
+    let heading = move || {
+        let l = lang.get();
+        match survey.get() {
+            Some(Ok(s)) => {
+                let (title, title_lang) = localized(&s.title, l);
+                view! { <h1><span lang=title_lang>{title}</span>": " {S::Results.text(l)}</h1> }
+                    .into_any()
+            }
+            _ => view! { <h1>{S::ResultsTitle.text(l)}</h1> }.into_any(),
+        }
+    };
+    let cross_choice = move || {
+        let l = lang.get();
+        let Some(Ok(s)) = survey.get() else {
+            return None;
+        };
+        let navigate = navigate.clone();
+        let groupers: Vec<(String, String)> = s
+            .questions
+            .iter()
+            .filter(|q| matches!(q.kind, QuestionKind::Single | QuestionKind::Scale))
+            .map(|q| (q.id.clone(), localized(&q.text, l).0))
+            .collect();
+        Some(view! {
+            <div class="field">
+                <label for="cross-by">{S::CrossBy.text(l)}</label>
+                <select id="cross-by" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let by = (!v.is_empty()).then_some(v);
+                    navigate(&staff_survey_results_href(&id.get_value(), by.as_deref()), Default::default());
+                }>
+                    <option value="" prop:selected=move || by.get().is_none()>{S::CrossNone.text(l)}</option>
+                    {groupers.into_iter().map(|(key, text)| {
+                        let selected = key.clone();
+                        view! { <option value=key prop:selected=move || by.get().as_deref() == Some(selected.as_str())>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        })
+    };
+    let body = move || {
+        let l = lang.get();
+        match results.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
+            Some(Ok(r)) => view! { <ResultsView results=r /> }.into_any(),
+        }
+    };
+    view! {
+        <p class="back"><a href=staff_surveys_href()>{tr(S::StaffBack)}</a></p>
+        {heading}
+        <p>
+            <button type="button" class="button button-secondary" on:click=download>{tr(S::Download)}</button>
+        </p>
+        <p role="status" class="download-status">{move || download_failed.get().map(|c| c.message(lang.get()))}</p>
+        {cross_choice}
+        {body}
+    }
+}
+
+/// A percentage as people read it: one decimal, the decimal comma in Finnish and Swedish.
+fn percent(lang: etakirjasto_shared::Lang, p: f64) -> String {
+    let text = format!("{p:.1} %");
+    if lang == etakirjasto_shared::Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
+fn number(lang: etakirjasto_shared::Lang, x: f64) -> String {
+    let text = if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    };
+    if lang == etakirjasto_shared::Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
+#[component]
+fn ResultsView(results: SurveyResults) -> impl IntoView {
+    let lang = use_lang();
+    let r = StoredValue::new(results);
+    move || {
+        let l = lang.get();
+        r.with_value(|r| {
+            let sources = r
+                .sources
+                .iter()
+                .map(|c| {
+                    view! { <li>{source_name(l, c.source)} ": " {c.count}</li> }
+                })
+                .collect_view();
+            let questions = r
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(n, q)| question(l, n, q.clone()))
+                .collect_view();
+            let cross = r.cross.clone().map(|c| cross_view(l, c));
+            let _ = ResponseSource::ALL;
+            view! {
+                <p class="lead">{S::TotalResponses.text(l)} ": " <strong>{r.responses}</strong></p>
+                <h2>{S::BySource.text(l)}</h2>
+                <ul>{sources}</ul>
+                {questions}
+                {cross}
+            }
+        })
+    }
+}
+
+/// A horizontal bar chart of the options' percentages, for the eye only.
+fn chart(options: Vec<OptionCount>) -> impl IntoView {
+    let bar_height = 22;
+    let height = options.len() as i32 * (bar_height + 8);
+    view! {
+        <svg class="bar-chart" aria-hidden="true" focusable="false" viewBox=format!("0 0 100 {height}")
+            preserveAspectRatio="none" height=height>
+            {options.iter().enumerate().map(|(n, o)| {
+                let y = n as i32 * (bar_height + 8);
+                let width = o.percent.clamp(0.0, 100.0);
+                view! {
+                    <rect class="bar-track" x="0" y=y width="100" height=bar_height></rect>
+                    <rect class="bar" x="0" y=y width=format!("{width:.1}") height=bar_height></rect>
+                }
+            }).collect_view()}
+        </svg>
+    }
+}
+
+fn question(l: etakirjasto_shared::Lang, n: usize, q: QuestionResult) -> impl IntoView {
+    let (text, text_lang) = localized(&q.text, l);
+    let heading_id = format!("result-{n}");
+    let labelled = heading_id.clone();
+    let counts = format!(
+        "{} {}, {} {}",
+        q.answered,
+        S::Answered.text(l),
+        q.skipped,
+        S::Skipped.text(l)
+    );
+    let options = (!q.options.is_empty()).then(|| {
+        let rows = q
+            .options
+            .iter()
+            .map(|o| {
+                let (label, label_lang) = localized(&o.label, l);
+                view! {
+                    <tr>
+                        <th scope="row" lang=label_lang>{label}</th>
+                        <td class="numeric">{o.count}</td>
+                        <td class="numeric">{percent(l, o.percent)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="chart-and-table">
+                <div class="chart">
+                    {chart(q.options.clone())}
+                    <p class="hint">{S::ChartNote.text(l)}</p>
+                </div>
+                <table class="data-table">
+                    <caption class="visually-hidden" lang=text_lang>{text.clone()}</caption>
+                    <thead><tr>
+                        <th scope="col">{S::Option.text(l)}</th>
+                        <th scope="col" class="numeric">{S::Count.text(l)}</th>
+                        <th scope="col" class="numeric">{S::Percent.text(l)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let figures = q.mean.map(|mean| {
+        view! {
+            <dl class="stat-list">
+                <dt>{S::Mean.text(l)}</dt><dd>{number(l, mean)}</dd>
+                <dt>{S::Median.text(l)}</dt><dd>{q.median.map(|m| number(l, m)).unwrap_or_default()}</dd>
+                {q.min.map(|m| view! { <dt>{S::Min.text(l)}</dt><dd>{m}</dd> })}
+                {q.max.map(|m| view! { <dt>{S::Max.text(l)}</dt><dd>{m}</dd> })}
+            </dl>
+        }
+    });
+    let texts = (q.kind == QuestionKind::Text || !q.texts.is_empty()).then(|| {
+        let list = if q.texts.is_empty() {
+            view! { <p>{S::NoTexts.text(l)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="free-texts">
+                    {q.texts.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        view! { <h3>{S::Texts.text(l)}</h3> {list} }
+    });
+    view! {
+        <section class="result" aria-labelledby=labelled>
+            <h2 id=heading_id lang=text_lang>{text.clone()}</h2>
+            <p>{counts}</p>
+            {options}
+            {figures}
+            {texts}
+        </section>
+    }
+}
+
+fn cross_view(l: etakirjasto_shared::Lang, c: CrossTab) -> impl IntoView {
+    let groups: Vec<String> = c.groups.iter().map(|g| localized(&g.label, l).0).collect();
+    let tables = c
+        .questions
+        .iter()
+        .map(|q| {
+            let (text, text_lang) = localized(&q.text, l);
+            let head = groups
+                .iter()
+                .zip(&c.groups)
+                .map(|(g, group)| view! { <th scope="col" class="numeric">{format!("{g} (n = {})", group.responses)}</th> })
+                .collect_view();
+            let rows = q
+                .rows
+                .iter()
+                .map(|row| {
+                    let (label, label_lang) = localized(&row.label, l);
+                    let cells = row
+                        .counts
+                        .iter()
+                        .zip(&row.percents)
+                        .map(|(count, p)| view! { <td class="numeric">{format!("{count} ({})", percent(l, *p))}</td> })
+                        .collect_view();
+                    view! { <tr><th scope="row" lang=label_lang>{label}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <table class="data-table cross-table">
+                    <caption lang=text_lang>{text}</caption>
+                    <thead><tr><th scope="col">{S::Option.text(l)}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="cross" aria-labelledby="cross-heading">
+            <h2 id="cross-heading">{S::CrossHeading.text(l)}</h2>
+            <div class="table-scroll">{tables}</div>
+        </section>
+    }
+}
