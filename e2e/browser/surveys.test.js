@@ -1,7 +1,7 @@
 // Needs surveys: from the front page a person without an account reaches the open surveys with the
 // keyboard, answers one (sending it half done names the questions left), and is thanked; staff see
 // the results as charts with a table of the same figures beside each, cross-tabulate them by age,
-// and enter an answer given on paper, marked so. No axe violations in fi, sv and en.
+// invite the units' contact people (once each), and enter an answer given on paper, marked so. No axe violations in fi, sv and en.
 'use strict';
 
 const { test, before, after } = require('node:test');
@@ -172,11 +172,25 @@ test('staff read the results as charts and tables, cross-tabulate them, and ente
   assert.equal(await page.locator('#cross-heading').innerText(), 'Ristiintaulukointi');
   assert.match(await page.locator('.cross-table thead').first().innerText(), /80 tai yli \(n = \d+\)/);
 
+  // Inviting the units' contact people: once, and sending again invites nobody twice.
+  await page.locator('#invite-care_home_contacts').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#invite-note').fill('Kertokaa, mitä yksikkönne tarvitsee.');
+  await page.getByRole('button', { name: 'Lähetä kutsut' }).press('Enter');
+  await page.waitForFunction(() => document.querySelector('.invite-status')?.innerText.startsWith('Kutsuttu nyt: 1.'));
+  await page.getByRole('button', { name: 'Lähetä kutsut' }).press('Enter');
+  await page.waitForFunction(() => document.querySelector('.invite-status')?.innerText.startsWith('Kutsuttu nyt: 0. Kutsuttu jo aiemmin: 1.'));
+  // The event choice appears for an event's participants.
+  await page.locator('#invite-event_participants').focus();
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#invite-event option', { state: 'attached' });
+
   for (const lang of ['fi', 'sv', 'en']) {
     await page.evaluate((l) => localStorage.setItem('etakirjasto.lang', l), lang);
-    await page.reload();
+    await page.goto(`/staff/surveys?results=${survey.id}&by=age`);
     await appReady(page);
     await page.waitForSelector('.cross .cross-table');
+    await page.waitForSelector('.invite form');
     let violations = await axeViolations(page);
     assert.equal(violations.length, 0, `axe on the results (${lang}):\n${describeViolations(violations)}`);
     await page.goto('/staff/surveys');
@@ -184,7 +198,6 @@ test('staff read the results as charts and tables, cross-tabulate them, and ente
     await page.waitForSelector('.survey-table tbody tr');
     violations = await axeViolations(page);
     assert.equal(violations.length, 0, `axe on the staff's surveys (${lang}):\n${describeViolations(violations)}`);
-    await page.goBack();
   }
   await page.evaluate(() => localStorage.setItem('etakirjasto.lang', 'fi'));
 

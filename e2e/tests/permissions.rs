@@ -101,9 +101,11 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "get_library_guides_markdown" => Public,
         "create_guide" | "update_guide" | "copy_guide" => LibraryStaff,
         "list_surveys" | "get_survey" | "answer_survey" => Public,
-        "create_survey" | "update_survey" | "get_survey_results" | "export_survey_responses" => {
-            LibraryStaff
-        }
+        "create_survey"
+        | "update_survey"
+        | "get_survey_results"
+        | "export_survey_responses"
+        | "invite_to_survey" => LibraryStaff,
         _ => return None,
     })
 }

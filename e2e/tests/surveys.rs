@@ -13,6 +13,7 @@ on_both_databases! {
     bad_answers_are_named_and_nothing_is_half_written => bad_input;
     a_survey_with_answers_may_be_reworded_but_not_emptied => edits;
     the_demo_has_both_ready_surveys_in_three_languages_with_answers => demo_templates;
+    staff_invite_a_group_once_each_in_their_own_language => invitations;
 }
 
 fn day(offset: i64) -> String {
@@ -681,4 +682,132 @@ async fn floods_of_answers_without_an_account_are_held_back_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn floods_of_answers_without_an_account_are_held_back_on_postgres() {
     flood(Backend::Postgres).await;
+}
+
+async fn invitations(app: TestApp) {
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let id = create(&app, &staff, survey("public", "none")).await;
+    // An event with two guests registered, one in Swedish, and one who cancelled.
+    let start = Utc::now() + Duration::days(5);
+    let (status, event) = app
+        .send(
+            "POST",
+            "/api/v1/events",
+            Some(&staff),
+            Some(json!({
+                "library": "kalajoki",
+                "title": {"fi": "Lukupiiri"}, "description": {"fi": "Kuvaus."},
+                "category": "reading_circle", "audience": "adults", "mode": "online",
+                "start": start.to_rfc3339(), "end": (start + Duration::hours(1)).to_rfc3339(),
+                "join_url": "https://meet.jit.si/etakirjasto-piiri", "online_capacity": 10,
+                "max_seats_per_registration": 1
+            })),
+        )
+        .await;
+    assert_eq!(status, 201, "{event}");
+    let event_id = event["id"].as_str().unwrap();
+    let register = |name: &str, email: &str, language: &str| json!({"seat_type": "online", "name": name, "email": email, "language": language});
+    let path = format!("/api/v1/events/{event_id}/registrations");
+    for body in [
+        register("Greta Gäst", "greta@example.fi", "sv"),
+        register("Matti Vieras", "matti@example.fi", "fi"),
+    ] {
+        let (status, reg) = app.post(&path, &body).await;
+        assert_eq!(status, 201, "{reg}");
+    }
+    let (status, gone) = app
+        .post(&path, &register("Pois Menija", "pois@example.fi", "fi"))
+        .await;
+    assert_eq!(status, 201, "{gone}");
+    let (status, _) = app
+        .send(
+            "POST",
+            &format!("{path}/{}/cancel", gone["id"].as_str().unwrap()),
+            Some(&staff),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    let invite = |body: Value| {
+        let path = format!("/api/v1/surveys/{id}/invitations");
+        let staff = staff.clone();
+        let app = &app;
+        async move { app.send("POST", &path, Some(&staff), Some(body)).await }
+    };
+    let (status, receipt) = invite(json!({"to": "event_participants", "event_id": event_id, "message": "Kiitos osallistumisesta!"})).await;
+    assert_eq!(status, 200, "{receipt}");
+    assert_eq!(
+        receipt,
+        json!({"invited": 2, "already_invited": 0, "unreachable": 0})
+    );
+    // Again: nobody is invited twice.
+    let (_, again) = invite(json!({"to": "event_participants", "event_id": event_id})).await;
+    assert_eq!(
+        again,
+        json!({"invited": 0, "already_invited": 2, "unreachable": 0})
+    );
+
+    let (status, page) = app
+        .get(
+            &format!("/api/v1/messages?library=kalajoki&subject_id={id}&limit=100"),
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    let messages = page["items"].as_array().unwrap();
+    assert_eq!(messages.len(), 2, "{page}");
+    let greta = messages
+        .iter()
+        .find(|m| m["email"] == "greta@example.fi")
+        .unwrap();
+    assert_eq!(greta["kind"], "survey_invitation");
+    assert_eq!(greta["language"], "sv");
+    assert_eq!(greta["subject"], "Säg vad du tycker: Testenkät");
+    let body = greta["body"].as_str().unwrap();
+    assert!(body.contains(&format!("/surveys/{id}")), "{body}");
+    assert!(body.contains("Kiitos osallistumisesta!"), "{body}");
+    assert!(
+        body.contains(&format!("senast {}", {
+            let d = chrono::NaiveDate::parse_from_str(&day(30), "%Y-%m-%d").unwrap();
+            d.format("%-d.%-m.%Y").to_string()
+        })),
+        "{body}"
+    );
+
+    // The care-home contacts: the demo unit's contact person.
+    let (status, receipt) = invite(json!({"to": "care_home_contacts"})).await;
+    assert_eq!(status, 200, "{receipt}");
+    assert_eq!(receipt["invited"], 1, "{receipt}");
+    // An event of no library of ours, and a closed survey, are refused.
+    let (status, problem) = invite(json!({"to": "event_participants", "event_id": id})).await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(fields(&problem), ["event_id"]);
+    let mut closed = survey("public", "none");
+    closed["opens_on"] = json!(day(-20));
+    closed["closes_on"] = json!(day(-3));
+    let closed = create(&app, &staff, closed).await;
+    let (status, problem) = app
+        .send(
+            "POST",
+            &format!("/api/v1/surveys/{closed}/invitations"),
+            Some(&staff),
+            Some(json!({"to": "care_home_contacts"})),
+        )
+        .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("survey_closed"))
+    );
+    // Only the library's staff invite.
+    let patron = app.token_for(demo::PATRON.0, demo::PATRON.1).await;
+    let (status, _) = app
+        .send(
+            "POST",
+            &format!("/api/v1/surveys/{id}/invitations"),
+            Some(&patron),
+            Some(json!({"to": "care_home_contacts"})),
+        )
+        .await;
+    assert_eq!(status, 403);
 }

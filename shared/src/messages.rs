@@ -58,6 +58,9 @@ wire_enum! {
         HomeRoundTomorrow => "home_round_tomorrow",
         /// A home visit already told of is off: cancelled, or moved (the new day in `{what}`).
         HomeVisitOff => "home_visit_off",
+        /// An invitation to answer a survey (to the contact people of the library's units, or to
+        /// the people registered for an event), with the survey's link and last day.
+        SurveyInvitation => "survey_invitation",
     }
 }
 

@@ -299,6 +299,45 @@ pub struct SurveyResponseReceipt {
     pub source: ResponseSource,
 }
 
+wire_enum! {
+    /// Whom a survey invitation goes to.
+    InvitationGroup {
+        /// The contact people of the library's care homes and other units.
+        CareHomeContacts => "care_home_contacts",
+        /// Everyone registered for one of the library's events (confirmed or waiting): give
+        /// `event_id`.
+        EventParticipants => "event_participants",
+    }
+}
+
+/// Staff invite a group to answer a survey.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"to": "care_home_contacts", "message": "Kertokaa, mitä yksikkönne tarvitsee."})))]
+pub struct SurveyInvitationInput {
+    /// Whom to invite.
+    pub to: InvitationGroup,
+    /// The event whose participants are invited (for `event_participants`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// A few words from the library, added to the invitation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// What an invitation did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyInvitationReceipt {
+    /// How many people were invited now (each by email or text message, in their language).
+    pub invited: i64,
+    /// How many of the group had been invited to this survey before and were not invited again.
+    pub already_invited: i64,
+    /// How many of the group have no email address or phone number to invite them by.
+    pub unreachable: i64,
+}
+
 /// How often one option (or scale point) was chosen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -645,6 +645,22 @@ pub async fn survey_results(
     answer(req.build(), lang).await
 }
 
+/// `POST /api/v1/surveys/{id}/invitations`: invites a group to answer.
+pub async fn invite_to_survey(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::SurveyInvitationInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::SurveyInvitationReceipt> {
+    post(
+        &format!("{BASE}/surveys/{}/invitations", encode(id)),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
 /// `GET /api/v1/surveys/{id}/responses.csv`: every response as a spreadsheet, in `lang`.
 pub async fn survey_responses_csv(token: &str, id: &str, lang: Lang) -> ApiResult<String> {
     let req = builder(

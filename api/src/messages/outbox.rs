@@ -623,8 +623,76 @@ pub fn event_message(
     Ok(reached)
 }
 
+/// What a survey invitation went to: how many were invited, had been before, or have no address.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Invited {
+    /// Invited now.
+    pub invited: i64,
+    /// Invited to this survey before, so not again.
+    pub already: i64,
+    /// Without an email address or phone number.
+    pub unreachable: i64,
+}
+
+/// Invites each of `recipients` to answer the survey `survey_id`, in their language and channel,
+/// once per person: someone invited to it before (by the same account, email or phone) is not
+/// invited again, nor twice in one group.
+#[allow(clippy::too_many_arguments)]
+pub fn survey_invitations(
+    conn: &mut DbConnection,
+    library: &LibraryRow,
+    survey_id: &str,
+    title: &Localized,
+    closes_on: Option<&str>,
+    note: &str,
+    recipients: Vec<Recipient>,
+    now: DateTime<Utc>,
+) -> Result<Invited, ApiError> {
+    let kind = MessageKind::SurveyInvitation;
+    let mut told = queries::recipients_of(conn, kind.as_str(), survey_id)?;
+    let mut outcome = Invited::default();
+    for to in recipients {
+        if !to.reachable() {
+            outcome.unreachable += 1;
+            continue;
+        }
+        let same = |(user, email, phone): &queries::Addressee| {
+            (to.user_id.is_some() && *user == to.user_id)
+                || (to.email.is_some() && *email == to.email)
+                || (to.phone.is_some() && *phone == to.phone)
+        };
+        if told.iter().any(same) {
+            outcome.already += 1;
+            continue;
+        }
+        told.push((to.user_id.clone(), to.email.clone(), to.phone.clone()));
+        let lang = to.language;
+        write(
+            conn,
+            library,
+            Draft {
+                kind,
+                subject_id: survey_id.to_owned(),
+                to,
+                values: vec![
+                    ("what", title.get(lang).to_owned()),
+                    ("when", templates::survey_until(lang, closes_on)),
+                    ("message", note.to_owned()),
+                    ("link", format!("{BASE}/surveys/{survey_id}")),
+                ],
+                private_link: None,
+                ics: None,
+                due_at: now,
+            },
+            now,
+        )?;
+        outcome.invited += 1;
+    }
+    Ok(outcome)
+}
+
 /// The person who registered.
-fn registrant(
+pub fn registrant(
     conn: &mut DbConnection,
     reg: &crate::events::queries::RegistrationRow,
 ) -> Result<Option<Recipient>, ApiError> {

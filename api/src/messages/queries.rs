@@ -37,6 +37,23 @@ pub struct MessageRow {
     pub created_at: NaiveDateTime,
 }
 
+/// A recipient as stored: account, email, phone.
+pub type Addressee = (Option<String>, Option<String>, Option<String>);
+
+/// Who has been sent a message of `kind` about `subject_id`, cancelled ones aside.
+pub fn recipients_of(
+    conn: &mut DbConnection,
+    kind: &str,
+    subject_id: &str,
+) -> QueryResult<Vec<Addressee>> {
+    messages::table
+        .filter(messages::kind.eq(kind))
+        .filter(messages::subject_id.eq(subject_id))
+        .filter(messages::status.ne("cancelled"))
+        .select((messages::user_id, messages::email, messages::phone))
+        .load(conn)
+}
+
 /// Writes messages (inside the caller's transaction).
 pub fn insert(conn: &mut DbConnection, rows: &[MessageRow]) -> QueryResult<()> {
     for row in rows {

@@ -35,6 +35,15 @@ pub fn placeholders(kind: MessageKind) -> &'static [&'static str] {
         K::HomeVisitTomorrow => &["name", "client", "when", "what", "library", "library_phone"],
         K::HomeRoundTomorrow => &["name", "when", "what", "link", "library"],
         K::HomeVisitOff => &["name", "client", "when", "what", "library", "library_phone"],
+        K::SurveyInvitation => &[
+            "name",
+            "what",
+            "when",
+            "message",
+            "link",
+            "library",
+            "library_phone",
+        ],
         K::RegistrationWaitlisted => &[
             "name",
             "what",
@@ -337,6 +346,11 @@ pub fn builtin(kind: MessageKind, lang: Lang) -> (&'static str, &'static str) {
             ("Hemservicens besök blir inte av", "Hej {name},\n\nbibliotekets hemservicebesök {when} blir inte av: {client}.\n{what}\n\nFrågor? Ring biblioteket: {library_phone}.\n\nHälsningar\n{library}"),
             ("The home-delivery visit is off", "Hello {name},\n\nthe library's home-delivery visit {when} will not take place: {client}.\n{what}\n\nQuestions? Call the library: {library_phone}.\n\nBest wishes\n{library}"),
         ),
+        K::SurveyInvitation => l.pick(
+            ("Kerro mielipiteesi: {what}", "Hei {name},\n\nkirjasto kysyy, millaisia palveluja tarvitset: {what}.\n{message}\n\nVastaa kyselyyn {when}: {link}\nVoit vastata myös puhelimessa: {library_phone}.\n\nKiitos!\n{library}"),
+            ("Säg vad du tycker: {what}", "Hej {name},\n\nbiblioteket frågar vilka tjänster du behöver: {what}.\n{message}\n\nSvara på enkäten {when}: {link}\nDu kan också svara per telefon: {library_phone}.\n\nTack!\n{library}"),
+            ("Tell us what you think: {what}", "Hello {name},\n\nthe library is asking which services you need: {what}.\n{message}\n\nAnswer the survey {when}: {link}\nYou can also answer by phone: {library_phone}.\n\nThank you!\n{library}"),
+        ),
         K::HomeRoundTomorrow => l.pick(
             ("Huomisen kotipalvelukierros", "Hei {name},\n\nhuomenna {when} sinulla on kotipalvelukierros: {what}.\nKierros osoitteineen ja tulostettavana: {link}\n\n{library}"),
             ("Morgondagens hemservicerunda", "Hej {name},\n\ni morgon {when} har du en hemservicerunda: {what}.\nRundan med adresser, att skriva ut: {link}\n\n{library}"),
@@ -388,6 +402,11 @@ pub fn examples(
             "Ny dag för besöket: torsdag 3.12.2026.",
             "The new day: on Thursday 3 December 2026.",
         ),
+        MessageKind::SurveyInvitation => lang.pick(
+            "Mitä kirjaston etäpalveluja käyttäisit?",
+            "Vilka av bibliotekets distanstjänster skulle du använda?",
+            "Which remote library services would you use?",
+        ),
         _ => lang.pick("Lukuneuvonta", "Läsråd", "Reading guidance"),
     };
     let when_text = match kind {
@@ -400,6 +419,7 @@ pub fn examples(
             Some(etakirjasto_shared::DayPart::Morning),
             lang,
         ),
+        MessageKind::SurveyInvitation => survey_until(lang, Some("2027-01-31")),
         _ => when(start, chrono_tz::Europe::Helsinki, lang),
     };
     vec![
@@ -426,6 +446,19 @@ pub fn examples(
         ("library", library.to_owned()),
         ("library_phone", phone.to_owned()),
     ]
+}
+
+/// When a survey takes answers until, for `{when}` in its invitation: "by 31 January 2027", or
+/// "now" for a survey without a last day.
+pub fn survey_until(lang: Lang, closes_on: Option<&str>) -> String {
+    match closes_on.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        Some(d) => match lang {
+            Lang::Fi => format!("viimeistään {}", d.format("%-d.%-m.%Y")),
+            Lang::Sv => format!("senast {}", d.format("%-d.%-m.%Y")),
+            Lang::En => format!("by {}", d.format("%-d %B %Y")),
+        },
+        None => lang.pick("nyt", "nu", "now").to_owned(),
+    }
 }
 
 /// "Open the video call here: …".

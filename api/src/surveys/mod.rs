@@ -25,6 +25,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::export_survey_responses)
         .service(routes::get_survey_results)
         .service(routes::answer_survey)
+        .service(routes::invite_to_survey)
         .service(routes::get_survey)
         .service(routes::update_survey);
 }

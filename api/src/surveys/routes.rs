@@ -2,8 +2,9 @@
 
 use actix_web::{HttpRequest, HttpResponse, Responder, get, post, put, web};
 use etakirjasto_shared::{
-    FieldCode, Page, Problem, Survey, SurveyEdit, SurveyInput, SurveyResponseInput,
-    SurveyResponseReceipt, SurveyResults, SurveyState,
+    FieldCode, Page, Problem, Survey, SurveyEdit, SurveyInput, SurveyInvitationInput,
+    SurveyInvitationReceipt, SurveyResponseInput, SurveyResponseReceipt, SurveyResults,
+    SurveyState,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -353,4 +354,42 @@ pub async fn export_survey_responses(
         ))
         .insert_header(("Cache-Control", "no-store"))
         .body(csv))
+}
+
+/// Invite people to answer a survey.
+///
+/// For the library's staff, while the survey is open or still to open: the contact people of the
+/// library's units, or everyone registered for one of its events, get an invitation with the
+/// survey's link and last day, by email or text message in their own language (the library's
+/// wording of `survey_invitation` when it has one). Each person is invited to a survey once:
+/// sending again invites only those not invited yet.
+#[utoipa::path(
+    tag = "surveys",
+    operation_id = "invite_to_survey",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The survey's id.")),
+    request_body = SurveyInvitationInput,
+    responses(
+        JsonBodyErrors,
+        StaffOnlyErrors,
+        (status = 200, description = "Invited.", body = SurveyInvitationReceipt),
+        (status = 404, description = "No such survey, or a draft of another library (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The survey has closed or is a draft (`survey_closed`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such event of the library (`invalid_input`, field `event_id`), or a note that is too long (`message`).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/surveys/{id}/invitations")]
+#[tracing::instrument(skip_all)]
+pub async fn invite_to_survey(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+    body: web::Json<SurveyInvitationInput>,
+) -> Result<impl Responder, ApiError> {
+    let (id, input) = (id.into_inner(), body.into_inner());
+    let receipt = db::run(&state.pool, move |conn| {
+        service::invite(conn, &user, &id, input)
+    })
+    .await?;
+    Ok(web::Json::<SurveyInvitationReceipt>(receipt))
 }

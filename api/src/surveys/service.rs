@@ -2,9 +2,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use etakirjasto_shared::{
-    ErrorCode, FieldCode, Lang, Localized, ResponseSource, SourceCount, Survey, SurveyAnswer,
-    SurveyAudience, SurveyContact, SurveyEdit, SurveyInput, SurveyQuestion, SurveyResponseInput,
-    SurveyResponseReceipt, SurveyResults, SurveyState, validate,
+    ErrorCode, FieldCode, InvitationGroup, Lang, Localized, ResponseSource, SourceCount, Survey,
+    SurveyAnswer, SurveyAudience, SurveyContact, SurveyEdit, SurveyInput, SurveyInvitationInput,
+    SurveyInvitationReceipt, SurveyQuestion, SurveyResponseInput, SurveyResponseReceipt,
+    SurveyResults, SurveyState, validate,
 };
 use sha2::{Digest, Sha256};
 
@@ -582,3 +583,102 @@ pub fn responses_csv(
     }
     Ok(out)
 }
+
+/// Invites a group to answer an open or coming survey of the library whose staff `user` is: the
+/// contact people of its units, or everyone registered for one of its events (confirmed or
+/// waiting). Each person is invited to a survey once.
+pub fn invite(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    input: SurveyInvitationInput,
+) -> Result<SurveyInvitationReceipt, ApiError> {
+    use crate::messages::outbox::{self, Recipient};
+    use diesel::prelude::*;
+    let view = staff_survey(conn, user, id)?;
+    let note = input
+        .message
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_owned();
+    if validate::free_text(&note).is_err() {
+        return Err(ApiError::invalid(vec![(
+            "message".into(),
+            FieldCode::InvalidFormat,
+        )]));
+    }
+    if note.chars().count() > NOTE_MAX {
+        return Err(ApiError::invalid(vec![(
+            "message".into(),
+            FieldCode::TooLong,
+        )]));
+    }
+    if !matches!(state_of(&view), SurveyState::Open | SurveyState::Scheduled) {
+        return Err(ApiError::client(ErrorCode::SurveyClosed));
+    }
+    let row = &view.0;
+    let library = crate::libraries::queries::find_by_id(conn, &row.library_id)?;
+    let now = Utc::now();
+    write_tx(conn, |conn| {
+        let mut recipients = Vec::new();
+        match input.to {
+            InvitationGroup::CareHomeContacts => {
+                if input.event_id.is_some() {
+                    return Err(ApiError::invalid(vec![(
+                        "event_id".into(),
+                        FieldCode::UnknownField,
+                    )]));
+                }
+                let contacts: Vec<Option<String>> = organisations::table
+                    .filter(organisations::library_id.eq(&row.library_id))
+                    .order(organisations::name)
+                    .select(organisations::contact_user_id)
+                    .load(conn)?;
+                for contact in contacts.into_iter().flatten() {
+                    if let Some(to) = Recipient::account(conn, &contact, Lang::Fi)? {
+                        recipients.push(to);
+                    }
+                }
+            }
+            InvitationGroup::EventParticipants => {
+                let event = input
+                    .event_id
+                    .as_deref()
+                    .map(|e| crate::events::queries::find(conn, e))
+                    .transpose()?
+                    .flatten()
+                    .filter(|(event, ..)| event.library_id == row.library_id)
+                    .ok_or_else(|| {
+                        ApiError::invalid(vec![("event_id".into(), FieldCode::InvalidChoice)])
+                    })?;
+                for (reg, _) in crate::events::queries::registrations_of(conn, &event.0.id)? {
+                    if reg.status == "cancelled" {
+                        continue;
+                    }
+                    if let Some(to) = outbox::registrant(conn, &reg)? {
+                        recipients.push(to);
+                    }
+                }
+            }
+        }
+        let done = outbox::survey_invitations(
+            conn,
+            &library,
+            &row.id,
+            &text(&row.title),
+            row.closes_on.as_deref(),
+            &note,
+            recipients,
+            now,
+        )?;
+        Ok(SurveyInvitationReceipt {
+            invited: done.invited,
+            already_invited: done.already,
+            unreachable: done.unreachable,
+        })
+    })
+}
+
+/// Longest note of an invitation.
+const NOTE_MAX: usize = 500;

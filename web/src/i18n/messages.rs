@@ -261,6 +261,11 @@ pub fn kind(k: MessageKind, lang: Lang) -> &'static str {
             "Hemservice kommer i morgon",
             "Home delivery tomorrow",
         ),
+        K::SurveyInvitation => lang.pick(
+            "Kutsu vastaamaan kyselyyn",
+            "Inbjudan att svara på en enkät",
+            "Invitation to answer a survey",
+        ),
         K::HomeVisitOff => lang.pick(
             "Kotipalvelun käynti ei toteudu",
             "Hemservicebesöket blir inte av",

@@ -117,6 +117,24 @@ pub enum Surveys {
     AudienceCareHomes,
     /// Staff: "Audience".
     AudienceLabel,
+    /// Staff: heading of the invitation form.
+    InviteHeading,
+    /// Staff: the invitation form's intro.
+    InviteIntro,
+    /// Staff: whom to invite.
+    InviteLegend,
+    /// Staff: the units' contact people.
+    InviteCareHomes,
+    /// Staff: an event's participants.
+    InviteEventParticipants,
+    /// Staff: which event.
+    InviteEvent,
+    /// Staff: no coming events.
+    InviteNoEvents,
+    /// Staff: a note to add.
+    InviteNote,
+    /// Staff: send the invitations.
+    InviteSend,
 }
 
 impl Text for Surveys {
@@ -242,7 +260,54 @@ impl Text for Surveys {
                 "For care-home contacts",
             ),
             AudienceLabel => lang.pick("Kenelle", "För vem", "Audience"),
+            InviteHeading => lang.pick("Kutsu vastaamaan", "Bjud in att svara", "Invite people to answer"),
+            InviteIntro => lang.pick(
+                "Kutsu lähtee sähköpostina tai tekstiviestinä kunkin omalla kielellä. Samaa henkilöä ei kutsuta kahdesti.",
+                "Inbjudan skickas per e-post eller sms på var och ens eget språk. Samma person bjuds inte in två gånger.",
+                "The invitation goes by email or text message in each person's own language. Nobody is invited twice.",
+            ),
+            InviteLegend => lang.pick("Keitä kutsutaan?", "Vem bjuds in?", "Whom to invite?"),
+            InviteCareHomes => lang.pick(
+                "Hoivakotien ja muiden yksiköiden yhteyshenkilöt",
+                "Kontaktpersonerna för vårdhem och andra enheter",
+                "The contact people of care homes and other units",
+            ),
+            InviteEventParticipants => lang.pick(
+                "Tapahtumaan ilmoittautuneet",
+                "De som anmält sig till ett evenemang",
+                "The people registered for an event",
+            ),
+            InviteEvent => lang.pick("Tapahtuma", "Evenemang", "Event"),
+            InviteNoEvents => lang.pick(
+                "Tulevia tapahtumia ei ole.",
+                "Det finns inga kommande evenemang.",
+                "There are no coming events.",
+            ),
+            InviteNote => lang.pick(
+                "Terveisesi kutsuun (vapaaehtoinen)",
+                "Din hälsning i inbjudan (frivilligt)",
+                "Your words in the invitation (optional)",
+            ),
+            InviteSend => lang.pick("Lähetä kutsut", "Skicka inbjudningarna", "Send the invitations"),
         }
+    }
+}
+
+/// What sending the invitations did.
+pub fn invited(lang: Lang, r: &etakirjasto_shared::SurveyInvitationReceipt) -> String {
+    match lang {
+        Lang::Fi => format!(
+            "Kutsuttu nyt: {}. Kutsuttu jo aiemmin: {}. Ilman sähköpostia tai puhelinnumeroa: {}.",
+            r.invited, r.already_invited, r.unreachable
+        ),
+        Lang::Sv => format!(
+            "Inbjudna nu: {}. Inbjudna redan tidigare: {}. Utan e-post eller telefonnummer: {}.",
+            r.invited, r.already_invited, r.unreachable
+        ),
+        Lang::En => format!(
+            "Invited now: {}. Invited before: {}. Without an email address or phone number: {}.",
+            r.invited, r.already_invited, r.unreachable
+        ),
     }
 }
 

@@ -9,12 +9,13 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use etakirjasto_shared::{
-    CrossTab, ErrorCode, OptionCount, QuestionKind, QuestionResult, ResponseSource, Survey,
-    SurveyAudience, SurveyResults,
+    CrossTab, ErrorCode, InvitationGroup, OptionCount, QuestionKind, QuestionResult,
+    ResponseSource, Survey, SurveyAudience, SurveyInvitationInput, SurveyInvitationReceipt,
+    SurveyResults,
 };
 
 use crate::api;
-use crate::i18n::surveys::{Surveys as S, source_name, state_name};
+use crate::i18n::surveys::{Surveys as S, invited, source_name, state_name};
 use crate::i18n::{Text, Ui};
 use crate::pages::surveys::localized;
 use crate::prefs::{tr, use_lang, use_title};
@@ -228,6 +229,126 @@ fn Results(id: String, by: Memo<Option<String>>) -> impl IntoView {
         <p role="status" class="download-status">{move || download_failed.get().map(|c| c.message(lang.get()))}</p>
         {cross_choice}
         {body}
+        <Invite id=id.get_value() />
+    }
+}
+
+/// Inviting the units' contact people, or an event's participants, to answer.
+#[component]
+fn Invite(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let library = super::staff_library(session.me());
+    let group = RwSignal::new(InvitationGroup::CareHomeContacts);
+    let event = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<SurveyInvitationReceipt, ErrorCode>>);
+    let sending = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let events = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let filters = format!("library={}", api::encode(&library));
+        async move { api::events(&filters, lang).await.unwrap_or_default() }
+    });
+    Effect::new(move || {
+        if let Some(list) = events.get()
+            && event.get_untracked().is_empty()
+            && let Some(first) = list.first()
+        {
+            event.set(first.id.clone());
+        }
+    });
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let lang = lang.get_untracked();
+        let to = group.get_untracked();
+        let body = SurveyInvitationInput {
+            to,
+            event_id: (to == InvitationGroup::EventParticipants)
+                .then(|| event.get_untracked())
+                .filter(|e| !e.is_empty()),
+            message: Some(note.get_untracked()).filter(|n| !n.trim().is_empty()),
+        };
+        let id = id.get_value();
+        sending.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let result = session
+                .authorized(lang, move |token| {
+                    let (id, body) = (id.clone(), body.clone());
+                    async move { api::invite_to_survey(&token, &id, &body, lang).await }
+                })
+                .await
+                .map_err(|e| e.code());
+            outcome.set(Some(result));
+            sending.set(false);
+        });
+    };
+    let radio = move |value: InvitationGroup, label: S| {
+        let id = format!("invite-{}", value.as_str());
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name="invite-group" value=value.as_str()
+                    prop:checked=move || group.get() == value
+                    on:change=move |_| group.set(value) />
+                <label for=id>{move || label.text(lang.get())}</label>
+            </div>
+        }
+    };
+    let event_choice = move || {
+        let l = lang.get();
+        (group.get() == InvitationGroup::EventParticipants).then(|| match events.get() {
+            None => view! { <p role="status">{Ui::Loading.text(l)}</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <p>{S::InviteNoEvents.text(l)}</p> }.into_any(),
+            Some(list) => view! {
+                <div class="field conditional">
+                    <label for="invite-event">{S::InviteEvent.text(l)}</label>
+                    <select id="invite-event" on:change=move |ev| event.set(event_target_value(&ev))>
+                        {list.into_iter().map(|e| {
+                            let value = e.id.clone();
+                            let day = e.start.format("%-d.%-m.%Y").to_string();
+                            view! {
+                                <option value=e.id.clone() prop:selected=move || event.get() == value>
+                                    {format!("{} ({day})", e.title.get(l))}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="invite" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">{tr(S::InviteHeading)}</h2>
+            <p>{tr(S::InviteIntro)}</p>
+            <form on:submit=send novalidate>
+                <fieldset class="field">
+                    <legend>{tr(S::InviteLegend)}</legend>
+                    {radio(InvitationGroup::CareHomeContacts, S::InviteCareHomes)}
+                    {radio(InvitationGroup::EventParticipants, S::InviteEventParticipants)}
+                </fieldset>
+                {event_choice}
+                <div class="field">
+                    <label for="invite-note">{tr(S::InviteNote)}</label>
+                    <textarea id="invite-note" rows="3"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button" disabled=move || sending.get()>{tr(S::InviteSend)}</button>
+                <p role="status" class="invite-status">
+                    {move || match outcome.get() {
+                        Some(Ok(r)) => invited(lang.get(), &r),
+                        Some(Err(code)) => code.message(lang.get()).to_owned(),
+                        None => String::new(),
+                    }}
+                </p>
+            </form>
+        </section>
     }
 }
 
