@@ -506,7 +506,6 @@ diesel::table! {
         survey_id -> Text,
         submitted_at -> Timestamp,
         source -> Text,
-        respondent -> Nullable<Text>,
         entered_by -> Nullable<Text>,
         language -> Text,
         contact_name -> Nullable<Text>,
@@ -516,12 +515,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    survey_respondents (survey_id, respondent) {
+        survey_id -> Text,
+        respondent -> Text,
+    }
+}
+
 diesel::joinable!(surveys -> libraries (library_id));
 diesel::joinable!(survey_responses -> surveys (survey_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     surveys,
     survey_responses,
+    survey_respondents,
     home_service_staff,
     home_service_applications,
     home_service_clients,

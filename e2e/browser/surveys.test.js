@@ -88,6 +88,11 @@ test('a person without an account answers a survey with the keyboard', async () 
   const summary = await page.locator('.error-summary').innerText();
   assert.match(summary, /Ikäsi: Tämä tieto puuttuu\./);
   assert.match(summary, /Mitä kirjaston etäpalveluja käyttäisit\?: Tämä tieto puuttuu\./);
+  // Each question at fault is marked and names its error.
+  const age = page.locator('fieldset:has(#q-age)');
+  assert.equal(await age.getAttribute('aria-invalid'), 'true');
+  assert.equal(await age.getAttribute('aria-describedby'), 'q-age-error');
+  assert.equal(await page.locator('#q-age-error').textContent(), 'Virhe: Tämä tieto puuttuu.');
   // The summary's link takes focus to the question.
   await page.locator('.error-summary a').first().press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'q-age');
@@ -167,6 +172,7 @@ test('staff read the results as charts and tables, cross-tabulate them, and ente
   // Cross-tabulated by age with the keyboard.
   await page.locator('#cross-by').focus();
   await page.locator('#cross-by').selectOption('age');
+  await page.getByRole('button', { name: 'Näytä' }).press('Enter');
   await page.waitForURL(`**/staff/surveys?results=${survey.id}&by=age`);
   await page.waitForSelector('.cross .cross-table');
   assert.equal(await page.locator('#cross-heading').innerText(), 'Ristiintaulukointi');
@@ -222,6 +228,7 @@ test('staff read the results as charts and tables, cross-tabulate them, and ente
   // The next answer starts from an empty form.
   await page.getByRole('button', { name: 'Syötä seuraava vastaus' }).press('Enter');
   await page.waitForSelector('form.survey-form');
+  await page.waitForFunction(() => document.activeElement?.id === 'q-age');
   assert.equal(await page.locator('#q-age-80_plus').isChecked(), false);
   assertClean();
   await context.close();

@@ -64,6 +64,15 @@ fn answer(age: &str, want: &[&str], other: Option<&str>, score: i64, visits: i64
     ]})
 }
 
+/// The input a survey was written from, as it came back.
+fn saved_input(saved: &Value) -> Value {
+    json!({
+        "library": saved["library"], "title": saved["title"], "intro": saved["intro"],
+        "audience": saved["audience"], "contact": saved["contact"], "opens_on": saved["opens_on"],
+        "closes_on": saved["closes_on"], "published": saved["published"], "questions": saved["questions"]
+    })
+}
+
 fn fields(body: &Value) -> Vec<String> {
     let mut f: Vec<String> = body["errors"]
         .as_array()
@@ -321,10 +330,17 @@ async fn once(app: TestApp) {
     let stored = query_strings(
         &app.database_url,
         &format!(
-            "SELECT COALESCE(respondent, '') || answers AS value FROM survey_responses WHERE survey_id = '{id}'"
+            "SELECT id || COALESCE(entered_by, '') || answers AS value FROM survey_responses WHERE survey_id = '{id}'"
         ),
     );
     assert!(!stored[0].contains(&user_id[0]), "{}", stored[0]);
+    // The key that keeps the answer once is apart from it, and is not the account's id either.
+    let keys = query_strings(
+        &app.database_url,
+        &format!("SELECT respondent AS value FROM survey_respondents WHERE survey_id = '{id}'"),
+    );
+    assert_eq!(keys.len(), 1);
+    assert!(!keys[0].contains(&user_id[0]));
     // Another patron answers too; the count moves to two.
     let other = app
         .register(
@@ -444,6 +460,19 @@ async fn bad_input(app: TestApp) {
     let draft = create(&app, &staff, draft).await;
     let (status, _) = app.get(&format!("/api/v1/surveys/{draft}"), None).await;
     assert_eq!(status, 404);
+    // Not even staff answer a draft: that would lock its questions before it is published.
+    let (status, body) = app
+        .send(
+            "POST",
+            &format!("/api/v1/surveys/{draft}/responses"),
+            Some(&staff),
+            Some(answer("old", &[], None, 1, 1)),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("survey_closed"))
+    );
     let (_, open) = app
         .get("/api/v1/surveys?library=kalajoki&state=open", None)
         .await;
@@ -465,6 +494,7 @@ async fn bad_input(app: TestApp) {
     bad["questions"][1]["id"] = json!("age");
     bad["closes_on"] = json!(day(-5));
     bad["title"]["fi"] = json!(" ");
+    bad["questions"][3]["max"] = json!(i64::MAX);
     let (status, problem) = app
         .send("POST", "/api/v1/surveys", Some(&staff), Some(bad))
         .await;
@@ -475,6 +505,7 @@ async fn bad_input(app: TestApp) {
             "closes_on",
             "questions[0].options",
             "questions[1].id",
+            "questions[3].max",
             "title.fi"
         ]
     );
@@ -550,6 +581,19 @@ async fn edits(app: TestApp) {
         "Mitä palveluja haluat?"
     );
     assert_eq!(saved["questions"].as_array().unwrap().len(), 5);
+    // A day written without leading zeros is stored as `YYYY-MM-DD`, so lists sort it right.
+    let mut loose = saved_input(&saved);
+    loose["closes_on"] = json!("2099-1-5");
+    let (status, saved) = app
+        .send(
+            "PUT",
+            &path,
+            Some(&staff),
+            Some(json!({"version": 3, "survey": loose})),
+        )
+        .await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["closes_on"], "2099-01-05");
     // Field faults of an edit are named under `survey.`.
     let mut bad = body;
     bad["opens_on"] = json!("30.11.2026");
@@ -558,7 +602,7 @@ async fn edits(app: TestApp) {
             "PUT",
             &path,
             Some(&staff),
-            Some(json!({"version": 3, "survey": bad})),
+            Some(json!({"version": 4, "survey": bad})),
         )
         .await;
     assert_eq!(status, 422, "{problem}");
@@ -571,7 +615,7 @@ async fn edits(app: TestApp) {
             "PUT",
             &path,
             Some(&other),
-            Some(json!({"version": 3, "survey": fewer})),
+            Some(json!({"version": 4, "survey": fewer})),
         )
         .await;
     assert_eq!(status, 403);

@@ -275,6 +275,8 @@ pub enum FieldCode {
     InvalidChoice,
     /// The value is well-formed but wrong (a password that does not match).
     Incorrect,
+    /// A number outside the range allowed.
+    OutOfRange,
 }
 
 impl FieldCode {
@@ -312,6 +314,11 @@ impl FieldCode {
                 "Valitse yksi vaihtoehdoista.",
                 "Välj ett av alternativen.",
                 "Choose one of the options.",
+            ),
+            OutOfRange => lang.pick(
+                "Luku ei ole sallitulla välillä.",
+                "Talet ligger inte inom det tillåtna intervallet.",
+                "The number is outside the range allowed.",
             ),
             Incorrect => lang.pick(
                 "Tämä ei täsmää. Tarkista ja yritä uudelleen.",

@@ -99,8 +99,9 @@ impl Hint {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", schema(example = json!({"id": "video", "label": {"fi": "Videopuhelu", "sv": "Videosamtal", "en": "Video call"}})))]
 pub struct SurveyOption {
-    /// The option's key, unique in its question (letters, digits, `-` and `_`); answers name it.
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9_-]{1,40}$"))]
+    /// The option's key, unique in its question (lowercase letters, digits and `_`; `other` is
+    /// kept for "other, please specify"); answers name it.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9_]{1,40}$"))]
     pub id: String,
     /// The option as shown.
     pub label: Localized,
@@ -112,8 +113,9 @@ pub struct SurveyOption {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", schema(example = json!({"id": "age", "kind": "single", "text": {"fi": "Ikäsi", "sv": "Din ålder", "en": "Your age"}, "required": true, "options": [{"id": "under65", "label": {"fi": "Alle 65", "sv": "Under 65", "en": "Under 65"}}, {"id": "65plus", "label": {"fi": "65 tai yli", "sv": "65 eller äldre", "en": "65 or over"}}]})))]
 pub struct SurveyQuestion {
-    /// The question's key, unique in its survey (letters, digits, `-` and `_`); answers name it.
-    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9_-]{1,40}$"))]
+    /// The question's key, unique in its survey (lowercase letters, digits and `_`); answers name
+    /// it.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9_]{1,40}$"))]
     pub id: String,
     /// What kind of answer it takes.
     pub kind: QuestionKind,
@@ -131,10 +133,11 @@ pub struct SurveyQuestion {
     /// True when a choice question also offers "other, please specify".
     #[serde(default)]
     pub other: bool,
-    /// The smallest number a `number` question takes (0 when left out).
+    /// The smallest number a `number` question takes (0 when left out; at least -1,000,000,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
-    /// The largest number a `number` question takes (1,000,000 when left out).
+    /// The largest number a `number` question takes (1,000,000 when left out; at most
+    /// 1,000,000,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
 }

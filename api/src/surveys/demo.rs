@@ -474,7 +474,6 @@ pub fn load(
                     survey_id: id.clone(),
                     submitted_at: now - Duration::hours((count - i) as i64 * 7),
                     source: source.as_str().to_owned(),
-                    respondent: None,
                     entered_by: staff_id
                         .filter(|_| source != ResponseSource::Web)
                         .map(str::to_owned),

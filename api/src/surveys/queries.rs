@@ -1,15 +1,18 @@
 //! Surveys and their responses in the database.
 //!
 //! *Invariant:* a survey changes only through [`update_if_version`], a conditional update on the
-//! version edited; a signed-in person's response is kept once by the unique
-//! `(survey_id, respondent)` index, so of two answers sent at once exactly one is stored.
+//! version edited, after [`lock`]; a response is stored only after [`lock_shared`] and a check that
+//! the version it was checked against is still the stored one, so an answer never names a question
+//! or option an edit removed meanwhile. A signed-in person answers once: their key goes into
+//! `survey_respondents` (primary key `(survey_id, respondent)`) in the transaction that stores the
+//! answer, so of two answers sent at once exactly one is stored, and no row links the key to it.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::{
     db::DbConnection,
-    schema::{libraries, survey_responses, surveys},
+    schema::{libraries, survey_respondents, survey_responses, surveys},
 };
 
 /// A stored survey. Title and intro are JSON texts, the questions a JSON array.
@@ -57,7 +60,6 @@ pub struct ResponseRow {
     pub survey_id: String,
     pub submitted_at: NaiveDateTime,
     pub source: String,
-    pub respondent: Option<String>,
     pub entered_by: Option<String>,
     pub language: String,
     pub contact_name: Option<String>,
@@ -157,11 +159,46 @@ pub fn responses(conn: &mut DbConnection, survey_id: &str) -> QueryResult<Vec<Re
 /// True when the respondent has answered the survey.
 pub fn answered(conn: &mut DbConnection, survey_id: &str, respondent: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        survey_responses::table
-            .filter(survey_responses::survey_id.eq(survey_id))
-            .filter(survey_responses::respondent.eq(respondent)),
+        survey_respondents::table
+            .filter(survey_respondents::survey_id.eq(survey_id))
+            .filter(survey_respondents::respondent.eq(respondent)),
     ))
     .get_result(conn)
+}
+
+/// Notes that the respondent has answered the survey; a second time is a unique violation.
+pub fn insert_respondent(
+    conn: &mut DbConnection,
+    survey_id: &str,
+    respondent: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(survey_respondents::table)
+        .values((
+            survey_respondents::survey_id.eq(survey_id),
+            survey_respondents::respondent.eq(respondent),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The survey's stored version, holding its row against edits until the transaction ends
+/// (`FOR UPDATE` on PostgreSQL; SQLite's write transaction holds the whole database).
+pub fn lock(conn: &mut DbConnection, id: &str) -> QueryResult<Option<i32>> {
+    let query = surveys::table.find(id).select(surveys::version);
+    match conn {
+        DbConnection::Pg(pg) => query.for_update().first(pg).optional(),
+        other => query.first(other).optional(),
+    }
+}
+
+/// The survey's stored version, holding its row against edits (not against other answers) until
+/// the transaction ends (`FOR SHARE` on PostgreSQL).
+pub fn lock_shared(conn: &mut DbConnection, id: &str) -> QueryResult<Option<i32>> {
+    let query = surveys::table.find(id).select(surveys::version);
+    match conn {
+        DbConnection::Pg(pg) => query.for_share().first(pg).optional(),
+        other => query.first(other).optional(),
+    }
 }
 
 /// Stores a response.

@@ -233,9 +233,9 @@ pub async fn update_survey(
         JsonBodyErrors,
         (status = 201, description = "Answer stored.", body = SurveyResponseReceipt),
         (status = 401, description = "The survey needs a sign-in, or an `Authorization` header that is not a valid token (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not in the survey's audience, or `source` other than `web` from someone who is not the library's staff (`forbidden`).", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such survey, or a draft (`not_found`).", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The survey is not open (`survey_closed`), or this person has answered it already (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not in the survey's audience, or `source` other than `web` from a signed-in person who is not the library's staff (`forbidden`; without a sign-in it is 401).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such survey, or another library's draft (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The survey is a draft or not open (`survey_closed`), this person has answered it already, or it was changed while they answered (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An answer is missing or invalid (`invalid_input`; fields `answers.<question>`, `answers[i].question`, `contact_*`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:invalid_input", "title": "Please check the marked fields.", "status": 422, "code": "invalid_input", "errors": [{"field": "answers.services", "code": "required", "message": "This is required."}]})),
         (status = 429, description = "Too many answers from one address; see `Retry-After` (`too_many_requests`).", body = Problem, content_type = "application/problem+json",
@@ -362,7 +362,8 @@ pub async fn export_survey_responses(
 /// library's units, or everyone registered for one of its events, get an invitation with the
 /// survey's link and last day, by email or text message in their own language (the library's
 /// wording of `survey_invitation` when it has one). Each person is invited to a survey once:
-/// sending again invites only those not invited yet.
+/// sending again invites only those not invited yet. Guests are not invited to a survey for
+/// signed-in patrons (they count as `unreachable`).
 #[utoipa::path(
     tag = "surveys",
     operation_id = "invite_to_survey",
@@ -375,7 +376,7 @@ pub async fn export_survey_responses(
         (status = 200, description = "Invited.", body = SurveyInvitationReceipt),
         (status = 404, description = "No such survey, or a draft of another library (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The survey has closed or is a draft (`survey_closed`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No such event of the library (`invalid_input`, field `event_id`), or a note that is too long (`message`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such event of the library (`invalid_input`, field `event_id`), an event's participants for a survey meant for the units' contact people (`to`), or a note that is too long (`message`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/surveys/{id}/invitations")]

@@ -27,11 +27,16 @@ const NUMBER_RANGE: (i64, i64) = (0, 1_000_000);
 
 type Faults = Vec<(String, FieldCode)>;
 
+/// A question's or option's key: lowercase letters, digits and `_`. No `-`, which joins keys into
+/// the web page's input ids (`q-<question>-<option>`), so two ids never collide.
 fn is_key(s: &str) -> bool {
     (1..=40).contains(&s.len())
         && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
+
+/// The limits a `number` question's own range must keep within.
+const NUMBER_LIMIT: i64 = 1_000_000_000;
 
 /// Trims the three languages of a text (`[fi, sv, en]`) and names their faults under `field`.
 fn three(
@@ -81,12 +86,13 @@ pub fn checked(input: SurveyInput) -> Result<SurveyInput, Faults> {
     let mut faults = Faults::new();
     let title = localized(&mut faults, "title", &input.title, TEXT_MAX);
     let intro = hint(&mut faults, "intro", &input.intro, INTRO_MAX);
-    let opens = day(&input.opens_on);
+    let opens = day(input.opens_on.trim());
     if opens.is_none() {
         faults.push(("opens_on".into(), FieldCode::InvalidFormat));
     }
-    if let Some(raw) = &input.closes_on {
-        match day(raw) {
+    let closes = input.closes_on.as_deref().map(str::trim).map(day);
+    if let Some(closes) = closes {
+        match closes {
             None => faults.push(("closes_on".into(), FieldCode::InvalidFormat)),
             Some(closes) if opens.is_some_and(|o| closes < o) => {
                 faults.push(("closes_on".into(), FieldCode::InvalidChoice))
@@ -137,6 +143,11 @@ pub fn checked(input: SurveyInput) -> Result<SurveyInput, Faults> {
         if !numeric && (q.min.is_some() || q.max.is_some()) {
             faults.push((format!("{at}.min"), FieldCode::InvalidChoice));
         }
+        for (field, value) in [("min", q.min), ("max", q.max)] {
+            if value.is_some_and(|v| !(-NUMBER_LIMIT..=NUMBER_LIMIT).contains(&v)) {
+                faults.push((format!("{at}.{field}"), FieldCode::OutOfRange));
+            }
+        }
         if numeric && number_range(q).0 > number_range(q).1 {
             faults.push((format!("{at}.max"), FieldCode::InvalidChoice));
         }
@@ -155,11 +166,15 @@ pub fn checked(input: SurveyInput) -> Result<SurveyInput, Faults> {
     if !faults.is_empty() {
         return Err(faults);
     }
+    // Stored as `YYYY-MM-DD` whatever form was accepted, so they sort and compare as text.
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     Ok(SurveyInput {
         library: input.library.trim().to_owned(),
         title,
         intro,
         questions,
+        opens_on: opens.map(iso).unwrap_or_default(),
+        closes_on: closes.flatten().map(iso),
         ..input
     })
 }
@@ -259,7 +274,6 @@ pub fn checked_answers(
             ..SurveyAnswer::default()
         };
         let mut bad = |code: FieldCode| faults.push((field.clone(), code));
-        let fits_text = |t: &str| validate::free_text(t).is_ok() && t.chars().count() <= ANSWER_MAX;
         match q.kind {
             QuestionKind::Single | QuestionKind::Multiple => {
                 if a.number.is_some() || a.text.is_some() {
@@ -275,9 +289,15 @@ pub fn checked_answers(
                     bad(FieldCode::InvalidChoice);
                     continue;
                 }
-                if other.is_some_and(|t| !fits_text(t)) {
-                    faults.push((format!("{field}.other"), FieldCode::TooLong));
-                    continue;
+                if let Some(t) = other {
+                    if validate::free_text(t).is_err() {
+                        faults.push((format!("{field}.other"), FieldCode::InvalidFormat));
+                        continue;
+                    }
+                    if t.chars().count() > ANSWER_MAX {
+                        faults.push((format!("{field}.other"), FieldCode::TooLong));
+                        continue;
+                    }
                 }
                 let picked = a.choices.len() + usize::from(other.is_some());
                 if picked == 0 {
@@ -308,7 +328,7 @@ pub fn checked_answers(
                 match a.number {
                     None if q.required => bad(FieldCode::Required),
                     None => {}
-                    Some(n) if n < lo || n > hi => bad(FieldCode::InvalidChoice),
+                    Some(n) if n < lo || n > hi => bad(FieldCode::OutOfRange),
                     Some(n) => clean.number = Some(n),
                 }
                 if clean.number.is_none() {
@@ -432,14 +452,19 @@ pub fn results(
             let mut numbers: Vec<i64> = answers.iter().filter_map(|a| a.number).collect();
             numbers.sort_unstable();
             let numeric = matches!(q.kind, QuestionKind::Scale | QuestionKind::Number);
-            let mean = (numeric && !numbers.is_empty())
-                .then(|| round2(numbers.iter().sum::<i64>() as f64 / numbers.len() as f64));
+            // Summed wide: a survey's range is within ±10⁹, but nothing overflows even beyond.
+            let mean = (numeric && !numbers.is_empty()).then(|| {
+                round2(
+                    numbers.iter().map(|n| i128::from(*n)).sum::<i128>() as f64
+                        / numbers.len() as f64,
+                )
+            });
             let median = (numeric && !numbers.is_empty()).then(|| {
                 let n = numbers.len();
                 if n % 2 == 1 {
                     numbers[n / 2] as f64
                 } else {
-                    (numbers[n / 2 - 1] + numbers[n / 2]) as f64 / 2.0
+                    (i128::from(numbers[n / 2 - 1]) + i128::from(numbers[n / 2])) as f64 / 2.0
                 }
             });
             let texts = answers

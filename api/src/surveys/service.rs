@@ -215,11 +215,13 @@ pub fn edit(
     };
     let now = now();
     write_tx(conn, |conn| {
-        // Read again inside the write, so an answer that arrives meanwhile is counted.
-        let current = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-        if current.0.version != edit.version {
-            return Err(conflict(current.0.version, edit.version));
+        // Held until the change is saved, so no answer is stored meanwhile against the old
+        // questions, and one arriving before is counted below.
+        let stored = queries::lock(conn, id)?.ok_or_else(ApiError::not_found)?;
+        if stored != edit.version {
+            return Err(conflict(stored, edit.version));
         }
+        let current = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
         if queries::count_responses(conn, id)? > 0
             && let Some(why) = rules::breaks_answers(&questions_of(&current.0), &input.questions)
         {
@@ -320,7 +322,10 @@ pub fn respond(
             },
         }
     }
-    if state == SurveyState::Scheduled || (state == SurveyState::Closed && !entered) {
+    // A draft takes no answers, not even from staff: they would lock its questions unpublished.
+    if matches!(state, SurveyState::Draft | SurveyState::Scheduled)
+        || (state == SurveyState::Closed && !entered)
+    {
         return Err(ApiError::client(ErrorCode::SurveyClosed));
     }
     let questions = questions_of(row);
@@ -385,7 +390,6 @@ pub fn respond(
         survey_id: row.id.clone(),
         submitted_at: now(),
         source: source.as_str().to_owned(),
-        respondent: respondent.clone(),
         entered_by: staff.filter(|_| entered).map(|u| u.user_id.clone()),
         language: input.language.unwrap_or_default().code().to_owned(),
         contact_name: contact.0,
@@ -398,18 +402,27 @@ pub fn respond(
             .with_detail("You have already answered this survey. Thank you!")
     };
     write_tx(conn, |conn| {
-        if let Some(key) = &respondent
-            && queries::answered(conn, &row.id, key)?
-        {
-            return Err(already());
+        // The answers were checked against this version; an edit saved since may have removed
+        // what they name.
+        if queries::lock_shared(conn, &row.id)? != Some(row.version) {
+            return Err(ApiError::client(ErrorCode::Conflict).with_detail(
+                "The survey was changed while you answered; load it again and send your answers.",
+            ));
         }
-        queries::insert_response(conn, &response).map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => already(),
-            other => other.into(),
-        })
+        if let Some(key) = &respondent {
+            if queries::answered(conn, &row.id, key)? {
+                return Err(already());
+            }
+            queries::insert_respondent(conn, &row.id, key).map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => already(),
+                other => other.into(),
+            })?;
+        }
+        queries::insert_response(conn, &response)?;
+        Ok::<_, ApiError>(())
     })?;
     Ok(SurveyResponseReceipt {
         id: response.id,
@@ -619,8 +632,21 @@ pub fn invite(
     }
     let row = &view.0;
     let library = crate::libraries::queries::find_by_id(conn, &row.library_id)?;
+    let audience = SurveyAudience::parse(&row.audience).unwrap_or(SurveyAudience::Public);
+    // An event's participants could not open a survey meant for the units' contact people.
+    if input.to == InvitationGroup::EventParticipants
+        && audience == SurveyAudience::CareHomeContacts
+    {
+        return Err(ApiError::invalid(vec![(
+            "to".into(),
+            FieldCode::InvalidChoice,
+        )]));
+    }
     let now = Utc::now();
     write_tx(conn, |conn| {
+        // One invitation round at a time per survey, so two sent at once cannot both invite a
+        // person (SQLite's write transaction already serialises them).
+        queries::lock(conn, &row.id)?;
         let mut recipients = Vec::new();
         match input.to {
             InvitationGroup::CareHomeContacts => {
@@ -656,7 +682,12 @@ pub fn invite(
                     if reg.status == "cancelled" {
                         continue;
                     }
-                    if let Some(to) = outbox::registrant(conn, &reg)? {
+                    if let Some(mut to) = outbox::registrant(conn, &reg)? {
+                        // A guest cannot answer a survey for signed-in patrons.
+                        if audience == SurveyAudience::Patrons && to.user_id.is_none() {
+                            to.email = None;
+                            to.phone = None;
+                        }
                         recipients.push(to);
                     }
                 }

@@ -1,2 +1,3 @@
+DROP TABLE survey_respondents;
 DROP TABLE survey_responses;
 DROP TABLE surveys;

@@ -17,16 +17,14 @@ CREATE TABLE surveys (
 );
 CREATE INDEX surveys_library ON surveys (library_id, opens_on);
 
--- One row a response. `respondent` is a hash of the survey and the signed-in person's account, so
--- a person answers once without the answer naming the account; empty for guests and for answers
--- staff enter from paper or phone (`entered_by`). Answers are a JSON array of {question, choices,
--- other, number, text}. Contact details only where the survey asks for them.
+-- One row a response, naming no account: answers staff enter from paper or phone name who entered
+-- them (`entered_by`). Answers are a JSON array of {question, choices, other, number, text}.
+-- Contact details only where the survey asks for them.
 CREATE TABLE survey_responses (
     id TEXT PRIMARY KEY NOT NULL,
     survey_id TEXT NOT NULL REFERENCES surveys(id),
     submitted_at TIMESTAMP NOT NULL,
     source TEXT NOT NULL,
-    respondent TEXT,
     entered_by TEXT REFERENCES users(id) ON DELETE SET NULL,
     language TEXT NOT NULL,
     contact_name TEXT,
@@ -34,5 +32,13 @@ CREATE TABLE survey_responses (
     contact_phone TEXT,
     answers TEXT NOT NULL
 );
-CREATE UNIQUE INDEX survey_responses_once ON survey_responses (survey_id, respondent);
 CREATE INDEX survey_responses_survey ON survey_responses (survey_id, submitted_at);
+
+-- Who has answered a survey: a SHA-256 of the survey and the signed-in person's account, written in
+-- the transaction that stores their answer but not linked to it, so a person answers once and the
+-- answer still does not name them.
+CREATE TABLE survey_respondents (
+    survey_id TEXT NOT NULL REFERENCES surveys(id),
+    respondent TEXT NOT NULL,
+    PRIMARY KEY (survey_id, respondent)
+);

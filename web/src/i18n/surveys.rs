@@ -13,8 +13,6 @@ pub enum Surveys {
     Intro,
     /// No open surveys.
     None,
-    /// "Open until", before a date.
-    OpenUntil,
     /// Back to the list.
     Back,
     /// Marks a required question.
@@ -103,6 +101,8 @@ pub enum Surveys {
     CrossBy,
     /// Staff: no cross-tabulation.
     CrossNone,
+    /// Staff: show the cross-tabulation chosen.
+    Show,
     /// Staff: heading of the cross-tabulation.
     CrossHeading,
     /// Staff: download the answers.
@@ -152,7 +152,6 @@ impl Text for Surveys {
                 "Det finns inga öppna enkäter just nu.",
                 "There are no open surveys now.",
             ),
-            OpenUntil => lang.pick("Avoinna", "Öppen till", "Open until"),
             Back => lang.pick("Kaikki kyselyt", "Alla enkäter", "All surveys"),
             Required => lang.pick("(pakollinen)", "(obligatorisk)", "(required)"),
             ChooseAny => lang.pick(
@@ -241,6 +240,7 @@ impl Text for Surveys {
                 "Cross-tabulate the answers by the question",
             ),
             CrossNone => lang.pick("Ei ristiintaulukointia", "Ingen korstabulering", "No cross-tabulation"),
+            Show => lang.pick("Näytä", "Visa", "Show"),
             CrossHeading => lang.pick("Ristiintaulukointi", "Korstabulering", "Cross-tabulation"),
             Download => lang.pick(
                 "Lataa vastaukset (CSV)",

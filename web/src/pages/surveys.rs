@@ -43,6 +43,16 @@ pub fn date_label(lang: Lang, iso: &str) -> String {
     }
 }
 
+/// "Open until 31 January 2027", in the reader's language.
+fn open_until(lang: Lang, iso: &str) -> String {
+    let day = date_label(lang, iso);
+    match lang {
+        Lang::Fi => format!("Avoinna {day} asti"),
+        Lang::Sv => format!("Öppen till och med {day}"),
+        Lang::En => format!("Open until {day}"),
+    }
+}
+
 /// A required text in the reader's language.
 pub fn localized(t: &Localized, lang: Lang) -> (String, &'static str) {
     in_lang(&t.fi, &t.sv, &t.en, lang)
@@ -125,7 +135,7 @@ pub fn SurveysPage() -> impl IntoView {
                         let (title, title_lang) = localized(&s.title, l);
                         let (intro, intro_lang) = hint(&s.intro, l);
                         let until = s.closes_on.clone().map(|d| view! {
-                            <p>{S::OpenUntil.text(l)} " " {date_label(l, &d)}</p>
+                            <p>{open_until(l, &d)}</p>
                         });
                         view! {
                             <li class="survey-card">
@@ -311,6 +321,16 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
         contact_email.set(String::new());
         contact_phone.set(String::new());
         done.set(false);
+        // The form is drawn again; its first question takes focus, ready for the next answer.
+        let first = inputs.with_value(|all| all.first().map(|(q, _)| format!("q-{}", q.id)));
+        request_animation_frame(move || {
+            if let Some(el) = first.and_then(|id| document().get_element_by_id(&id)) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
     };
 
     let header = move || {
@@ -366,27 +386,13 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
             {items}
         }
     };
-    let fault_of = move |id: String| {
-        move || {
-            let l = lang.get();
-            faults
-                .with(|f| f.iter().find(|f| f.id == id).map(|f| f.code))
-                .map(|code| {
-                    view! {
-                        <p class="error-message">
-                            <span class="visually-hidden">{Ui::ErrorPrefix.text(l)}</span>
-                            {code.message(l)}
-                        </p>
-                    }
-                })
-        }
-    };
+    let fault_of = move |id: String| field_error(faults, lang, id);
 
     let questions = move || {
         inputs.with_value(|all| {
             all.iter()
                 .cloned()
-                .map(|(q, i)| question_view(q, i, lang, fault_of))
+                .map(|(q, i)| question_view(q, i, lang, faults))
                 .collect_view()
         })
     };
@@ -424,21 +430,21 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
                     <div class="field">
                         <label for="contact-name">{tr(S::ContactName)}</label>
                         {fault_of("contact-name".into())}
-                        <input id="contact-name" type="text" autocomplete="name"
+                        <input id="contact-name" aria-invalid=invalid(faults, "contact-name") aria-describedby=described(faults, "contact-name", None) type="text" autocomplete="name"
                             prop:value=move || contact_name.get()
                             on:input=move |ev| contact_name.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
                         <label for="contact-email">{tr(S::ContactEmail)}</label>
                         {fault_of("contact-email".into())}
-                        <input id="contact-email" type="email" autocomplete="email"
+                        <input id="contact-email" aria-invalid=invalid(faults, "contact-email") aria-describedby=described(faults, "contact-email", None) type="email" autocomplete="email"
                             prop:value=move || contact_email.get()
                             on:input=move |ev| contact_email.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
                         <label for="contact-phone">{tr(S::ContactPhone)}</label>
                         {fault_of("contact-phone".into())}
-                        <input id="contact-phone" type="tel" autocomplete="tel"
+                        <input id="contact-phone" aria-invalid=invalid(faults, "contact-phone") aria-describedby=described(faults, "contact-phone", None) type="tel" autocomplete="tel"
                             prop:value=move || contact_phone.get()
                             on:input=move |ev| contact_phone.set(event_target_value(&ev)) />
                     </div>
@@ -584,6 +590,18 @@ fn submit_checked(
         }
     });
     problem.set(None);
+    // Nothing answered at all: said at the first question.
+    if found.is_empty() && answers.is_empty() {
+        inputs.with_value(|all| {
+            if let Some((q, _)) = all.first() {
+                found.push(Fault {
+                    id: format!("q-{}", q.id),
+                    label: localized(&q.text, l).0,
+                    code: FieldCode::Required,
+                });
+            }
+        });
+    }
     if !found.is_empty() {
         faults.set(found);
         focus_later(summary);
@@ -664,12 +682,57 @@ fn submit_checked(
     });
 }
 
+/// A field's error message, with the id its input's `aria-describedby` names.
+fn field_error(faults: RwSignal<Vec<Fault>>, lang: Signal<Lang>, id: String) -> impl IntoView {
+    move || {
+        let l = lang.get();
+        faults
+            .with(|f| f.iter().find(|f| f.id == id).map(|f| f.code))
+            .map(|code| {
+                view! {
+                    <p class="error-message" id=format!("{id}-error")>
+                        <span class="visually-hidden">{Ui::ErrorPrefix.text(l)}</span>
+                        {code.message(l)}
+                    </p>
+                }
+            })
+    }
+}
+
+/// `aria-invalid` of the input (or group) whose fault is shown under `id`.
+fn invalid(faults: RwSignal<Vec<Fault>>, id: &str) -> impl Fn() -> Option<&'static str> + use<> {
+    let id = id.to_owned();
+    move || {
+        faults
+            .with(|f| f.iter().any(|f| f.id == id))
+            .then_some("true")
+    }
+}
+
+/// `aria-describedby` of the input (or group) `id`: its hint, and its error while there is one.
+fn described(
+    faults: RwSignal<Vec<Fault>>,
+    id: &str,
+    hint: Option<String>,
+) -> impl Fn() -> Option<String> + use<> {
+    let id = id.to_owned();
+    move || {
+        let error = faults
+            .with(|f| f.iter().any(|f| f.id == id))
+            .then(|| format!("{id}-error"));
+        let all: Vec<String> = hint.iter().cloned().chain(error).collect();
+        (!all.is_empty()).then(|| all.join(" "))
+    }
+}
+
 /// The inputs of one question.
-fn question_view<F, V>(q: SurveyQuestion, i: Inputs, lang: Signal<Lang>, fault_of: F) -> AnyView
-where
-    F: Fn(String) -> V + Clone + 'static,
-    V: IntoView + 'static,
-{
+fn question_view(
+    q: SurveyQuestion,
+    i: Inputs,
+    lang: Signal<Lang>,
+    faults: RwSignal<Vec<Fault>>,
+) -> AnyView {
+    let fault_of = move |id: String| field_error(faults, lang, id);
     let key = q.id.clone();
     let first_id = format!("q-{key}");
     let required = q.required;
@@ -682,10 +745,16 @@ where
             {required.then(|| view! { " " <span class="required">{S::Required.text(l)}</span> })}
         }
     };
-    let help = move || {
-        let l = lang.get();
-        let (text, text_lang) = q.with_value(|q| hint(&q.help, l));
-        (!text.is_empty()).then(|| view! { <p class="hint" lang=text_lang>{text}</p> })
+    let help_id = format!("q-{key}-help");
+    let has_help = q.with_value(|q| !q.help.fi.trim().is_empty());
+    let help = {
+        let help_id = help_id.clone();
+        move || {
+            let l = lang.get();
+            let (text, text_lang) = q.with_value(|q| hint(&q.help, l));
+            (!text.is_empty())
+                .then(|| view! { <p class="hint" id=help_id.clone() lang=text_lang>{text}</p> })
+        }
     };
     let kind = q.with_value(|q| q.kind);
     match kind {
@@ -754,7 +823,9 @@ where
                     <div class="field conditional" hidden=move || !i.other.get()>
                         <label for=text_id.clone()>{move || S::OtherSpecify.text(lang.get())}</label>
                         {text_fault}
-                        <input id=text_id type="text"
+                        <input id=text_id.clone() type="text"
+                            aria-invalid=invalid(faults, &text_id)
+                            aria-describedby=described(faults, &text_id, None)
                             prop:value=move || i.other_text.get()
                             on:input=move |ev| i.other_text.set(event_target_value(&ev)) />
                     </div>
@@ -763,7 +834,9 @@ where
             let multiple_hint = multiple
                 .then(|| view! { <p class="hint">{move || S::ChooseAny.text(lang.get())}</p> });
             view! {
-                <fieldset class="field question">
+                <fieldset class="field question"
+                    aria-invalid=invalid(faults, &first_id)
+                    aria-describedby=described(faults, &first_id, has_help.then(|| help_id.clone()))>
                     <legend>{legend}</legend>
                     {help}
                     {multiple_hint}
@@ -800,7 +873,9 @@ where
                 })
                 .collect_view();
             view! {
-                <fieldset class="field question scale">
+                <fieldset class="field question scale"
+                    aria-invalid=invalid(faults, &first_id)
+                    aria-describedby=described(faults, &first_id, has_help.then(|| help_id.clone()))>
                     <legend>{legend}</legend>
                     {help}
                     {fault_of(first_id.clone())}
@@ -812,11 +887,20 @@ where
         QuestionKind::Number | QuestionKind::Text => {
             let number = kind == QuestionKind::Number;
             let hint_id = format!("q-{key}-hint");
-            let described = hint_id.clone();
+            let hints = [
+                number.then(|| hint_id.clone()),
+                has_help.then(|| help_id.clone()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+            let hints = (!hints.is_empty()).then(|| hints.join(" "));
+            let (lo, hi) = q.with_value(|q| (q.min.unwrap_or(0), q.max.unwrap_or(1_000_000)));
             let input = if number {
                 view! {
                     <input id=first_id.clone() type="text" inputmode="numeric" class="input-short"
-                        aria-describedby=described
+                        aria-invalid=invalid(faults, &first_id)
+                        aria-describedby=described(faults, &first_id, hints)
                         prop:value=move || i.value.get()
                         on:input=move |ev| i.value.set(event_target_value(&ev)) />
                 }
@@ -824,6 +908,8 @@ where
             } else {
                 view! {
                     <textarea id=first_id.clone() rows="4"
+                        aria-invalid=invalid(faults, &first_id)
+                        aria-describedby=described(faults, &first_id, hints)
                         prop:value=move || i.value.get()
                         on:input=move |ev| i.value.set(event_target_value(&ev))></textarea>
                 }
@@ -833,7 +919,7 @@ where
                 <div class="field question">
                     <label for=first_id.clone()>{legend}</label>
                     {help}
-                    {number.then(|| view! { <p class="hint" id=hint_id>{move || S::NumberHint.text(lang.get())}</p> })}
+                    {number.then(|| view! { <p class="hint" id=hint_id>{move || format!("{}, {lo}–{hi}", S::NumberHint.text(lang.get()))}</p> })}
                     {fault_of(first_id.clone())}
                     {input}
                 </div>

@@ -195,21 +195,31 @@ fn Results(id: String, by: Memo<Option<String>>) -> impl IntoView {
             .filter(|q| matches!(q.kind, QuestionKind::Single | QuestionKind::Scale))
             .map(|q| (q.id.clone(), localized(&q.text, l).0))
             .collect();
+        let chosen = RwSignal::new(by.get_untracked().unwrap_or_default());
+        // Shown with the button, not on every change of the list, so moving through it with the
+        // arrow keys does not reload the results at each step.
+        let show = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let v = chosen.get_untracked();
+            let by = (!v.is_empty()).then_some(v);
+            navigate(
+                &staff_survey_results_href(&id.get_value(), by.as_deref()),
+                Default::default(),
+            );
+        };
         Some(view! {
-            <div class="field">
+            <form class="field cross-choice" on:submit=show>
                 <label for="cross-by">{S::CrossBy.text(l)}</label>
-                <select id="cross-by" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    let by = (!v.is_empty()).then_some(v);
-                    navigate(&staff_survey_results_href(&id.get_value(), by.as_deref()), Default::default());
-                }>
+                <select id="cross-by" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     <option value="" prop:selected=move || by.get().is_none()>{S::CrossNone.text(l)}</option>
                     {groupers.into_iter().map(|(key, text)| {
                         let selected = key.clone();
                         view! { <option value=key prop:selected=move || by.get().as_deref() == Some(selected.as_str())>{text}</option> }
                     }).collect_view()}
                 </select>
-            </div>
+                " "
+                <button type="submit" class="button button-secondary">{S::Show.text(l)}</button>
+            </form>
         })
     };
     let body = move || {
@@ -543,7 +553,7 @@ fn cross_view(l: etakirjasto_shared::Lang, c: CrossTab) -> impl IntoView {
     view! {
         <section class="cross" aria-labelledby="cross-heading">
             <h2 id="cross-heading">{S::CrossHeading.text(l)}</h2>
-            <div class="table-scroll">{tables}</div>
+            <div class="table-scroll" role="region" aria-labelledby="cross-heading" tabindex="0">{tables}</div>
         </section>
     }
 }
