@@ -67,7 +67,8 @@ test('a person without an account answers a survey with the keyboard', async () 
   const survey = await remoteSurvey();
   const token = await staffToken();
   const before = (await api(`/surveys/${survey.id}/results`, { token })).body.responses;
-  const { page, context, assertClean } = await openPage(browser, server.base);
+  const { page, context, allow, assertClean } = await openPage(browser, server.base);
+  allow(`/api/v1/surveys/${survey.id}/responses`, 422);
   await page.goto('/');
   await appReady(page);
   await tabToLink(page, 'Kerro, mitä palveluja tarvitset: vastaa kyselyyn');
@@ -110,6 +111,14 @@ test('a person without an account answers a survey with the keyboard', async () 
   await page.keyboard.press('Space');
   await page.locator('#q-visits').fill('12');
   await page.locator('#q-wishes').fill('Isompi teksti, kiitos.');
+  // A contact address the server refuses is shown at its field, and nothing is lost.
+  await page.locator('#contact-email').fill('ei-osoite');
+  await page.getByRole('button', { name: 'Lähetä vastaukset' }).press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary')
+    && document.activeElement.innerText.includes('Sähköposti'));
+  assert.equal(await page.locator('#contact-email').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#q-visits').inputValue(), '12');
+  await page.locator('#contact-email').fill('vastaaja@example.fi');
   await page.getByRole('button', { name: 'Lähetä vastaukset' }).press('Enter');
   await page.waitForFunction(() => document.activeElement?.classList.contains('confirmation'));
   assert.equal(await page.locator('.confirmation h2').innerText(), 'Kiitos vastauksistasi!');

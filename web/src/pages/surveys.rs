@@ -62,18 +62,19 @@ fn hint(t: &Hint, lang: Lang) -> (String, &'static str) {
     in_lang(&t.fi, &t.sv, &t.en, lang)
 }
 
-/// Calls the API with the session's token when signed in, else without one.
-async fn maybe_authorized<T, F, Fut>(
+/// Calls the API with the session's token when signed in (so staff see their library's drafts and
+/// a person's answer counts as theirs), else without one.
+async fn with_session<T, F, Fut>(
     session: crate::session::Session,
     lang: Lang,
     call: F,
-) -> Result<T, ErrorCode>
+) -> api::ApiResult<T>
 where
     F: Fn(Option<String>) -> Fut + Clone + 'static,
     Fut: Future<Output = api::ApiResult<T>>,
     T: 'static,
 {
-    let answer = if session.phase.get_untracked() == Phase::SignedIn {
+    if session.phase.get_untracked() == Phase::SignedIn {
         session
             .authorized(lang, move |token| {
                 let call = call.clone();
@@ -82,8 +83,7 @@ where
             .await
     } else {
         call(None).await
-    };
-    answer.map_err(|e| e.code())
+    }
 }
 
 /// The open surveys.
@@ -101,23 +101,15 @@ pub fn SurveysPage() -> impl IntoView {
             let Some(slug) = slug else {
                 return Ok(None);
             };
-            let session = session;
-            let signed_in = session.phase.get_untracked() == Phase::SignedIn;
-            let call = move |token: Option<String>| {
+            with_session(session, lang, move |token| {
                 let slug = slug.clone();
-                async move { api::surveys(&slug, Some(SurveyState::Open), lang, token.as_deref()).await }
-            };
-            let answer = if signed_in {
-                session
-                    .authorized(lang, move |token| {
-                        let call = call.clone();
-                        async move { call(Some(token)).await }
-                    })
-                    .await
-            } else {
-                call(None).await
-            };
-            answer.map(Some).map_err(|e| e.code())
+                async move {
+                    api::surveys(&slug, Some(SurveyState::Open), lang, token.as_deref()).await
+                }
+            })
+            .await
+            .map(Some)
+            .map_err(|e| e.code())
         }
     });
     let list = move || {
@@ -205,11 +197,12 @@ pub fn SurveyPage() -> impl IntoView {
         let lang = lang.get_untracked();
         session.phase.track();
         async move {
-            maybe_authorized(session, lang, move |token| {
+            with_session(session, lang, move |token| {
                 let id = id.clone();
                 async move { api::survey(&id, lang, token.as_deref()).await }
             })
             .await
+            .map_err(|e| e.code())
         }
     });
     Effect::new(move || {
@@ -386,7 +379,6 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
             {items}
         }
     };
-    let fault_of = move |id: String| field_error(faults, lang, id);
 
     let questions = move || {
         inputs.with_value(|all| {
@@ -427,27 +419,9 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
                 <fieldset class="field">
                     <legend>{tr(S::ContactHeading)}</legend>
                     <p class="hint">{tr(S::ContactHint)}</p>
-                    <div class="field">
-                        <label for="contact-name">{tr(S::ContactName)}</label>
-                        {fault_of("contact-name".into())}
-                        <input id="contact-name" aria-invalid=invalid(faults, "contact-name") aria-describedby=described(faults, "contact-name", None) type="text" autocomplete="name"
-                            prop:value=move || contact_name.get()
-                            on:input=move |ev| contact_name.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for="contact-email">{tr(S::ContactEmail)}</label>
-                        {fault_of("contact-email".into())}
-                        <input id="contact-email" aria-invalid=invalid(faults, "contact-email") aria-describedby=described(faults, "contact-email", None) type="email" autocomplete="email"
-                            prop:value=move || contact_email.get()
-                            on:input=move |ev| contact_email.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for="contact-phone">{tr(S::ContactPhone)}</label>
-                        {fault_of("contact-phone".into())}
-                        <input id="contact-phone" aria-invalid=invalid(faults, "contact-phone") aria-describedby=described(faults, "contact-phone", None) type="tel" autocomplete="tel"
-                            prop:value=move || contact_phone.get()
-                            on:input=move |ev| contact_phone.set(event_target_value(&ev)) />
-                    </div>
+                    {contact_field(("contact-name", "text", "name"), S::ContactName, contact_name, faults, lang)}
+                    {contact_field(("contact-email", "email", "email"), S::ContactEmail, contact_email, faults, lang)}
+                    {contact_field(("contact-phone", "tel", "tel"), S::ContactPhone, contact_phone, faults, lang)}
                 </fieldset>
             }
         })
@@ -624,20 +598,11 @@ fn submit_checked(
     let id = s.with_value(|s| s.id.clone());
     sending.set(true);
     spawn_local(async move {
-        let call = move |token: Option<String>| {
+        let result = with_session(session, l, move |token| {
             let (id, body) = (id.clone(), body.clone());
             async move { api::answer_survey(&id, &body, l, token.as_deref()).await }
-        };
-        let result = if session.phase.get_untracked() == Phase::SignedIn {
-            session
-                .authorized(l, move |token| {
-                    let call = call.clone();
-                    async move { call(Some(token)).await }
-                })
-                .await
-        } else {
-            call(None).await
-        };
+        })
+        .await;
         sending.set(false);
         match result {
             Ok(_) => {
@@ -680,6 +645,26 @@ fn submit_checked(
             }
         }
     });
+}
+
+/// One contact detail: its label, its error and its input (`id`, input type, autocomplete).
+fn contact_field(
+    (id, kind, autocomplete): (&'static str, &'static str, &'static str),
+    label: S,
+    value: RwSignal<String>,
+    faults: RwSignal<Vec<Fault>>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{move || label.text(lang.get())}</label>
+            {field_error(faults, lang, id.to_owned())}
+            <input id=id type=kind autocomplete=autocomplete
+                aria-invalid=invalid(faults, id) aria-describedby=described(faults, id, None)
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
+    }
 }
 
 /// A field's error message, with the id its input's `aria-describedby` names.
