@@ -3,7 +3,8 @@
 //! online reading circle, a hybrid author talk, a class) and two care-home programme offers with
 //! an assisted-living unit and its contact person, and the home-delivery service: four clients
 //! (weekly, every two weeks, monthly, and one paused), a volunteer deliverer, past deliveries and
-//! the coming round.
+//! the coming round; operating models, two needs surveys with answers, and staff training (four
+//! modules, the staff's progress and their sign-offs for every session type they deliver).
 //!
 //! Loaded only into an empty database (no libraries), so it never mixes with real data. The demo
 //! passwords are public on purpose: they are printed at start-up and in the README.
@@ -235,6 +236,17 @@ pub fn load(conn: &mut DbConnection) -> Result<Option<String>, ApiError> {
             .with_timezone(&crate::events::service::tz_of(&library.time_zone))
             .date_naive();
         let entered_by = Some(librarian.0.as_str()).filter(|s| !s.is_empty());
+        let staff: Vec<(String, String)> = staff_ids
+            .iter()
+            .zip(DEMO_ACCOUNTS.iter().filter(|a| a.0.is_staff()))
+            .map(|(id, a)| (id.clone(), a.1.to_owned()))
+            .collect();
+        let services: Vec<(String, String)> =
+            crate::training::queries::services_of_library(conn, &library.id)?
+                .into_iter()
+                .map(|(id, name)| (id, name.en))
+                .collect();
+        crate::training::demo::load(conn, &library.id, &staff, &services, now)?;
         crate::surveys::demo::load(conn, &library.id, entered_by, today, now)?;
         demo_home_service(
             conn,

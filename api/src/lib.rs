@@ -28,6 +28,7 @@ pub mod startup;
 pub mod surveys;
 pub mod telemetry;
 pub mod throttle;
+pub mod training;
 
 /// What every handler can reach.
 pub struct AppState {

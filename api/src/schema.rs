@@ -522,10 +522,80 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    training_modules (id) {
+        id -> Text,
+        library_id -> Text,
+        title -> Text,
+        body -> Text,
+        items -> Text,
+        practice -> Bool,
+        position -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_module_services (module_id, service_id) {
+        module_id -> Text,
+        service_id -> Text,
+    }
+}
+
+diesel::table! {
+    training_ticks (module_id, user_id, item_key) {
+        module_id -> Text,
+        user_id -> Text,
+        item_key -> Text,
+        done_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_practices (id) {
+        id -> Text,
+        module_id -> Text,
+        trainee_id -> Text,
+        colleague_id -> Text,
+        starts_at -> Timestamp,
+        state -> Text,
+        created_at -> Timestamp,
+        recorded_at -> Nullable<Timestamp>,
+        recorded_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    competences (service_id, user_id) {
+        service_id -> Text,
+        user_id -> Text,
+        signed_off_by -> Text,
+        signed_off_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_confidence (user_id, service_id, phase) {
+        user_id -> Text,
+        service_id -> Text,
+        phase -> Text,
+        rating -> Integer,
+        rated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(surveys -> libraries (library_id));
 diesel::joinable!(survey_responses -> surveys (survey_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    training_modules,
+    training_module_services,
+    training_ticks,
+    training_practices,
+    competences,
+    training_confidence,
     surveys,
     survey_responses,
     survey_respondents,

@@ -18,6 +18,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::{
     AppState, account, auth, bookings, config::Config, db, demo, error, events, guides, health,
     home_service, libraries, messages, openapi::ApiDoc, programmes, services, settings, surveys,
+    training,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -32,6 +33,7 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(home_service::configure)
         .configure(guides::configure)
         .configure(surveys::configure)
+        .configure(training::configure)
         .configure(messages::configure)
         .service(crate::audit::routes::list_audit_log);
 }

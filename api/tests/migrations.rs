@@ -124,6 +124,94 @@ fn check(conn: &mut DbConnection) {
             .get_result::<i64>(conn)
             .unwrap();
     }
+    {
+        use etakirjasto_api::schema::*;
+        training_modules::table
+            .select((
+                training_modules::id,
+                training_modules::library_id,
+                training_modules::title,
+                training_modules::body,
+                training_modules::items,
+                training_modules::practice,
+                training_modules::position,
+                training_modules::version,
+                training_modules::created_at,
+                training_modules::updated_at,
+            ))
+            .load::<(
+                String,
+                String,
+                String,
+                String,
+                String,
+                bool,
+                i32,
+                i32,
+                chrono::NaiveDateTime,
+                chrono::NaiveDateTime,
+            )>(conn)
+            .unwrap();
+        training_module_services::table
+            .select((
+                training_module_services::module_id,
+                training_module_services::service_id,
+            ))
+            .load::<(String, String)>(conn)
+            .unwrap();
+        training_ticks::table
+            .select((
+                training_ticks::module_id,
+                training_ticks::user_id,
+                training_ticks::item_key,
+                training_ticks::done_at,
+            ))
+            .load::<(String, String, String, chrono::NaiveDateTime)>(conn)
+            .unwrap();
+        training_practices::table
+            .select((
+                training_practices::id,
+                training_practices::module_id,
+                training_practices::trainee_id,
+                training_practices::colleague_id,
+                training_practices::starts_at,
+                training_practices::state,
+                training_practices::created_at,
+                training_practices::recorded_at,
+                training_practices::recorded_by,
+            ))
+            .load::<(
+                String,
+                String,
+                String,
+                String,
+                chrono::NaiveDateTime,
+                String,
+                chrono::NaiveDateTime,
+                Option<chrono::NaiveDateTime>,
+                Option<String>,
+            )>(conn)
+            .unwrap();
+        competences::table
+            .select((
+                competences::service_id,
+                competences::user_id,
+                competences::signed_off_by,
+                competences::signed_off_at,
+            ))
+            .load::<(String, String, String, chrono::NaiveDateTime)>(conn)
+            .unwrap();
+        training_confidence::table
+            .select((
+                training_confidence::user_id,
+                training_confidence::service_id,
+                training_confidence::phase,
+                training_confidence::rating,
+                training_confidence::rated_at,
+            ))
+            .load::<(String, String, String, i32, chrono::NaiveDateTime)>(conn)
+            .unwrap();
+    }
     calendar_generation_follows_writes(conn);
 }
 

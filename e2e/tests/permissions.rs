@@ -100,6 +100,14 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "list_guide_revisions"
         | "get_library_guides_markdown" => Public,
         "create_guide" | "update_guide" | "copy_guide" => LibraryStaff,
+        "list_training_modules"
+        | "get_training_module"
+        | "set_training_progress"
+        | "book_training_practice"
+        | "update_training_practice"
+        | "get_competence_matrix"
+        | "set_my_confidence" => LibraryStaff,
+        "create_training_module" | "update_training_module" | "set_competence" => LibraryAdmin,
         "list_surveys" | "get_survey" | "answer_survey" => Public,
         "create_survey"
         | "update_survey"
@@ -162,6 +170,9 @@ struct Ids {
     item: String,
     guide: String,
     survey: String,
+    module: String,
+    /// A held practice session of the admin's with the staff member as colleague.
+    practice: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -194,6 +205,8 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/home-service/visits/") => ids.visit.as_str(),
                 "id" if path.starts_with("/api/v1/guides/") => ids.guide.as_str(),
                 "id" if path.starts_with("/api/v1/surveys/") => ids.survey.as_str(),
+                "id" if path.starts_with("/api/v1/training/modules/") => ids.module.as_str(),
+                "id" if path.starts_with("/api/v1/training/practices/") => ids.practice.as_str(),
                 "item_id" => ids.item.as_str(),
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
@@ -436,6 +449,24 @@ async fn matrix(app: TestApp) {
             .as_str()
             .expect("a demo survey")
             .to_owned(),
+        module: app
+            .get("/api/v1/training/modules?library=kalajoki", Some(&staff_token))
+            .await
+            .1[0]["id"]
+            .as_str()
+            .expect("a demo training module")
+            .to_owned(),
+        practice: etakirjasto_e2e::query_strings(
+            &app.database_url,
+            &format!(
+                "SELECT p.id AS value FROM training_practices p JOIN users u ON u.id = p.trainee_id \
+                 WHERE u.email = '{}' AND p.colleague_id = '{}'",
+                demo::ADMIN.0,
+                staff_me["id"].as_str().unwrap()
+            ),
+        )
+        .pop()
+        .expect("the admin practised with the staff member"),
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

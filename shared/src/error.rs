@@ -48,6 +48,9 @@ pub enum ErrorCode {
     /// The home-service client has had this item before; `detail` names the days. Send it again
     /// with `allow_repeat` to choose it anyway.
     AlreadyDelivered,
+    /// The staff member has not completed every training module the session type requires, so they
+    /// cannot be signed off for it yet.
+    TrainingIncomplete,
     /// The password was right; the account also needs the code from its authenticator app or a
     /// recovery code in `one_time_code`.
     SecondFactorRequired,
@@ -87,6 +90,7 @@ impl ErrorCode {
             ErrorCode::RegistrationClosed => "registration_closed",
             ErrorCode::SurveyClosed => "survey_closed",
             ErrorCode::AlreadyDelivered => "already_delivered",
+            ErrorCode::TrainingIncomplete => "training_incomplete",
             ErrorCode::SecondFactorRequired => "second_factor_required",
             ErrorCode::SecondFactorInvalid => "second_factor_invalid",
             ErrorCode::SecondFactorSetupRequired => "second_factor_setup_required",
@@ -119,7 +123,8 @@ impl ErrorCode {
             | ErrorCode::SecondFactorEnabled
             | ErrorCode::RegistrationClosed
             | ErrorCode::SurveyClosed
-            | ErrorCode::AlreadyDelivered => 409,
+            | ErrorCode::AlreadyDelivered
+            | ErrorCode::TrainingIncomplete => 409,
             ErrorCode::TooManyRequests => 429,
             ErrorCode::DatabaseUnavailable => 503,
             ErrorCode::Internal => 500,
@@ -214,6 +219,11 @@ impl ErrorCode {
                 "Asiakas on saanut tämän jo aiemmin. Valitse se silti, jos hän haluaa sen uudelleen.",
                 "Kunden har redan fått detta tidigare. Välj det ändå om kunden vill ha det igen.",
                 "The client has had this before. Choose it anyway if they want it again.",
+            ),
+            TrainingIncomplete => lang.pick(
+                "Henkilöltä puuttuu vielä osa palvelun vaatimista koulutuksista.",
+                "Personen har ännu inte gått alla utbildningar som tjänsten kräver.",
+                "This person has not yet completed all the training the service requires.",
             ),
             SecondFactorRequired => lang.pick(
                 "Anna vielä tunnistussovelluksen näyttämä koodi tai varakoodi.",

@@ -55,6 +55,7 @@ pub mod services;
 pub mod surveys;
 #[cfg(feature = "totp")]
 pub mod totp;
+pub mod training;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,7 @@ pub use messages::*;
 pub use programmes::*;
 pub use services::*;
 pub use surveys::*;
+pub use training::*;
 
 /// Liveness and readiness answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -79,6 +79,7 @@ pub fn delete_account(conn: &mut DbConnection, user_id: &str, keys: &[String]) -
     crate::bookings::queries::anonymise_patron(conn, user_id)?;
     crate::events::queries::anonymise_patron(conn, user_id)?;
     crate::programmes::queries::forget_user(conn, user_id)?;
+    crate::training::queries::forget_user(conn, user_id)?;
     diesel::delete(users::table.find(user_id)).execute(conn)?;
     Ok(())
 }

@@ -441,7 +441,8 @@ pub fn busy(
 }
 
 /// Calendars of the service's staff for `[from, to)` (bookings widened by a day for buffers),
-/// leaving out the booking `except`. Four queries however many staff there are.
+/// leaving out the booking `except`: only the staff offered (see [`crate::training`]). Six queries
+/// however many staff there are.
 pub fn calendars(
     conn: &mut DbConnection,
     service: &ServiceRow,
@@ -450,7 +451,13 @@ pub fn calendars(
     except: Option<&str>,
 ) -> QueryResult<Vec<StaffCalendar>> {
     let pad = chrono::Duration::days(1);
-    let staff = staff_of(conn, &service.id)?;
+    let mut staff = staff_of(conn, &service.id)?;
+    // Once a training module is required for the service, only the staff an admin signed off as
+    // competent for it are offered.
+    if !staff.is_empty() && crate::training::queries::requires_training(conn, &service.id)? {
+        let competent = crate::training::queries::competent_for(conn, &service.id)?;
+        staff.retain(|s| competent.contains(s));
+    }
     if staff.is_empty() {
         return Ok(Vec::new());
     }

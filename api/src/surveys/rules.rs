@@ -63,7 +63,12 @@ fn three(
 }
 
 /// A required text in three languages, trimmed.
-fn localized(faults: &mut Faults, field: &str, raw: &Localized, max: usize) -> Localized {
+pub(crate) fn localized(
+    faults: &mut Faults,
+    field: &str,
+    raw: &Localized,
+    max: usize,
+) -> Localized {
     let [fi, sv, en] = three(faults, field, [&raw.fi, &raw.sv, &raw.en], true, max);
     Localized { fi, sv, en }
 }

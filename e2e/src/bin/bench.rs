@@ -260,6 +260,16 @@ async fn main() {
     for n in 1..=7 {
         let id = staff_id(&client, &base, n).await;
         set_availability(&client, &base, &admin, &id, hours.clone()).await;
+        // Reading guidance requires training: the bench staff are signed off as the demo's staff
+        // are, so all ten are offered (the sign-off flow itself is tested in tests/training.rs).
+        let signed = etakirjasto_e2e::query_strings(
+            &database_url,
+            &format!(
+                "INSERT INTO competences (service_id, user_id, signed_off_by, signed_off_at) \
+                 VALUES ('{sid}', '{id}', 'bench', CURRENT_TIMESTAMP) RETURNING user_id AS value"
+            ),
+        );
+        assert_eq!(signed, vec![id.clone()]);
         staff_ids.push(id);
     }
     let (status, body) = send(
