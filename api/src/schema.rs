@@ -558,7 +558,7 @@ diesel::table! {
         id -> Text,
         module_id -> Text,
         trainee_id -> Text,
-        colleague_id -> Text,
+        colleague_id -> Nullable<Text>,
         starts_at -> Timestamp,
         state -> Text,
         created_at -> Timestamp,

@@ -184,7 +184,7 @@ fn check(conn: &mut DbConnection) {
                 String,
                 String,
                 String,
-                String,
+                Option<String>,
                 chrono::NaiveDateTime,
                 String,
                 chrono::NaiveDateTime,

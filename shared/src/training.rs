@@ -135,8 +135,8 @@ pub struct PracticeSession {
     pub module_id: String,
     /// Who practises.
     pub trainee: StaffRef,
-    /// The colleague who plays the patron.
-    pub colleague: StaffRef,
+    /// The colleague who plays the patron; none once their account was deleted.
+    pub colleague: Option<StaffRef>,
     /// When it starts.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime, example = "2026-12-07T08:00:00Z"))]
     pub starts_at: DateTime<Utc>,
@@ -268,7 +268,7 @@ pub struct MatrixCell {
     pub modules_done: u32,
     /// Required modules.
     pub modules_required: u32,
-    /// Who signed them off.
+    /// The name of the admin who signed them off (none once that account was deleted).
     pub signed_off_by: Option<String>,
     /// When.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
@@ -319,10 +319,12 @@ pub struct Readiness {
     pub offered: u32,
     /// Staff with every required module complete (signed off or not).
     pub trained: u32,
-    /// Mean confidence before training, of those who rated it.
+    /// Mean confidence before training, of those who rated it (for staff other than admins, only
+    /// where at least three rated it).
     #[cfg_attr(feature = "openapi", schema(example = 2.5))]
     pub confidence_before: Option<f64>,
-    /// Mean confidence after training, of those who rated it.
+    /// Mean confidence after training, of those who rated it (for staff other than admins, only
+    /// where at least three rated it).
     #[cfg_attr(feature = "openapi", schema(example = 4.0))]
     pub confidence_after: Option<f64>,
     /// How many rated before training.
@@ -344,4 +346,6 @@ pub struct CompetenceMatrix {
     pub people: Vec<MatrixPerson>,
     /// The team's readiness per session type, in the order of `services`.
     pub readiness: Vec<Readiness>,
+    /// The library's current staff by name, to book a practice with.
+    pub colleagues: Vec<StaffRef>,
 }

@@ -195,6 +195,8 @@ pub fn reschedule(
     let (token, actor) = caller_parts(caller);
     let moved = write_tx(conn, |conn| {
         queries::lock_candidates(conn, &order)?;
+        // Under the staff locks: a sign-off taken back meanwhile is seen here.
+        let order = crate::training::queries::offered_now(conn, &service.id, &order)?;
         for staff_id in &order {
             row.staff_id = staff_id.clone();
             if queries::move_if_free(conn, &row)? {
@@ -348,7 +350,10 @@ pub fn book(
     let actor = user.map(|u| u.user_id.as_str());
     let booked = write_tx(conn, |conn| {
         queries::lock_candidates(conn, &slot.staff_ids)?;
-        for staff_id in &slot.staff_ids {
+        // Under the staff locks: a sign-off taken back meanwhile is seen here.
+        let offered =
+            crate::training::queries::offered_now(conn, &service_row.id, &slot.staff_ids)?;
+        for staff_id in &offered {
             row.staff_id = staff_id.clone();
             if queries::insert_if_free(conn, &row)? {
                 let view = queries::find(conn, &id)?

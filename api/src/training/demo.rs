@@ -1,7 +1,7 @@
 //! The demo library's training: four modules ("running a video session", "reading guidance by
 //! phone", "accessible communication", "home-service privacy"), the demo staff's progress and
-//! practice sessions, their sign-offs for every session type they deliver (so the demo's bookable
-//! times are those of the staff who deliver them) and their confidence before and after.
+//! practice sessions, their sign-offs for every session type (they deliver all three, so the demo's
+//! bookable times are those of the staff who deliver them) and their confidence before and after.
 
 use chrono::NaiveDateTime;
 use etakirjasto_shared::{Localized, PracticeState, TrainingItem};
@@ -221,7 +221,7 @@ pub fn load(
         queries::set_services(conn, &id, &service_ids)?;
         module_ids.push((id, items, practice));
     }
-    let admin = staff.first().map(|s| s.1.as_str()).unwrap_or_default();
+    let admin = staff.first().map(|s| s.0.as_str()).unwrap_or_default();
     // Everyone has done the first three modules; the librarian the fourth as well, the other
     // staff member two of its three items.
     for (n, (user, _)) in staff.iter().enumerate() {
@@ -252,7 +252,7 @@ pub fn load(
                     id: uuid::Uuid::new_v4().to_string(),
                     module_id: module.clone(),
                     trainee_id: user.clone(),
-                    colleague_id: colleague.clone(),
+                    colleague_id: Some(colleague.clone()),
                     starts_at: chrono::SubsecRound::trunc_subsecs(starts, 0),
                     state: PracticeState::Held.as_str().into(),
                     created_at: now - day * 30,

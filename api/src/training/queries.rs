@@ -40,7 +40,7 @@ pub struct PracticeRow {
     pub id: String,
     pub module_id: String,
     pub trainee_id: String,
-    pub colleague_id: String,
+    pub colleague_id: Option<String>,
     pub starts_at: NaiveDateTime,
     pub state: String,
     pub created_at: NaiveDateTime,
@@ -426,21 +426,57 @@ pub fn set_confidence(
     Ok(())
 }
 
-/// Removes what training keeps of an account being deleted: its ticks, practices, sign-offs and
-/// ratings.
+/// Removes what training keeps of an account being deleted: its ticks, its own practices, sign-offs
+/// and ratings; practices it was the colleague in keep counting for their trainee without naming it,
+/// and sign-offs and records it made no longer name it.
 pub fn forget_user(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
     diesel::delete(training_ticks::table.filter(training_ticks::user_id.eq(user_id)))
         .execute(conn)?;
-    diesel::delete(
-        training_practices::table.filter(
-            training_practices::trainee_id
-                .eq(user_id)
-                .or(training_practices::colleague_id.eq(user_id)),
-        ),
-    )
-    .execute(conn)?;
+    diesel::delete(training_practices::table.filter(training_practices::trainee_id.eq(user_id)))
+        .execute(conn)?;
+    diesel::update(training_practices::table.filter(training_practices::colleague_id.eq(user_id)))
+        .set(training_practices::colleague_id.eq(None::<String>))
+        .execute(conn)?;
+    diesel::update(training_practices::table.filter(training_practices::recorded_by.eq(user_id)))
+        .set(training_practices::recorded_by.eq(None::<String>))
+        .execute(conn)?;
     diesel::delete(competences::table.filter(competences::user_id.eq(user_id))).execute(conn)?;
+    diesel::update(competences::table.filter(competences::signed_off_by.eq(user_id)))
+        .set(competences::signed_off_by.eq(""))
+        .execute(conn)?;
     diesel::delete(training_confidence::table.filter(training_confidence::user_id.eq(user_id)))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Of `staff_ids`, those the session type offers now: all of them when no module is required for
+/// it, else those signed off. Read inside the booking's transaction, after its staff locks, so a
+/// sign-off taken back (which takes the same lock) is seen.
+pub fn offered_now(
+    conn: &mut DbConnection,
+    service_id: &str,
+    staff_ids: &[String],
+) -> QueryResult<Vec<String>> {
+    if !requires_training(conn, service_id)? {
+        return Ok(staff_ids.to_vec());
+    }
+    let competent = competent_for(conn, service_id)?;
+    Ok(staff_ids
+        .iter()
+        .filter(|s| competent.contains(s))
+        .cloned()
+        .collect())
+}
+
+/// Holds the staff member's account row (`FOR NO KEY UPDATE` on PostgreSQL) as a booking for them
+/// does, so a sign-off taken back and a booking being made for them happen one after the other.
+pub fn lock_staff(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
+    if let DbConnection::Pg(pg) = conn {
+        users::table
+            .filter(users::id.eq(user_id))
+            .select(users::id)
+            .for_no_key_update()
+            .load::<String>(pg)?;
+    }
     Ok(())
 }

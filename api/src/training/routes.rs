@@ -183,7 +183,8 @@ pub async fn set_training_progress(
 /// Book a practice session.
 ///
 /// A staff member books a practice of the module with a colleague of the library, who plays the
-/// patron. Once it has been held (recorded by either of them or an admin) it counts for the module.
+/// patron. Once it has been held (recorded by the colleague or an admin of the library) it counts
+/// for the module. The time may not be more than five minutes past or more than a year ahead.
 #[utoipa::path(
     tag = "training",
     operation_id = "book_training_practice",
@@ -196,7 +197,7 @@ pub async fn set_training_progress(
         (status = 201, description = "Booked.", body = PracticeSession),
         (status = 404, description = "No such module, or another library's (`not_found`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The module has no practice session (`conflict`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The colleague is not another staff member of the library (field `colleague_id`), or the time is past or over a year ahead (field `starts_at`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The colleague is not another staff member of the library (field `colleague_id`), or the time is more than five minutes past or over a year ahead (field `starts_at`).", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/training/modules/{id}/practices")]
@@ -217,8 +218,10 @@ pub async fn book_training_practice(
 
 /// Record a practice session.
 ///
-/// The trainee, the colleague or an admin of the library records it `held` (from its start on) or
-/// `cancelled` (before it is held). Sending what is already recorded changes nothing.
+/// The colleague or an admin of the library records it `held` (from its start on); the trainee,
+/// the colleague or an admin calls it off (`cancelled`, before it is held); anyone else of the
+/// library's staff, and the trainee recording it held, get 403. Sending what is already recorded
+/// changes nothing.
 #[utoipa::path(
     tag = "training",
     operation_id = "update_training_practice",
@@ -255,7 +258,10 @@ pub async fn update_training_practice(
 /// Staff × session types: for each person and session type, whether they deliver it, the required
 /// modules complete, the admin's sign-off, whether they are offered in its bookable times, and
 /// their own confidence before and after training; and the team's readiness per session type. The
-/// library's admins get every person; other staff get their own row (and the team's readiness).
+/// library's admins get every person (also former staff who still deliver a session type or hold a
+/// sign-off); other staff get their own row, the team's readiness (a mean confidence only where at
+/// least three people rated it, so no one's rating can be worked out) and the names of their
+/// colleagues (to book a practice with).
 #[utoipa::path(
     tag = "training",
     operation_id = "get_competence_matrix",
@@ -299,7 +305,8 @@ pub async fn get_competence_matrix(
         StaffOnlyErrors,
         (status = 200, description = "The staff member's cell of the matrix after the change.", body = MatrixCell),
         (status = 404, description = "No such session type, or not a staff member of its library (`not_found`).", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A required module is not complete (`training_incomplete`).", body = Problem, content_type = "application/problem+json",
+        (status = 422, description = "The body has a field not known here (`invalid_input`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A required module is not complete (`training_incomplete`), or no module is required for the session type, so there is nothing to sign off (`conflict`).", body = Problem, content_type = "application/problem+json",
             example = json!({"type": "urn:etakirjasto:problem:training_incomplete", "title": "This person has not yet completed all the training the service requires.", "status": 409, "code": "training_incomplete", "detail": "1 of the 2 required modules are complete."})),
     )
 )]

@@ -18,6 +18,8 @@ pub const TEXT_MAX: usize = 200;
 pub const BODY_MAX: usize = 20_000;
 /// Most items in a checklist.
 pub const ITEMS_MAX: usize = 30;
+/// Fewest ratings a mean is shown from to staff other than admins.
+pub const MEAN_MIN: u32 = 3;
 /// Most session types a module is required for.
 pub const SERVICES_MAX: usize = 50;
 

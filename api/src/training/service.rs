@@ -93,7 +93,7 @@ fn practice_to_wire(row: PracticeRow, names: &HashMap<String, String>) -> Practi
     };
     PracticeSession {
         trainee: who(&row.trainee_id),
-        colleague: who(&row.colleague_id),
+        colleague: row.colleague_id.as_deref().map(who),
         id: row.id,
         module_id: row.module_id,
         starts_at: row.starts_at.and_utc(),
@@ -102,7 +102,7 @@ fn practice_to_wire(row: PracticeRow, names: &HashMap<String, String>) -> Practi
     }
 }
 
-/// The wire form of modules with `user`'s progress: four queries for the whole list.
+/// The wire form of modules with `user`'s progress: five queries for the whole list.
 fn to_wire(
     conn: &mut DbConnection,
     user: &AuthUser,
@@ -114,11 +114,16 @@ fn to_wire(
     let practices = queries::practices(conn, &ids, &me)?;
     let mut people: Vec<String> = practices
         .iter()
-        .flat_map(|p| [p.trainee_id.clone(), p.colleague_id.clone()])
+        .flat_map(|p| [Some(p.trainee_id.clone()), p.colleague_id.clone()])
+        .flatten()
         .collect();
     people.sort();
     people.dedup();
     let names: HashMap<String, String> = queries::names(conn, &people)?.into_iter().collect();
+    let required = match rows.first() {
+        Some((row, _)) => queries::requirements_of(conn, &row.library_id)?,
+        None => Vec::new(),
+    };
     let mut out = Vec::new();
     for (row, slug) in rows {
         let ticked: HashSet<&str> = ticks
@@ -132,8 +137,14 @@ fn to_wire(
             .any(|p| p.trainee_id == user.user_id && p.state == PracticeState::Held.as_str());
         let (done, complete) = rules::progress(&facts(&row), &ticked, held);
         let body = text(&row.body);
+        let mut service_ids: Vec<String> = required
+            .iter()
+            .filter(|(m, _)| *m == row.id)
+            .map(|(_, s)| s.clone())
+            .collect();
+        service_ids.sort();
         out.push(TrainingModule {
-            service_ids: queries::services_of(conn, &row.id)?,
+            service_ids,
             items: items_of(&row),
             title: text(&row.title),
             body_html: rules::body_html(&body),
@@ -350,7 +361,7 @@ pub fn book_practice(
         id: uuid::Uuid::new_v4().to_string(),
         module_id: row.id.clone(),
         trainee_id: user.user_id.clone(),
-        colleague_id: input.colleague_id.clone(),
+        colleague_id: Some(input.colleague_id.clone()),
         starts_at: chrono::SubsecRound::trunc_subsecs(starts, 0),
         state: PracticeState::Booked.as_str().into(),
         created_at: now,
@@ -362,15 +373,16 @@ pub fn book_practice(
 }
 
 fn practice_wire(conn: &mut DbConnection, row: PracticeRow) -> Result<PracticeSession, ApiError> {
-    let names: HashMap<String, String> =
-        queries::names(conn, &[row.trainee_id.clone(), row.colleague_id.clone()])?
-            .into_iter()
-            .collect();
+    let ids: Vec<String> = [Some(row.trainee_id.clone()), row.colleague_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let names: HashMap<String, String> = queries::names(conn, &ids)?.into_iter().collect();
     Ok(practice_to_wire(row, &names))
 }
 
-/// Records a practice session held (from its start on) or calls it off: the trainee, the
-/// colleague or an admin of the library. Repeating what is already recorded changes nothing.
+/// Records a practice session held (from its start on: the colleague or an admin of the library)
+/// or calls it off (also the trainee). Repeating what is already recorded changes nothing.
 pub fn update_practice(
     conn: &mut DbConnection,
     user: &AuthUser,
@@ -383,16 +395,21 @@ pub fn update_practice(
         .flatten()
         .ok_or_else(ApiError::not_found)?;
     let (module, _) = staff_module(conn, user, &practice.module_id)?;
-    let party = user.user_id == practice.trainee_id || user.user_id == practice.colleague_id;
-    if !party && !is_admin(user, &module.library_id) {
-        return Err(ApiError::forbidden());
-    }
     let wanted = update.state;
     if wanted == PracticeState::Booked {
         return Err(ApiError::invalid(vec![(
             "state".into(),
             FieldCode::InvalidChoice,
         )]));
+    }
+    let colleague = practice.colleague_id.as_deref() == Some(user.user_id.as_str());
+    let trainee = user.user_id == practice.trainee_id;
+    // The trainee's own word does not make a practice count: the colleague or an admin records it.
+    let allowed = colleague
+        || is_admin(user, &module.library_id)
+        || (trainee && wanted == PracticeState::Cancelled);
+    if !allowed {
+        return Err(ApiError::forbidden());
     }
     let now = now();
     if practice.state == wanted.as_str() {
@@ -430,8 +447,24 @@ pub fn update_practice(
 fn matrix_facts(conn: &mut DbConnection, library_id: &str) -> Result<MatrixFacts, ApiError> {
     let modules = queries::modules_of(conn, library_id)?;
     let module_ids: Vec<String> = modules.iter().map(|m| m.id.clone()).collect();
-    let staff = queries::staff_of_library(conn, library_id)?;
+    let delivering = queries::delivering(conn, library_id)?;
+    let competences = queries::competences_of(conn, library_id)?;
+    // The library's staff, and anyone who left it but still delivers a session type or holds a
+    // sign-off (so an admin sees them and can take it back), by name.
+    let mut staff = queries::staff_of_library(conn, library_id)?;
+    let mut former: Vec<String> = delivering
+        .iter()
+        .map(|d| d.1.clone())
+        .chain(competences.iter().map(|c| c.1.clone()))
+        .filter(|id| !staff.iter().any(|s| s.0 == *id))
+        .collect();
+    former.sort();
+    former.dedup();
+    staff.extend(queries::names(conn, &former)?);
+    staff.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
     let staff_ids: Vec<String> = staff.iter().map(|s| s.0.clone()).collect();
+    let admins: Vec<String> = competences.iter().map(|c| c.2.clone()).collect();
+    let admin_names: HashMap<String, String> = queries::names(conn, &admins)?.into_iter().collect();
     let practised = queries::practices(conn, &module_ids, &staff_ids)?
         .into_iter()
         .filter(|p| p.state == PracticeState::Held.as_str())
@@ -446,10 +479,13 @@ fn matrix_facts(conn: &mut DbConnection, library_id: &str) -> Result<MatrixFacts
         required: queries::requirements_of(conn, library_id)?,
         ticks: queries::ticks(conn, &module_ids, &staff_ids)?,
         practised,
-        delivering: queries::delivering(conn, library_id)?.into_iter().collect(),
-        signed_off: queries::competences_of(conn, library_id)?
+        delivering: delivering.into_iter().collect(),
+        signed_off: competences
             .into_iter()
-            .map(|(s, u, by, at)| ((s, u), (by, at.and_utc())))
+            .map(|(s, u, by, at)| {
+                let name = admin_names.get(&by).cloned().unwrap_or_default();
+                ((s, u), (name, at.and_utc()))
+            })
             .collect(),
         confidence: queries::confidence_of(conn, library_id)?
             .into_iter()
@@ -468,10 +504,23 @@ pub fn matrix(
 ) -> Result<CompetenceMatrix, ApiError> {
     let library = staff_library(conn, user, slug)?;
     let facts = matrix_facts(conn, &library.id)?;
-    let (mut people, readiness) = rules::matrix(&facts);
+    let (mut people, mut readiness) = rules::matrix(&facts);
     if !is_admin(user, &library.id) {
         people.retain(|p| p.staff.id == user.user_id);
+        // With fewer than three ratings, a mean would give away a colleague's own rating.
+        for r in &mut readiness {
+            if r.rated_before < rules::MEAN_MIN {
+                r.confidence_before = None;
+            }
+            if r.rated_after < rules::MEAN_MIN {
+                r.confidence_after = None;
+            }
+        }
     }
+    let colleagues = queries::staff_of_library(conn, &library.id)?
+        .into_iter()
+        .map(|(id, name)| StaffRef { id, name })
+        .collect();
     let names: HashMap<String, Localized> = queries::services_of_library(conn, &library.id)?
         .into_iter()
         .collect();
@@ -494,6 +543,7 @@ pub fn matrix(
         services,
         people,
         readiness,
+        colleagues,
     })
 }
 
@@ -539,18 +589,19 @@ pub fn set_competence(
         return Err(ApiError::forbidden());
     }
     let now = now();
-    let admin_name = queries::names(conn, std::slice::from_ref(&user.user_id))?
-        .pop()
-        .map(|n| n.1)
-        .unwrap_or_default();
     write_tx(conn, |conn| {
+        // The lock a booking for them takes: a booking in flight ends before this, and one after it
+        // sees the change.
+        queries::lock_staff(conn, staff_id)?;
         // Read inside the write transaction, so the modules checked are the ones signed off on.
         let current = cell(conn, &service.library_id, service_id, staff_id)?;
-        if competent
-            && current.modules_required > 0
-            && current.modules_done < current.modules_required
-            && current.signed_off_by.is_none()
-        {
+        let signed = current.state == etakirjasto_shared::CompetenceState::Competent;
+        if competent && !signed && current.modules_required == 0 {
+            return Err(ApiError::client(ErrorCode::Conflict).with_detail(
+                "No training module is required for this session type, so there is nothing to sign off.",
+            ));
+        }
+        if competent && !signed && current.modules_done < current.modules_required {
             return Err(
                 ApiError::client(ErrorCode::TrainingIncomplete).with_detail(format!(
                     "{} of the {} required modules are complete.",
@@ -562,7 +613,7 @@ pub fn set_competence(
             conn,
             service_id,
             staff_id,
-            competent.then_some((admin_name.as_str(), now)),
+            competent.then_some((user.user_id.as_str(), now)),
         )?;
         Ok(())
     })?;

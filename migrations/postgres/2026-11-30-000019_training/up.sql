@@ -33,12 +33,13 @@ CREATE TABLE training_ticks (
 CREATE INDEX training_ticks_user ON training_ticks (user_id);
 
 -- A practice session: the trainee runs the module's session with a colleague playing the patron.
--- `booked` → `held` (counts for the module) or `cancelled`; who recorded it and when.
+-- `booked` → `held` (counts for the module) or `cancelled`; who recorded it and when. The colleague
+-- is NULL once their account is deleted (the practice still counts for the trainee).
 CREATE TABLE training_practices (
     id TEXT PRIMARY KEY NOT NULL,
     module_id TEXT NOT NULL REFERENCES training_modules(id),
     trainee_id TEXT NOT NULL REFERENCES users(id),
-    colleague_id TEXT NOT NULL REFERENCES users(id),
+    colleague_id TEXT REFERENCES users(id),
     starts_at TIMESTAMP NOT NULL,
     state TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
@@ -50,6 +51,7 @@ CREATE INDEX training_practices_colleague ON training_practices (colleague_id);
 
 -- An admin's sign-off that a staff member is competent to deliver a session type; once a session
 -- type has a required module, only signed-off staff are offered in its bookable times.
+-- `signed_off_by` is the admin's account id, '' once that account is deleted.
 CREATE TABLE competences (
     service_id TEXT NOT NULL REFERENCES services(id),
     user_id TEXT NOT NULL REFERENCES users(id),
