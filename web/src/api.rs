@@ -1279,3 +1279,157 @@ async fn problem_of(resp: Response, lang: Lang) -> ApiError {
         retry_after,
     }
 }
+
+/// `GET /api/v1/training/modules`: the library's training modules with the caller's progress.
+pub async fn training_modules(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<Vec<etakirjasto_shared::TrainingModule>> {
+    let req = builder(
+        Request::get(&format!(
+            "{BASE}/training/modules?library={}",
+            encode(library)
+        )),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `GET /api/v1/training/modules/{id}`: one module with the caller's progress.
+pub async fn training_module(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::TrainingModule> {
+    let req = builder(
+        Request::get(&format!("{BASE}/training/modules/{}", encode(id))),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `PUT /api/v1/training/modules/{id}/progress`: ticks an item done or takes the tick back.
+pub async fn set_training_progress(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::ProgressInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::TrainingModule> {
+    let url = format!("{BASE}/training/modules/{}/progress", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `POST /api/v1/training/modules/{id}/practices`: books a practice with a colleague.
+pub async fn book_training_practice(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::PracticeInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::PracticeSession> {
+    post(
+        &format!("{BASE}/training/modules/{}/practices", encode(id)),
+        body,
+        lang,
+        Some(token),
+    )
+    .await
+}
+
+/// `PUT /api/v1/training/practices/{id}`: records a practice held, or cancels it.
+pub async fn update_training_practice(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::PracticeUpdate,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::PracticeSession> {
+    let url = format!("{BASE}/training/practices/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `GET /api/v1/training/matrix`: the competence matrix and the team's readiness.
+pub async fn competence_matrix(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::CompetenceMatrix> {
+    let req = builder(
+        Request::get(&format!(
+            "{BASE}/training/matrix?library={}",
+            encode(library)
+        )),
+        lang,
+        Some(token),
+    );
+    answer(req.build(), lang).await
+}
+
+/// `PUT /api/v1/services/{id}/competences/{staff_id}`: an admin's sign-off, given or taken back.
+pub async fn set_competence(
+    token: &str,
+    service: &str,
+    staff: &str,
+    competent: bool,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::MatrixCell> {
+    let url = format!(
+        "{BASE}/services/{}/competences/{}",
+        encode(service),
+        encode(staff)
+    );
+    let body = etakirjasto_shared::CompetenceInput { competent };
+    with_json(Request::put(&url), &body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/services/{id}/confidence`: the caller's own confidence rating.
+pub async fn set_my_confidence(
+    token: &str,
+    service: &str,
+    body: &etakirjasto_shared::ConfidenceInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::MatrixCell> {
+    let url = format!("{BASE}/services/{}/confidence", encode(service));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `POST /api/v1/surveys`: a new survey.
+pub async fn create_survey(
+    token: &str,
+    body: &etakirjasto_shared::SurveyInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::Survey> {
+    post(&format!("{BASE}/surveys"), body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/surveys/{id}`: saves a change made on `body.version`.
+pub async fn update_survey(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::SurveyEdit,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::Survey> {
+    let url = format!("{BASE}/surveys/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `POST /api/v1/training/modules`: a new training module (admins).
+pub async fn create_training_module(
+    token: &str,
+    body: &etakirjasto_shared::TrainingModuleInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::TrainingModule> {
+    post(&format!("{BASE}/training/modules"), body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/training/modules/{id}`: saves a change made on `body.version` (admins).
+pub async fn update_training_module(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::TrainingModuleEdit,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::TrainingModule> {
+    let url = format!("{BASE}/training/modules/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}

@@ -12,7 +12,7 @@ use crate::lazy_routes::{
     ManageRegistrationRoute, MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute,
     RescheduleRoute, StaffAuditRoute, StaffEventsRoute, StaffGuidesRoute, StaffHomeServiceRoute,
     StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute,
-    StaffRoute, StaffSurveysRoute, SurveyRoute, SurveysRoute, TwoStepRoute,
+    StaffRoute, StaffSurveysRoute, StaffTrainingRoute, SurveyRoute, SurveysRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
@@ -20,6 +20,7 @@ use crate::prefs::Prefs;
 use crate::routes::{
     Page, REGISTRATIONS, RESCHEDULE, STAFF_AUDIT, STAFF_EVENTS, STAFF_GUIDES, STAFF_HOME_SERVICE,
     STAFF_MESSAGES, STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES, STAFF_SURVEYS,
+    STAFF_TRAINING,
 };
 use crate::session::Session;
 
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_AUDIT)) view={Lazy::<StaffAuditRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_GUIDES)) view={Lazy::<StaffGuidesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_SURVEYS)) view={Lazy::<StaffSurveysRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_TRAINING)) view={Lazy::<StaffTrainingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id")) view={Lazy::<ManageBookingRoute>::new()} />
                     <Route path=(StaticSegment(Page::MyBookings.segment()), ParamSegment("id"), StaticSegment(RESCHEDULE)) view={Lazy::<RescheduleRoute>::new()} />
                 </Routes>

@@ -89,6 +89,7 @@ enum StaffPage {
     Audit,
     Guides,
     Surveys,
+    Training,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -110,6 +111,7 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::Audit => view! { <pages::staff::audit::StaffAudit /> }.into_any(),
         StaffPage::Guides => view! { <pages::staff::guides::StaffGuides /> }.into_any(),
         StaffPage::Surveys => view! { <pages::staff::surveys::StaffSurveys /> }.into_any(),
+        StaffPage::Training => view! { <pages::staff::training::StaffTraining /> }.into_any(),
     }
 }
 
@@ -176,6 +178,10 @@ lazy_page!(
 lazy_page!(
     /// The staff's surveys and their results.
     StaffSurveysRoute => staff_page(StaffPage::Surveys)
+);
+lazy_page!(
+    /// The staff's training, competence and the team's readiness.
+    StaffTrainingRoute => staff_page(StaffPage::Training)
 );
 lazy_page!(
     /// Staff handling care-home programme bookings.

@@ -196,6 +196,15 @@ pub fn staff_surveys_href() -> String {
     format!("{}/{STAFF_SURVEYS}", Page::Staff.href())
 }
 
+/// The survey editor: `new`, or a survey's id.
+pub fn staff_survey_edit_href(id: &str) -> String {
+    format!(
+        "{}/{STAFF_SURVEYS}?edit={}",
+        Page::Staff.href(),
+        crate::api::encode(id)
+    )
+}
+
 /// One survey's results, cross-tabulated `by` one question when given.
 pub fn staff_survey_results_href(id: &str, by: Option<&str>) -> String {
     let mut href = format!(
@@ -207,6 +216,23 @@ pub fn staff_survey_results_href(id: &str, by: Option<&str>) -> String {
         href.push_str(&format!("&by={}", crate::api::encode(by)));
     }
     href
+}
+
+/// The path segment of the staff's training, under the staff dashboard.
+pub const STAFF_TRAINING: &str = "training";
+
+/// The staff's training, competence and the team's readiness.
+pub fn staff_training_href() -> String {
+    format!("{}/{STAFF_TRAINING}", Page::Staff.href())
+}
+
+/// The training-module editor: `new`, or a module's id.
+pub fn staff_training_edit_href(id: &str) -> String {
+    format!(
+        "{}/{STAFF_TRAINING}?edit={}",
+        Page::Staff.href(),
+        crate::api::encode(id)
+    )
 }
 
 /// The path segment of the admins' audit log, under the staff dashboard.

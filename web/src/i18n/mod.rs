@@ -27,7 +27,9 @@ pub mod programmes;
 pub mod scenario;
 pub mod staff;
 pub mod staff_events;
+pub mod survey_form;
 pub mod surveys;
+pub mod training;
 mod ui;
 
 use etakirjasto_shared::Lang;

@@ -19,7 +19,10 @@ pub mod organisations;
 pub mod programmes;
 pub mod scenario;
 mod session;
+pub mod survey_form;
 pub mod surveys;
+pub mod training;
+pub mod training_form;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use leptos::prelude::*;
@@ -232,6 +235,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a href=crate::routes::staff_home_service_href(None)>{tr(crate::i18n::HomeService::Link)}</a></p>
                         <p><a href=crate::routes::staff_guides_href()>{tr(crate::i18n::guides::Guides::OwnModels)}</a></p>
                         <p><a href=crate::routes::staff_surveys_href()>{tr(crate::i18n::surveys::Surveys::StaffTitle)}</a></p>
+                        <p><a href=crate::routes::staff_training_href()>{tr(crate::i18n::training::Training::Title)}</a></p>
                         {admin.then(|| view! { <p><a href=crate::routes::staff_audit_href(None)>{tr(crate::i18n::Audit::Link)}</a></p> })}
                         {admin_of.clone().map(|library| view! { <scenario::ScenarioForm library=library /> })}
                         <calendar::Calendar />

@@ -19,7 +19,9 @@ use crate::i18n::surveys::{Surveys as S, invited, source_name, state_name};
 use crate::i18n::{Text, Ui};
 use crate::pages::surveys::localized;
 use crate::prefs::{tr, use_lang, use_title};
-use crate::routes::{staff_survey_results_href, staff_surveys_href, survey_href};
+use crate::routes::{
+    staff_survey_edit_href, staff_survey_results_href, staff_surveys_href, survey_href,
+};
 use crate::session::use_session;
 
 /// The page.
@@ -29,6 +31,7 @@ pub fn StaffSurveys() -> impl IntoView {
     let query = use_query_map();
     let results = Memo::new(move |_| query.with(|q| q.get("results")).filter(|e| !e.is_empty()));
     let by = Memo::new(move |_| query.with(|q| q.get("by")).filter(|e| !e.is_empty()));
+    let edit = Memo::new(move |_| query.with(|q| q.get("edit")).filter(|e| !e.is_empty()));
     use_title(S::StaffTitle);
     move || {
         let me = session.me();
@@ -36,10 +39,16 @@ pub fn StaffSurveys() -> impl IntoView {
             return view! { <h1>{tr(S::StaffTitle)}</h1> {refused} }.into_any();
         }
         let library = super::staff_library(me);
+        if let Some(id) = edit.get() {
+            return view! { <super::survey_form::SurveyEditor id=id library=library /> }.into_any();
+        }
         match results.get() {
-            None => {
-                view! { <h1>{tr(S::StaffTitle)}</h1> <SurveyList library=library /> }.into_any()
+            None => view! {
+                <h1>{tr(S::StaffTitle)}</h1>
+                <p><a class="button" href=staff_survey_edit_href("new")>{tr(crate::i18n::survey_form::SurveyForm::NewLink)}</a></p>
+                <SurveyList library=library />
             }
+            .into_any(),
             Some(id) => view! { <Results id=id by=by /> }.into_any(),
         }
     }
@@ -88,6 +97,7 @@ fn SurveyList(library: String) -> impl IntoView {
                         <th scope="col">{S::AudienceLabel.text(l)}</th>
                         <th scope="col" class="numeric">{S::Responses.text(l)}</th>
                         <th scope="col">{S::EnterPaper.text(l)}</th>
+                        <th scope="col">{crate::i18n::survey_form::SurveyForm::Edit.text(l)}</th>
                     </tr></thead>
                     <tbody>
                         {list.into_iter().map(|s| row(l, s)).collect_view()}
@@ -109,6 +119,7 @@ fn row(l: etakirjasto_shared::Lang, s: Survey) -> impl IntoView {
             <td>{audience_name(l, s.audience)}</td>
             <td class="numeric">{s.responses.unwrap_or(0)}</td>
             <td><a href=enter aria-label=format!("{}: {title}", S::EnterPaper.text(l))>{S::EnterPaper.text(l)}</a></td>
+            <td><a href=staff_survey_edit_href(&s.id) aria-label=format!("{}: {title}", crate::i18n::survey_form::SurveyForm::Edit.text(l))>{crate::i18n::survey_form::SurveyForm::Edit.text(l)}</a></td>
         </tr>
     }
 }
