@@ -6,6 +6,7 @@
 //! etakirjasto demo                            load demo data into an empty database; print the sign-ins
 //! etakirjasto demo code                       print the demo staff's current two-step sign-in code
 //! etakirjasto library add --slug S --name N [--phone P] [--email E]
+//! etakirjasto library import-kirkanta --slug S (--file F | --url U)
 //! etakirjasto user add --library S --role admin|staff --email E [--name N]
 //!                                             password from ETAKIRJASTO_PASSWORD or a prompt
 //! etakirjasto user home-service --library S --email E
@@ -46,7 +47,7 @@ use crate::{
     startup::Application,
 };
 
-const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user home-volunteer --library S --email E | user reset-second-factor --email E | home-service retention | home-service notices]";
+const USAGE: &str = "usage: etakirjasto [serve | migrate | demo | demo code | openapi | library add --slug S --name N [--phone P] [--email E] | library import-kirkanta --slug S (--file F | --url U) | user add --library S --role admin|staff --email E [--name N] | user home-service --library S --email E | user home-volunteer --library S --email E | user reset-second-factor --email E | home-service retention | home-service notices]";
 
 /// Runs the command named by `args` (without the program name).
 pub fn run(args: Vec<String>) -> ExitCode {
@@ -106,6 +107,10 @@ pub fn run(args: Vec<String>) -> ExitCode {
         ["library", "add", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| add_library(conn, &f)))
         }
+        ["library", "import-kirkanta", rest @ ..] => flags(rest).and_then(|f| {
+            let json = kirkanta_source(&f)?;
+            with_conn(&config, |conn| import_kirkanta(conn, &f, &json))
+        }),
         ["user", "add", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| add_user(conn, &f)))
         }
@@ -178,6 +183,51 @@ fn flag<'a>(flags: &'a Flags, name: &str) -> Option<&'a str> {
 
 fn required<'a>(flags: &'a Flags, name: &str) -> Result<&'a str, String> {
     flag(flags, name).ok_or_else(|| format!("--{name} is required\n{USAGE}"))
+}
+
+/// The directory's JSON from `--file` or `--url` (fetched within 30 seconds).
+fn kirkanta_source(f: &Flags) -> Result<String, String> {
+    match (flag(f, "file"), flag(f, "url")) {
+        (Some(path), None) => {
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+        }
+        (None, Some(url)) => actix_web::rt::System::new().block_on(async move {
+            let client = reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(30))
+                .build()
+                .map_err(|e| e.to_string())?;
+            let answer = client
+                .get(url)
+                .header("Accept", "application/json")
+                .send()
+                .await
+                .and_then(reqwest::Response::error_for_status)
+                .map_err(|e| format!("cannot fetch {url}: {e}"))?;
+            answer
+                .text()
+                .await
+                .map_err(|e| format!("cannot read {url}: {e}"))
+        }),
+        _ => Err("give either --file or --url".to_owned()),
+    }
+}
+
+/// Imports branches and opening hours from the Finnish library directory's JSON.
+fn import_kirkanta(conn: &mut DbConnection, f: &Flags, json: &str) -> Result<(), String> {
+    let slug = required(f, "slug")?;
+    let library = libs::find_by_slug(conn, slug)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no library has the slug `{slug}`"))?;
+    let found = crate::libraries::kirkanta::parse(json)?;
+    let done = crate::libraries::kirkanta::apply(conn, &library.id, &found)
+        .map_err(|e| format!("{e:?}"))?;
+    println!(
+        "{} branch(es) imported into {slug}: {} new, {} updated",
+        found.len(),
+        done.added,
+        done.updated
+    );
+    Ok(())
 }
 
 fn add_library(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {

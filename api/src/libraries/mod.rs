@@ -4,6 +4,7 @@
 //! named in addresses by its slug. Its hours and time zone (`Europe/Helsinki`) are public, and so are
 //! its phone number and branches, so people who cannot use the web service can find the phone.
 
+pub mod kirkanta;
 pub mod queries;
 pub mod routes;
 
