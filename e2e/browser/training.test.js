@@ -68,7 +68,8 @@ test('a staff member ticks an item, books and calls off a practice, and rates th
   assert.equal(await third.isChecked(), false);
   await third.focus();
   await page.keyboard.press('Space');
-  await page.waitForFunction(() => document.querySelector('#training-outcome')?.innerText === 'Tallennettu.');
+  await page.waitForFunction(() => document.querySelector('#training-outcome')?.innerText
+    === 'Merkitty tehdyksi: Tiedä, että katselut kirjataan lokiin');
   await privacy.locator('.training-progress', { hasText: '3/3 tehty · Valmis' }).waitFor();
   assert.equal(await third.evaluate((e) => e === document.activeElement), true);
   const token = await tokenFor(PEKKA);
@@ -82,9 +83,10 @@ test('a staff member ticks an item, books and calls off a practice, and rates th
   await video.getByLabel('Kollega', { exact: true }).selectOption({ label: DEMO.staff.name });
   await video.getByLabel('Päivä', { exact: true }).fill(tomorrow);
   await video.getByLabel('Kellonaika', { exact: true }).fill('10:00');
-  await video.getByRole('button', { name: 'Varaa harjoitus' }).press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'training-outcome'
-    && document.activeElement.innerText === 'Harjoitus on varattu.');
+  const bookButton = video.getByRole('button', { name: 'Varaa harjoitus' });
+  await bookButton.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#training-outcome')?.innerText === 'Harjoitus on varattu.');
+  assert.equal(await bookButton.evaluate((e) => e === document.activeElement), true, 'focus stays on the button');
   const booked = video.locator('.practice-list li', { hasText: 'varattu' });
   await booked.waitFor();
   assert.match(await booked.innerText(), /Harjoittelet kollegan kanssa: Liisa Kirjastonhoitaja · .* klo 10\.00 · varattu/);
@@ -92,6 +94,9 @@ test('a staff member ticks an item, books and calls off a practice, and rates th
   assert.equal(await booked.getByRole('button', { name: /Merkitse pidetyksi/ }).count(), 0);
   await booked.getByRole('button', { name: /Peru harjoitus/ }).press('Enter');
   await video.locator('.practice-list li', { hasText: 'peruttu' }).waitFor();
+  // The button went with the list: focus is on the practice part's heading.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H4'
+    && document.activeElement.innerText === 'Harjoitus kollegan kanssa');
   const { body: after } = await api('/training/modules?library=kalajoki', { token });
   const practice = after.find((m) => m.title.fi === 'Videoistunnon pitäminen').progress.practices
     .find((p) => p.trainee.name === PEKKA.name && p.colleague?.name === DEMO.staff.name && p.state === 'cancelled');
@@ -102,8 +107,7 @@ test('a staff member ticks an item, books and calls off a practice, and rates th
   await form.getByLabel('Ennen koulutusta').selectOption('1');
   await form.getByLabel('Koulutuksen jälkeen').selectOption('5');
   await form.getByRole('button', { name: 'Tallenna arviot' }).press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'training-outcome'
-    && document.activeElement.innerText === 'Tallennettu.');
+  await form.locator('[role=status]', { hasText: 'Tallennettu.' }).waitFor();
   const { body: matrix } = await api('/training/matrix?library=kalajoki', { token });
   const own = matrix.people[0].cells[0];
   assert.deepEqual([own.confidence_before, own.confidence_after], [1, 5]);

@@ -77,6 +77,10 @@ pub enum SurveyForm {
     Problems,
     /// The version changed meanwhile.
     Stale,
+    /// The change would remove or retype something answered.
+    HasAnswers,
+    /// Legend: the question's hint.
+    Help,
 }
 
 impl Text for SurveyForm {
@@ -88,9 +92,9 @@ impl Text for SurveyForm {
             NewLink => lang.pick("Tee uusi kysely", "Skapa en ny enkät", "Create a new survey"),
             Edit => lang.pick("Muokkaa", "Redigera", "Edit"),
             Intro => lang.pick(
-                "Kirjoita kysymykset selkokielellä. Suomenkielinen teksti on pakollinen; ruotsin- ja englanninkielisen puuttuessa näytetään suomenkielinen. Kun kyselyyn on vastattu, kysymyksiä voi muotoilla uudelleen ja lisätä, mutta ei poistaa.",
-                "Skriv frågorna på lättläst språk. Den finska texten är obligatorisk; saknas den svenska eller engelska visas den finska. När enkäten har svar kan frågor formuleras om och läggas till, men inte tas bort.",
-                "Write the questions in plain language. The Finnish text is required; where Swedish or English is missing, the Finnish is shown. Once the survey has answers, questions can be reworded and added but not removed.",
+                "Kirjoita kysymykset selkokielellä. Suomenkielinen teksti on pakollinen. Jos ruotsin- tai englanninkielinen puuttuu, näytetään suomenkielinen. Kun kyselyyn on vastattu, kysymyksiä voi muotoilla uudelleen ja lisätä, mutta ei poistaa.",
+                "Skriv frågorna på lättläst språk. Den finska texten är obligatorisk. Saknas den svenska eller engelska, visas den finska. När enkäten har svar kan frågor formuleras om och läggas till, men inte tas bort.",
+                "Write the questions in plain language. The Finnish text is required. Where Swedish or English is missing, the Finnish is shown. Once the survey has answers, questions can be reworded and added, but not removed.",
             ),
             TitleLegend => lang.pick("Kyselyn otsikko", "Enkätens rubrik", "The survey's title"),
             IntroLegend => lang.pick("Johdanto (vapaaehtoinen)", "Inledning (frivillig)", "Introduction (optional)"),
@@ -101,7 +105,7 @@ impl Text for SurveyForm {
             Closes => lang.pick("Viimeinen vastauspäivä (vapaaehtoinen)", "Sista svarsdag (frivillig)", "Last day of answers (optional)"),
             Audience => lang.pick("Kuka voi vastata", "Vem kan svara", "Who may answer"),
             Contact => lang.pick("Yhteystiedot", "Kontaktuppgifter", "Contact details"),
-            Published => lang.pick("Julkaistu (näkyy vastaajille)", "Publicerad (syns för svarare)", "Published (shown to respondents)"),
+            Published => lang.pick("Julkaistu (näkyy vastaajille)", "Publicerad (syns för dem som svarar)", "Published (shown to respondents)"),
             Questions => lang.pick("Kysymykset", "Frågor", "Questions"),
             Question => lang.pick("Kysymys", "Fråga", "Question"),
             Key => lang.pick("Tunniste", "Nyckel", "Key"),
@@ -111,11 +115,11 @@ impl Text for SurveyForm {
                 "Lowercase letters a–z, digits and _. Shown in the results' CSV file.",
             ),
             Kind => lang.pick("Vastauksen tyyppi", "Typ av svar", "Kind of answer"),
-            QuestionText => lang.pick("Kysymys", "Frågan", "The question"),
+            QuestionText => lang.pick("Kysymyksen teksti", "Frågans text", "The question's text"),
             Required => lang.pick("Pakollinen", "Obligatorisk", "Required"),
             Options => lang.pick("Vaihtoehdot", "Alternativ", "Options"),
             OptionN => lang.pick("Vaihtoehto", "Alternativ", "Option"),
-            Other => lang.pick("Lisää vaihtoehto ”Muu, mikä?”", "Lägg till alternativet ”Annat, vad?”", "Add the option \"Other, please specify\""),
+            Other => lang.pick("Tarjoa myös vaihtoehto ”Muu, mikä?”", "Erbjud också alternativet ”Annat, vad?”", "Also offer \"Other, please specify\""),
             Min => lang.pick("Pienin luku", "Minsta tal", "Smallest number"),
             Max => lang.pick("Suurin luku", "Största tal", "Largest number"),
             AddQuestion => lang.pick("Lisää kysymys", "Lägg till en fråga", "Add a question"),
@@ -125,6 +129,12 @@ impl Text for SurveyForm {
             Down => lang.pick("Siirrä alas", "Flytta ned", "Move down"),
             Save => lang.pick("Tallenna kysely", "Spara enkäten", "Save the survey"),
             Problems => lang.pick("Korjaa nämä kohdat", "Rätta dessa", "Please correct these"),
+            HasAnswers => lang.pick(
+                "Kyselyyn on jo vastattu. Kysymyksiä ja vaihtoehtoja voi muotoilla uudelleen ja lisätä. Niitä ei voi poistaa eikä kysymyksen tyyppiä vaihtaa.",
+                "Enkäten har redan svar. Frågor och alternativ kan formuleras om och läggas till. De kan inte tas bort, och en frågas typ kan inte bytas.",
+                "The survey already has answers. Questions and options can be reworded and added. They cannot be removed, and a question's kind cannot be changed.",
+            ),
+            Help => lang.pick("Ohje kysymyksen alla (vapaaehtoinen)", "Hjälptext under frågan (frivillig)", "A hint under the question (optional)"),
             Stale => lang.pick(
                 "Joku muu tallensi kyselyn sillä välin. Lataa sivu uudelleen ja tee muutoksesi uudelleen.",
                 "Någon annan sparade enkäten under tiden. Ladda om sidan och gör din ändring igen.",

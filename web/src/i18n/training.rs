@@ -124,6 +124,14 @@ pub enum Training {
     RequiredServices,
     /// Button: save the module.
     SaveModule,
+    /// Hint of an item's key.
+    ItemKeyHint,
+    /// The module was saved by someone else meanwhile.
+    StaleModule,
+    /// Said when an item was ticked done.
+    Ticked,
+    /// Said when a tick was taken back.
+    Unticked,
 }
 
 impl Text for Training {
@@ -144,9 +152,9 @@ impl Text for Training {
             RequiredFor => lang.pick("Vaaditaan palveluun:", "Krävs för tjänsten:", "Required for:"),
             Practice => lang.pick("Harjoitus kollegan kanssa", "Övning med en kollega", "Practice with a colleague"),
             PracticeHint => lang.pick(
-                "Kollega esittää asiakasta. Harjoitus lasketaan, kun jompikumpi teistä merkitsee sen pidetyksi.",
-                "Kollegan spelar kund. Övningen räknas när någon av er markerar den som hållen.",
-                "The colleague plays the patron. The practice counts once either of you records it as held.",
+                "Kollega esittää asiakasta. Harjoitus lasketaan, kun kollega merkitsee sen pidetyksi.",
+                "Kollegan spelar kund. Övningen räknas när kollegan markerar den som hållen.",
+                "The colleague plays the patron. The practice counts once the colleague records it as held.",
             ),
             NoPractices => lang.pick("Ei harjoituksia vielä.", "Inga övningar än.", "No practice sessions yet."),
             Colleague => lang.pick("Kollega", "Kollega", "Colleague"),
@@ -173,7 +181,7 @@ impl Text for Training {
             SaveRatings => lang.pick("Tallenna arviot", "Spara bedömningarna", "Save the ratings"),
             Readiness => lang.pick("Tiimin valmius", "Teamets beredskap", "The team's readiness"),
             Service => lang.pick("Palvelu", "Tjänst", "Service"),
-            Delivering => lang.pick("Antajia", "Utförare", "Delivering"),
+            Delivering => lang.pick("Palvelun antajat", "Utförare", "Delivering"),
             Trained => lang.pick("Koulutettuja", "Utbildade", "Trained"),
             Competent => lang.pick("Hyväksyttyjä", "Godkända", "Signed off"),
             Offered => lang.pick("Varattavissa", "Bokningsbara", "Offered"),
@@ -215,6 +223,18 @@ impl Text for Training {
                 "Required for these services (only those signed off deliver them)",
             ),
             SaveModule => lang.pick("Tallenna koulutus", "Spara utbildningen", "Save the module"),
+            ItemKeyHint => lang.pick(
+                "Jokaisella tehtävällä on tunniste: pienet kirjaimet a–z, numerot ja _. Jos vaihdat tunnisteen, tehtävän merkinnät poistuvat kaikilta.",
+                "Varje uppgift har en nyckel: små bokstäver a–z, siffror och _. Om du byter nyckeln försvinner allas markeringar för uppgiften.",
+                "Each item has a key: lowercase letters a–z, digits and _. If you change a key, everyone's ticks of that item are dropped.",
+            ),
+            StaleModule => lang.pick(
+                "Joku muu tallensi koulutuksen sillä välin. Lataa sivu uudelleen ja tee muutoksesi uudelleen.",
+                "Någon annan sparade utbildningen under tiden. Ladda om sidan och gör din ändring igen.",
+                "Someone else saved the module meanwhile. Load the page again and redo your change.",
+            ),
+            Ticked => lang.pick("Merkitty tehdyksi:", "Markerad som gjord:", "Ticked as done:"),
+            Unticked => lang.pick("Merkintä poistettu:", "Markeringen borttagen:", "Tick taken back:"),
             PracticeMissing => lang.pick(
                 "Valitse kollega, päivä ja kellonaika.",
                 "Välj en kollega, en dag och ett klockslag.",

@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use etakirjasto_shared::{
-    ErrorCode, Hint, Lang, Localized, QuestionKind, SurveyAudience, SurveyContact, SurveyEdit,
-    SurveyInput, SurveyOption, SurveyQuestion,
+    ErrorCode, FieldCode, Hint, Lang, Localized, QuestionKind, SurveyAudience, SurveyContact,
+    SurveyEdit, SurveyInput, SurveyOption, SurveyQuestion,
 };
 
 use crate::api;
@@ -36,7 +36,11 @@ pub fn SurveyEditor(id: String, library: String) -> impl IntoView {
         let id = id.get_value();
         async move {
             if id == "new" {
-                return Ok(None);
+                // A new survey opens today, in the library's own time zone.
+                let zone = api::library(&library.get_value(), lang)
+                    .await
+                    .map_or_else(|_| "Europe/Helsinki".to_owned(), |l| l.time_zone);
+                return Ok((None, super::today(&zone).format("%Y-%m-%d").to_string()));
             }
             session
                 .authorized(lang, move |token| {
@@ -44,7 +48,7 @@ pub fn SurveyEditor(id: String, library: String) -> impl IntoView {
                     async move { api::survey(&id, lang, Some(&token)).await }
                 })
                 .await
-                .map(Some)
+                .map(|s| (Some(s), String::new()))
                 .map_err(|e| e.code())
         }
     });
@@ -58,7 +62,7 @@ pub fn SurveyEditor(id: String, library: String) -> impl IntoView {
             match stored.get() {
                 None => view! { <p>{Ui::Loading.text(l)}</p> }.into_any(),
                 Some(Err(code)) => view! { <p class="notice">{code.message(l)}</p> }.into_any(),
-                Some(Ok(survey)) => {
+                Some(Ok((survey, today))) => {
                     let (draft, version) = match survey {
                         Some(s) => (
                             SurveyInput {
@@ -74,13 +78,29 @@ pub fn SurveyEditor(id: String, library: String) -> impl IntoView {
                             },
                             Some(s.version),
                         ),
-                        None => (blank(library.get_value()), None),
+                        None => (blank(library.get_value(), today), None),
                     };
                     view! { <Editor draft=draft version=version id=id.get_value() /> }.into_any()
                 }
             }
         }}
     }
+}
+
+/// The survey as sent: options only on choice questions and limits only on numbers, so a kind
+/// changed back and forth while editing keeps what was typed until it is saved.
+fn without_unused(mut input: SurveyInput) -> SurveyInput {
+    for q in &mut input.questions {
+        if !matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple) {
+            q.options.clear();
+            q.other = false;
+        }
+        if q.kind != QuestionKind::Number {
+            q.min = None;
+            q.max = None;
+        }
+    }
+    input
 }
 
 fn text(fi: &str) -> Localized {
@@ -90,12 +110,7 @@ fn text(fi: &str) -> Localized {
     }
 }
 
-fn blank(library: String) -> SurveyInput {
-    // The library's date today: a new survey opens today.
-    let zone = crate::library::use_library()
-        .get_untracked()
-        .map_or_else(|| "Europe/Helsinki".to_owned(), |l| l.time_zone);
-    let today = super::today(&zone).format("%Y-%m-%d").to_string();
+fn blank(library: String, today: String) -> SurveyInput {
     SurveyInput {
         library,
         title: Localized::default(),
@@ -198,12 +213,32 @@ fn field_of(path: &str, l: Lang) -> (String, String) {
                         ),
                     }
                 }
+                ["help", code] => (
+                    format!("sq-{i}-help-{code}"),
+                    format!("{who}, {} ({})", F::Help.text(l), lang_name(code)),
+                ),
+                ["other"] => (
+                    format!("sq-{i}-other"),
+                    format!("{who}: {}", F::Other.text(l)),
+                ),
                 ["min"] => (format!("sq-{i}-min"), format!("{who}: {}", F::Min.text(l))),
                 ["max"] => (format!("sq-{i}-max"), format!("{who}: {}", F::Max.text(l))),
                 _ => (format!("sq-{i}-id"), who),
             }
         }
         _ => ("sv-title-fi".into(), path.to_owned()),
+    }
+}
+
+/// The server's fault at a date field, worded in the page's language.
+fn date_error(id: &'static str, errors: Errors) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        errors.with(|e| {
+            e.iter().find(|x| x.0 == id).map(|x| {
+                view! { <p class="field-error" id=format!("{id}-error")>{x.2.message(lang.get())}</p> }
+            })
+        })
     }
 }
 
@@ -218,14 +253,19 @@ pub(super) fn focus_id(id: String) {
     });
 }
 
+/// The fields the server refused: (element id, field path as sent, why). Worded when shown, so a
+/// language change rewords them.
+pub(super) type Errors = RwSignal<Vec<(String, String, FieldCode)>>;
+
 /// A text input bound to one string of the draft, read once when drawn and written on input.
 pub(super) fn field(
     id: String,
     label: String,
     value: String,
-    errors: RwSignal<Vec<(String, String)>>,
+    errors: Errors,
     write: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    let lang = use_lang();
     let err_id = format!("{id}-error");
     let (check, describe) = (id.clone(), id.clone());
     let shown = id.clone();
@@ -233,7 +273,7 @@ pub(super) fn field(
         <div class="field">
             <label for=id.clone()>{label}</label>
             {move || errors.with(|e| e.iter().find(|x| x.0 == shown).map(|x| {
-                view! { <p class="field-error" id=format!("{}-error", x.0)>{x.1.clone()}</p> }
+                view! { <p class="field-error" id=format!("{}-error", x.0)>{x.2.message(lang.get())}</p> }
             }))}
             <input type="text" id=id prop:value=value
                 aria-invalid=move || errors.with(|e| e.iter().any(|x| x.0 == check)).then_some("true")
@@ -249,7 +289,7 @@ pub(super) fn three(
     prefix: String,
     legend: String,
     value: [String; 3],
-    errors: RwSignal<Vec<(String, String)>>,
+    errors: Errors,
     write: impl Fn(usize, String) + Clone + 'static,
 ) -> impl IntoView {
     let [fi, sv, en] = value;
@@ -280,14 +320,12 @@ fn Editor(draft: SurveyInput, version: Option<i32>, id: String) -> impl IntoView
     let draft = RwSignal::new(draft);
     // Moved on adding, removing, moving or retyping: only then are the questions drawn again.
     let structure = RwSignal::new(0u32);
-    let errors: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
-    let general = RwSignal::new(None::<String>);
+    let errors: Errors = RwSignal::new(Vec::new());
+    // A fault of the whole survey: its code, and whether a change would orphan answers.
+    let general = RwSignal::new(None::<(ErrorCode, bool)>);
     let saving = RwSignal::new(false);
     let id = StoredValue::new(id);
     let summary = NodeRef::<leptos::html::Div>::new();
-    let l0 = lang.get_untracked();
-    let d0 = draft.get_untracked();
-
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
@@ -295,7 +333,7 @@ fn Editor(draft: SurveyInput, version: Option<i32>, id: String) -> impl IntoView
         }
         saving.set(true);
         let lang = lang.get_untracked();
-        let input = draft.get_untracked();
+        let input = without_unused(draft.get_untracked());
         let id = id.get_value();
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -323,27 +361,18 @@ fn Editor(draft: SurveyInput, version: Option<i32>, id: String) -> impl IntoView
                     Default::default(),
                 ),
                 Err(e) => {
-                    let fields: Vec<(String, String)> = e
+                    let fields: Vec<(String, String, FieldCode)> = e
                         .problem
                         .errors
                         .iter()
-                        .map(|f| {
-                            let (id, name) = field_of(&f.field, lang);
-                            (id, format!("{name}: {}", f.message))
-                        })
+                        .map(|f| (field_of(&f.field, lang).0, f.field.clone(), f.code))
                         .collect();
-                    let text = if e.code() == ErrorCode::Conflict && fields.is_empty() {
-                        Some(
-                            e.problem
-                                .detail
-                                .clone()
-                                .unwrap_or_else(|| F::Stale.text(lang).to_owned()),
-                        )
-                    } else if fields.is_empty() {
-                        Some(e.code().message(lang).to_owned())
-                    } else {
-                        None
-                    };
+                    let has_answers = e
+                        .problem
+                        .detail
+                        .as_deref()
+                        .is_some_and(|d| d.contains("answers"));
+                    let text = fields.is_empty().then(|| (e.code(), has_answers));
                     general.set(text);
                     errors.set(fields);
                     request_animation_frame(move || {
@@ -368,19 +397,12 @@ fn Editor(draft: SurveyInput, version: Option<i32>, id: String) -> impl IntoView
             .collect_view()
     };
 
-    view! {
-        <form class="survey-editor" on:submit=save novalidate>
-            <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="survey-problems"
-                hidden=move || errors.with(Vec::is_empty) && general.with(Option::is_none)>
-                <h2 id="survey-problems" class="error-summary-title">{tr(F::Problems)}</h2>
-                <ul class="error-summary-list">
-                    {move || general.get().map(|t| view! { <li>{t}</li> })}
-                    {move || errors.get().into_iter().map(|(id, text)| {
-                        let target = id.clone();
-                        view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_id(target.clone()); }>{text}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
+    // Drawn again from the draft when the language changes, so labels follow it and nothing typed
+    // is lost.
+    let fields = move || {
+        let l0 = lang.get();
+        let d0 = draft.get_untracked();
+        view! {
             {three(l0, "sv-title".into(), F::TitleLegend.text(l0).into(),
                 [d0.title.fi.clone(), d0.title.sv.clone(), d0.title.en.clone()], errors,
                 move |i, v| draft.update(|d| set_lang(&mut d.title, i, v)))}
@@ -389,14 +411,18 @@ fn Editor(draft: SurveyInput, version: Option<i32>, id: String) -> impl IntoView
                 move |i, v| draft.update(|d| match i { 0 => d.intro.fi = v, 1 => d.intro.sv = v, _ => d.intro.en = v }))}
             <div class="field">
                 <label for="sv-opens">{tr(F::Opens)}</label>
+                {date_error("sv-opens", errors)}
                 <input type="date" id="sv-opens" prop:value=d0.opens_on.clone()
                     aria-invalid=move || errors.with(|e| e.iter().any(|x| x.0 == "sv-opens")).then_some("true")
+                    aria-describedby=move || errors.with(|e| e.iter().any(|x| x.0 == "sv-opens")).then_some("sv-opens-error")
                     on:input=move |ev| draft.update(|d| d.opens_on = event_target_value(&ev)) />
             </div>
             <div class="field">
                 <label for="sv-closes">{tr(F::Closes)}</label>
+                {date_error("sv-closes", errors)}
                 <input type="date" id="sv-closes" prop:value=d0.closes_on.clone().unwrap_or_default()
                     aria-invalid=move || errors.with(|e| e.iter().any(|x| x.0 == "sv-closes")).then_some("true")
+                    aria-describedby=move || errors.with(|e| e.iter().any(|x| x.0 == "sv-closes")).then_some("sv-closes-error")
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         draft.update(|d| d.closes_on = (!v.is_empty()).then_some(v));
@@ -451,14 +477,51 @@ fn Editor(draft: SurveyInput, version: Option<i32>, id: String) -> impl IntoView
                         q.id = n;
                         d.questions.push(q);
                     });
+                    errors.set(Vec::new());
                     structure.update(|s| *s += 1);
                     let i = draft.with_untracked(|d| d.questions.len() - 1);
                     focus_id(format!("sq-{i}-text-fi"));
                 }>{tr(F::AddQuestion)}</button>
             </p>
+        }
+    };
+
+    view! {
+        <form class="survey-editor" on:submit=save novalidate>
+            <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="survey-problems"
+                hidden=move || errors.with(Vec::is_empty) && general.with(Option::is_none)>
+                <h2 id="survey-problems" class="error-summary-title">{tr(F::Problems)}</h2>
+                <ul class="error-summary-list">
+                    {move || general.get().map(|(code, has_answers)| {
+                        let l = lang.get();
+                        let text = match (code, has_answers) {
+                            (ErrorCode::Conflict, true) => F::HasAnswers.text(l),
+                            (ErrorCode::Conflict, false) => F::Stale.text(l),
+                            _ => code.message(l),
+                        };
+                        view! { <li>{text}</li> }
+                    })}
+                    {move || {
+                        let l = lang.get();
+                        errors.get().into_iter().map(|(id, path, code)| {
+                            let target = id.clone();
+                            let text = format!("{}: {}", field_of(&path, l).1, code.message(l));
+                            view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_id(target.clone()); }>{text}</a></li> }
+                        }).collect_view()
+                    }}
+                </ul>
+            </div>
+            {fields}
             <p><button type="submit" class="button button-large" prop:disabled=move || saving.get()>{tr(F::Save)}</button></p>
         </form>
     }
+}
+
+/// A number's limit as typed: none when empty; a number that cannot be read is sent as one out of
+/// range, so the server names the field rather than the limit being dropped unseen.
+fn limit(raw: &str) -> Option<i64> {
+    let raw = raw.trim();
+    (!raw.is_empty()).then(|| raw.replace('\u{2212}', "-").parse().unwrap_or(i64::MAX))
 }
 
 fn question_view(
@@ -468,7 +531,7 @@ fn question_view(
     q: SurveyQuestion,
     draft: RwSignal<SurveyInput>,
     structure: RwSignal<u32>,
-    errors: RwSignal<Vec<(String, String)>>,
+    errors: Errors,
 ) -> impl IntoView {
     let who = format!("{} {}", F::Question.text(l), i + 1);
     let heading = format!("sq-{i}-heading");
@@ -479,7 +542,10 @@ fn question_view(
             }
         })
     };
+    // The faults name questions and options by place: after a change of places they would point
+    // at others.
     let redraw = move |focus: String| {
+        errors.set(Vec::new());
         structure.update(|s| *s += 1);
         focus_id(focus);
     };
@@ -525,14 +591,6 @@ fn question_view(
                         if choice && q.options.len() < 2 {
                             q.options = vec![option(1), option(2)];
                         }
-                        if !choice {
-                            q.options.clear();
-                            q.other = false;
-                        }
-                        if kind != QuestionKind::Number {
-                            q.min = None;
-                            q.max = None;
-                        }
                     }));
                     redraw(format!("sq-{i}-kind"));
                 }>
@@ -544,6 +602,9 @@ fn question_view(
             {three(l, format!("sq-{i}-text"), F::QuestionText.text(l).into(),
                 [q.text.fi.clone(), q.text.sv.clone(), q.text.en.clone()], errors,
                 move |k, v| edit(Box::new(move |q| set_lang(&mut q.text, k, v))))}
+            {three(l, format!("sq-{i}-help"), F::Help.text(l).into(),
+                [q.help.fi.clone(), q.help.sv.clone(), q.help.en.clone()], errors,
+                move |k, v| edit(Box::new(move |q| match k { 0 => q.help.fi = v, 1 => q.help.sv = v, _ => q.help.en = v })))}
             <div class="checkbox">
                 <input type="checkbox" id=format!("sq-{i}-required") prop:checked=q.required
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |q| q.required = on)) } />
@@ -573,9 +634,9 @@ fn question_view(
             })}
             {(q.kind == QuestionKind::Number).then(|| view! {
                 {field(format!("sq-{i}-min"), F::Min.text(l).into(), q.min.map(|m| m.to_string()).unwrap_or_default(), errors,
-                    move |v| edit(Box::new(move |q| q.min = v.trim().parse().ok())))}
+                    move |v| edit(Box::new(move |q| q.min = limit(&v))))}
                 {field(format!("sq-{i}-max"), F::Max.text(l).into(), q.max.map(|m| m.to_string()).unwrap_or_default(), errors,
-                    move |v| edit(Box::new(move |q| q.max = v.trim().parse().ok())))}
+                    move |v| edit(Box::new(move |q| q.max = limit(&v))))}
             })}
             <div class="button-row">
                 {(i > 0).then(|| view! {

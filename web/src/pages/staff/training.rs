@@ -64,7 +64,14 @@ type Outcome = RwSignal<Option<(String, bool)>>;
 /// Focuses the element `selector` finds once the view has been redrawn.
 fn focus_later(selector: String) {
     request_animation_frame(move || {
-        if let Some(el) = document().query_selector(&selector).ok().flatten() {
+        // A cell without a button any more: the cell itself.
+        let fallback = selector.trim_end_matches(" button").to_owned();
+        let found = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .or_else(|| document().query_selector(&fallback).ok().flatten());
+        if let Some(el) = found {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
@@ -73,9 +80,9 @@ fn focus_later(selector: String) {
     });
 }
 
+/// Says the outcome in the live region; focus stays where the person acted.
 fn announce(outcome: Outcome, text: String, error: bool) {
     outcome.set(Some((text, error)));
-    super::home_service::focus_soon("#training-outcome");
 }
 
 #[component]
@@ -104,6 +111,16 @@ fn Training(library: String, me: String, admin: bool) -> impl IntoView {
         let slug = library.get_value();
         async move { load_matrix(session, slug, lang).await }
     });
+    // The library's own time zone, for practice times.
+    let zone = LocalResource::new(move || {
+        let lang = lang.get_untracked();
+        let slug = library.get_value();
+        async move {
+            api::library(&slug, lang)
+                .await
+                .map_or_else(|_| "Europe/Helsinki".to_owned(), |l| l.time_zone)
+        }
+    });
     let readiness = LocalResource::new(move || {
         changes.track();
         let lang = lang.get_untracked();
@@ -112,22 +129,23 @@ fn Training(library: String, me: String, admin: bool) -> impl IntoView {
     });
     let me = StoredValue::new(me);
     view! {
-        <p id="training-outcome" tabindex="-1" role="status" aria-live="polite"
+        <p id="training-outcome" role="status" aria-live="polite"
             class=move || match outcome.get() { Some((_, true)) => "notice", _ => "outcome" }>
             {move || outcome.get().map(|o| o.0)}
         </p>
         <h2>{tr(T::Modules)}</h2>
+        // Drawn once from what was loaded (not again on a language change, which would bring back
+        // the first load's ticks): the parts below follow the language themselves.
         {move || {
-            let l = lang.get();
-            match (modules.get(), matrix.get()) {
-                (None, _) | (_, None) => view! { <p>{Ui::Loading.text(l)}</p> }.into_any(),
-                (Some(Err(code)), _) | (_, Some(Err(code))) => {
-                    view! { <p class="notice">{code.message(l)}</p> }.into_any()
+            match (modules.get(), matrix.get(), zone.get()) {
+                (None, _, _) | (_, None, _) | (_, _, None) => view! { <p>{tr(Ui::Loading)}</p> }.into_any(),
+                (Some(Err(code)), _, _) | (_, Some(Err(code)), _) => {
+                    view! { <p class="notice">{move || code.message(lang.get())}</p> }.into_any()
                 }
-                (Some(Ok(list)), _) if list.is_empty() => {
-                    view! { <p>{T::NoModules.text(l)}</p> }.into_any()
+                (Some(Ok(list)), _, _) if list.is_empty() => {
+                    view! { <p>{tr(T::NoModules)}</p> }.into_any()
                 }
-                (Some(Ok(list)), Some(Ok(m))) => {
+                (Some(Ok(list)), Some(Ok(m)), Some(zone)) => {
                     let services = StoredValue::new(m.services.clone());
                     let colleagues: Vec<StaffRef> = m
                         .colleagues
@@ -139,7 +157,7 @@ fn Training(library: String, me: String, admin: bool) -> impl IntoView {
                     list.into_iter()
                         .map(|module| view! {
                             <ModuleView module=module services=services colleagues=colleagues
-                                me=me.get_value() outcome=outcome changes=changes admin=admin />
+                                me=me.get_value() outcome=outcome changes=changes admin=admin zone=zone.clone() />
                         })
                         .collect_view()
                         .into_any()
@@ -147,18 +165,17 @@ fn Training(library: String, me: String, admin: bool) -> impl IntoView {
             }
         }}
         {move || {
-            let l = lang.get();
             match matrix.get() {
                 Some(Ok(m)) => {
                     let own = m.people.iter().find(|p| p.staff.id == me.get_value()).cloned();
                     let services = m.services.clone();
                     view! {
-                        {own.map(|p| view! { <ConfidenceForm services=services cells=p.cells outcome=outcome changes=changes /> })}
+                        {own.map(|p| view! { <ConfidenceForm services=services cells=p.cells changes=changes /> })}
                         {admin.then(|| view! { <MatrixTable matrix=m outcome=outcome changes=changes /> })}
                     }
                     .into_any()
                 }
-                _ => { let _ = l; ().into_any() }
+                _ => ().into_any(),
             }
         }}
         <h2>{tr(T::Readiness)}</h2>
@@ -205,6 +222,7 @@ fn ModuleView(
     outcome: Outcome,
     changes: RwSignal<u32>,
     admin: bool,
+    zone: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
@@ -273,8 +291,10 @@ fn ModuleView(
                     let key = StoredValue::new(item.key.clone());
                     let input_id = format!("tick-{}-{}", module.id, item.key);
                     let text = item.text.clone();
+                    let said = item.text.clone();
                     let toggle = move |ev: leptos::ev::Event| {
                         let done = event_target_checked(&ev);
+                        let said = said.clone();
                         let lang = lang.get_untracked();
                         let (module_id, item) = (id.get_value(), key.get_value());
                         spawn_local(async move {
@@ -288,7 +308,10 @@ fn ModuleView(
                             match saved {
                                 Ok(m) => {
                                     progress.set(m.progress);
-                                    outcome.set(Some((T::Saved.text(lang).to_owned(), false)));
+                                    // Naming the item, so a second tick is said too.
+                                    let what = if done { T::Ticked } else { T::Unticked };
+                                    let text = format!("{} {}", what.text(lang), localized(&said, lang).0);
+                                    outcome.set(Some((text, false)));
                                     changes.update(|n| *n += 1);
                                 }
                                 Err(e) => {
@@ -314,7 +337,7 @@ fn ModuleView(
             </fieldset>
             {practice.then(|| view! {
                 <PracticePart module_id=id.get_value() progress=progress colleagues=colleagues
-                    me=me.get_value() outcome=outcome changes=changes />
+                    me=me.get_value() outcome=outcome changes=changes zone=zone.clone() />
             })}
         </section>
     }
@@ -340,21 +363,20 @@ fn PracticePart(
     me: String,
     outcome: Outcome,
     changes: RwSignal<u32>,
+    zone: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let library = crate::library::use_library();
-    let zone = move || {
-        library
-            .get_untracked()
-            .map(|l| l.time_zone)
-            .unwrap_or_else(|| "Europe/Helsinki".to_owned())
-    };
+    let zone = StoredValue::new(zone);
+    let busy = RwSignal::new(false);
+    let form = NodeRef::<leptos::html::Form>::new();
     let module_id = StoredValue::new(module_id);
     let me = StoredValue::new(me);
     let colleague = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let time = RwSignal::new(String::new());
+    let heading = format!("practice-{}-heading", module_id.get_value());
+    let heading_id = StoredValue::new(heading.clone());
     let prefix = format!("practice-{}", module_id.get_value());
     let (colleague_id, date_id, time_id) = (
         format!("{prefix}-colleague"),
@@ -378,6 +400,8 @@ fn PracticePart(
             announce(outcome, message.to_owned(), false);
         });
     };
+    // The button acted on goes with the redrawn list: focus moves to the part's heading.
+    let focus_heading = move || focus_later(format!("[id=\"{}\"]", heading_id.get_value()));
     let record = move |practice: String, state: PracticeState| {
         let lang = lang.get_untracked();
         spawn_local(async move {
@@ -395,6 +419,7 @@ fn PracticePart(
                 Ok(_) => reload(lang, T::PracticeRecorded.text(lang)),
                 Err(e) => announce(outcome, e.code().message(lang).to_owned(), true),
             }
+            focus_heading();
         });
     };
     let book = move |ev: leptos::ev::SubmitEvent| {
@@ -405,7 +430,7 @@ fn PracticePart(
         let who = colleague.get_untracked();
         let starts = on
             .zip(at)
-            .and_then(|(d, t)| super::in_zone(d.and_time(t), &zone()))
+            .and_then(|(d, t)| super::in_zone(d.and_time(t), &zone.get_value()))
             .filter(|_| !who.is_empty());
         let Some(starts) = starts else {
             announce(outcome, T::PracticeMissing.text(lang).to_owned(), true);
@@ -416,6 +441,10 @@ fn PracticePart(
             starts_at: starts.with_timezone(&chrono::Utc),
         };
         let module = module_id.get_value();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         spawn_local(async move {
             let booked = session
                 .authorized(lang, move |token| {
@@ -423,10 +452,15 @@ fn PracticePart(
                     async move { api::book_training_practice(&token, &module, &body, lang).await }
                 })
                 .await;
+            busy.set(false);
             match booked {
                 Ok(_) => {
                     date.set(String::new());
                     time.set(String::new());
+                    if let Some(f) = form.get_untracked() {
+                        f.reset();
+                    }
+                    colleague.set(String::new());
                     reload(lang, T::PracticeBooked.text(lang));
                 }
                 Err(e) => {
@@ -445,13 +479,12 @@ fn PracticePart(
             }
         });
     };
-    let heading = format!("{prefix}-heading");
     view! {
-        <h4 id=heading.clone()>{tr(T::Practice)}</h4>
+        <h4 id=heading.clone() tabindex="-1">{tr(T::Practice)}</h4>
         <p>{tr(T::PracticeHint)}</p>
         {move || {
             let l = lang.get();
-            let zone = zone();
+            let zone = zone.get_value();
             let list = progress.get().practices;
             if list.is_empty() {
                 return view! { <p>{T::NoPractices.text(l)}</p> }.into_any();
@@ -494,7 +527,7 @@ fn PracticePart(
             }
             .into_any()
         }}
-        <form class="practice-form" on:submit=book aria-labelledby=heading>
+        <form class="practice-form" on:submit=book aria-labelledby=heading node_ref=form>
             <div class="field">
                 <label for=colleague_id.clone()>{tr(T::Colleague)}</label>
                 <select id=colleague_id on:change=move |ev| colleague.set(event_target_value(&ev))
@@ -507,14 +540,13 @@ fn PracticePart(
             </div>
             <div class="field">
                 <label for=date_id.clone()>{tr(T::Date)}</label>
-                <input type="date" id=date_id prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev)) />
+                <input type="date" id=date_id on:input=move |ev| date.set(event_target_value(&ev)) />
             </div>
             <div class="field">
                 <label for=time_id.clone()>{tr(T::Time)}</label>
-                <input type="time" id=time_id prop:value=move || time.get()
-                    on:input=move |ev| time.set(event_target_value(&ev)) />
+                <input type="time" id=time_id on:input=move |ev| time.set(event_target_value(&ev)) />
             </div>
+            // Not disabled while sending: a disabled button would drop keyboard focus.
             <button type="submit" class="button">{tr(T::BookPractice)}</button>
         </form>
     }
@@ -529,7 +561,6 @@ fn rating_name(l: Lang, r: Option<u8>) -> String {
 fn ConfidenceForm(
     services: Vec<MatrixService>,
     cells: Vec<MatrixCell>,
-    outcome: Outcome,
     changes: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -543,6 +574,7 @@ fn ConfidenceForm(
             let service_id = StoredValue::new(service.id.clone());
             let name = service.name.clone();
             let (b_id, a_id) = (format!("before-{}", service.id), format!("after-{}", service.id));
+            let status = RwSignal::new(None::<(String, bool)>);
             let save = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 let lang = lang.get_untracked();
@@ -565,12 +597,12 @@ fn ConfidenceForm(
                             })
                             .await;
                         if let Err(e) = saved {
-                            announce(outcome, e.code().message(lang).to_owned(), true);
+                            status.set(Some((e.code().message(lang).to_owned(), true)));
                             return;
                         }
                     }
                     changes.update(|n| *n += 1);
-                    announce(outcome, T::Saved.text(lang).to_owned(), false);
+                    status.set(Some((T::Saved.text(lang).to_owned(), false)));
                 });
             };
             let select = move |id: String, label: T, value: RwSignal<String>| view! {
@@ -589,6 +621,9 @@ fn ConfidenceForm(
                         {select(b_id, T::Before, before)}
                         {select(a_id, T::After, after)}
                         <button type="submit" class="button">{tr(T::SaveRatings)}</button>
+                        <p role="status" class=move || match status.get() { Some((_, true)) => "notice", _ => "outcome" }>
+                            {move || status.get().map(|s| s.0)}
+                        </p>
                     </fieldset>
                 </form>
             }
@@ -672,7 +707,12 @@ fn MatrixTable(
                             </th>
                             {person.cells.into_iter().map(|cell| {
                                 let cell = RwSignal::new(cell);
+                                let busy = RwSignal::new(false);
                                 let sign = move |competent: bool| {
+                                    if busy.get_untracked() {
+                                        return;
+                                    }
+                                    busy.set(true);
                                     let lang = lang.get_untracked();
                                     let (service, staff_id) = (cell.with_untracked(|c| c.service_id.clone()), staff.with_value(|s| s.id.clone()));
                                     spawn_local(async move {
@@ -682,6 +722,7 @@ fn MatrixTable(
                                                 async move { api::set_competence(&token, &service, &staff_id, competent, lang).await }
                                             })
                                             .await;
+                                        busy.set(false);
                                         match saved {
                                             Ok(c) => {
                                                 let text = format!("{}: {}", staff.with_value(|s| s.name.clone()), state_name(lang, c.state));
@@ -698,7 +739,7 @@ fn MatrixTable(
                                 };
                                 let data_cell = format!("{}-{}", cell.with_untracked(|c| c.service_id.clone()), staff.with_value(|s| s.id.clone()));
                                 view! {
-                                    <td data-cell=data_cell>
+                                    <td data-cell=data_cell tabindex="-1">
                                         {move || {
                                             let l = lang.get();
                                             let c = cell.get();

@@ -13,7 +13,7 @@ use etakirjasto_shared::{
     TrainingModuleInput,
 };
 
-use super::survey_form::{field, focus_id, set_lang, three};
+use super::survey_form::{Errors, field, focus_id, set_lang, three};
 use crate::api;
 use crate::i18n::survey_form::SurveyForm as F;
 use crate::i18n::training::Training as T;
@@ -153,13 +153,11 @@ fn Editor(
     let navigate = use_navigate();
     let draft = RwSignal::new(draft);
     let structure = RwSignal::new(0u32);
-    let errors: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
-    let general = RwSignal::new(None::<String>);
+    let errors: Errors = RwSignal::new(Vec::new());
+    let general = RwSignal::new(None::<ErrorCode>);
     let saving = RwSignal::new(false);
     let id = StoredValue::new(id);
     let summary = NodeRef::<leptos::html::Div>::new();
-    let l0 = lang.get_untracked();
-    let d0 = draft.get_untracked();
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -193,22 +191,13 @@ fn Editor(
             match saved {
                 Ok(_) => navigate(&staff_training_href(), Default::default()),
                 Err(e) => {
-                    let fields: Vec<(String, String)> = e
+                    let fields: Vec<_> = e
                         .problem
                         .errors
                         .iter()
-                        .map(|f| {
-                            let (id, name) = field_of(&f.field, lang);
-                            (id, format!("{name}: {}", f.message))
-                        })
+                        .map(|f| (field_of(&f.field, lang).0, f.field.clone(), f.code))
                         .collect();
-                    general.set(fields.is_empty().then(|| {
-                        if e.code() == ErrorCode::Conflict {
-                            F::Stale.text(lang).to_owned()
-                        } else {
-                            e.code().message(lang).to_owned()
-                        }
-                    }));
+                    general.set(fields.is_empty().then(|| e.code()));
                     errors.set(fields);
                     request_animation_frame(move || {
                         if let Some(el) = summary.get_untracked() {
@@ -255,6 +244,9 @@ fn Editor(
                                 aria-label=format!("{}: {who}", F::Remove.text(l))
                                 on:click=move |_| {
                                     draft.update(|d| { if n < d.items.len() { d.items.remove(n); } });
+                                    // The faults name items by place: after a removal they would
+                                    // point at others.
+                                    errors.set(Vec::new());
                                     structure.update(|s| *s += 1);
                                     focus_id("tm-add-item".into());
                                 }>{F::Remove.text(l)}</button>
@@ -265,19 +257,12 @@ fn Editor(
             .collect_view()
     };
 
-    view! {
-        <form class="module-editor" on:submit=save novalidate>
-            <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="module-problems"
-                hidden=move || errors.with(Vec::is_empty) && general.with(Option::is_none)>
-                <h2 id="module-problems" class="error-summary-title">{tr(F::Problems)}</h2>
-                <ul class="error-summary-list">
-                    {move || general.get().map(|t| view! { <li>{t}</li> })}
-                    {move || errors.get().into_iter().map(|(id, text)| {
-                        let target = id.clone();
-                        view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_id(target.clone()); }>{text}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
+    // Drawn again from the draft when the language changes, so labels follow it.
+    let fields = move || {
+        let l0 = lang.get();
+        let d0 = draft.get_untracked();
+        let services = services.clone();
+        view! {
             {three(l0, "tm-title".into(), T::ModuleTitle.text(l0).into(),
                 [d0.title.fi.clone(), d0.title.sv.clone(), d0.title.en.clone()], errors,
                 move |i, v| draft.update(|d| set_lang(&mut d.title, i, v)))}
@@ -289,7 +274,7 @@ fn Editor(
                 {body_area("en", F::English, d0.body.en.clone(), 2)}
             </fieldset>
             <h2>{tr(T::Items)}</h2>
-            <p class="hint">{tr(F::KeyHint)}</p>
+            <p class="hint">{tr(T::ItemKeyHint)}</p>
             <ol class="item-list">{items}</ol>
             <p>
                 <button type="button" class="button button-secondary" id="tm-add-item" on:click=move |_| {
@@ -309,7 +294,7 @@ fn Editor(
             </div>
             <fieldset class="checks" id="tm-services" tabindex="-1">
                 <legend>{tr(T::RequiredServices)}</legend>
-                {services.into_iter().map(|s| {
+                {services.into_iter().map(|s: MatrixService| {
                     let sid = s.id.clone();
                     let box_id = format!("tm-service-{}", s.id);
                     let name = s.name.clone();
@@ -329,6 +314,31 @@ fn Editor(
                     }
                 }).collect_view()}
             </fieldset>
+        }
+    };
+
+    view! {
+        <form class="module-editor" on:submit=save novalidate>
+            <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="module-problems"
+                hidden=move || errors.with(Vec::is_empty) && general.with(Option::is_none)>
+                <h2 id="module-problems" class="error-summary-title">{tr(F::Problems)}</h2>
+                <ul class="error-summary-list">
+                    {move || general.get().map(|code| {
+                        let l = lang.get();
+                        let text = if code == ErrorCode::Conflict { T::StaleModule.text(l) } else { code.message(l) };
+                        view! { <li>{text}</li> }
+                    })}
+                    {move || {
+                        let l = lang.get();
+                        errors.get().into_iter().map(|(id, path, code)| {
+                            let target = id.clone();
+                            let text = format!("{}: {}", field_of(&path, l).1, code.message(l));
+                            view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_id(target.clone()); }>{text}</a></li> }
+                        }).collect_view()
+                    }}
+                </ul>
+            </div>
+            {fields}
             <p><button type="submit" class="button button-large" prop:disabled=move || saving.get()>{tr(T::SaveModule)}</button></p>
         </form>
     }
