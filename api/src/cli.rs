@@ -107,10 +107,9 @@ pub fn run(args: Vec<String>) -> ExitCode {
         ["library", "add", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| add_library(conn, &f)))
         }
-        ["library", "import-kirkanta", rest @ ..] => flags(rest).and_then(|f| {
-            let json = kirkanta_source(&f)?;
-            with_conn(&config, |conn| import_kirkanta(conn, &f, &json))
-        }),
+        ["library", "import-kirkanta", rest @ ..] => {
+            flags(rest).and_then(|f| with_conn(&config, |conn| import_kirkanta(conn, &f)))
+        }
         ["user", "add", rest @ ..] => {
             flags(rest).and_then(|f| with_conn(&config, |conn| add_user(conn, &f)))
         }
@@ -213,14 +212,15 @@ fn kirkanta_source(f: &Flags) -> Result<String, String> {
 }
 
 /// Imports branches and opening hours from the Finnish library directory's JSON.
-fn import_kirkanta(conn: &mut DbConnection, f: &Flags, json: &str) -> Result<(), String> {
+fn import_kirkanta(conn: &mut DbConnection, f: &Flags) -> Result<(), String> {
     let slug = required(f, "slug")?;
     let library = libs::find_by_slug(conn, slug)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no library has the slug `{slug}`"))?;
-    let found = crate::libraries::kirkanta::parse(json)?;
+    let json = kirkanta_source(f)?;
+    let found = crate::libraries::kirkanta::parse(&json)?;
     let done = crate::libraries::kirkanta::apply(conn, &library.id, &found)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| format!("the import was not saved: {e}"))?;
     println!(
         "{} branch(es) imported into {slug}: {} new, {} updated",
         found.len(),

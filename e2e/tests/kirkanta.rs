@@ -86,8 +86,8 @@ async fn import(app: TestApp) {
         json!({"weekday": 1, "opens": "11:00", "closes": "19:00"}),
         "staffed hours, not the self-service ones before them"
     );
-    // Himanka existed: its hours are the directory's now, Saturday's self-service and the closed
-    // Sunday give none.
+    // Himanka existed: its hours are the directory's now (Friday from the file's ordinary Friday, not
+    // its shortened one); Saturday's self-service and the closed Sunday give none.
     let himanka = branch(&library, "Himangan kirjasto");
     let hours: Vec<(u64, &str, &str)> = himanka["opening_hours"]
         .as_array()
@@ -108,9 +108,11 @@ async fn import(app: TestApp) {
             (2, "12:00", "17:00"),
             (3, "12:00", "19:00"),
             (4, "12:00", "17:00"),
-            (5, "10:00", "14:00"),
+            (5, "12:00", "17:00"),
         ]
     );
+    // The file has no email for Himanka: the one stored stays.
+    assert_eq!(himanka["email"], "himangan.kirjasto@kalajoki.example");
     let count = library["branches"].as_array().unwrap().len();
 
     // From a URL, again: nothing new, the same branches.
@@ -150,8 +152,42 @@ async fn import(app: TestApp) {
     assert_eq!(again["branches"].as_array().unwrap().len(), count);
     assert_eq!(again["branches"], library["branches"]);
 
-    // A bad file: a clear message, exit code 2, nothing changed.
+    // A file without schedules or contact details changes only what it says.
     let dir = tempfile::tempdir().unwrap();
+    let thin = dir.path().join("thin.json");
+    std::fs::write(
+        &thin,
+        r#"[{"name": "Himangan kirjasto", "address": {"street": "Kauppatie 22", "zipcode": "85200", "city": "Kalajoki"}}]"#,
+    )
+    .unwrap();
+    let (ok, out, err) = run(&app, &["--file", thin.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        out.trim(),
+        "1 branch(es) imported into kalajoki: 0 new, 1 updated"
+    );
+    let (_, thinned) = app.get("/api/v1/libraries/kalajoki", None).await;
+    let before = branch(&library, "Himangan kirjasto");
+    let after = branch(&thinned, "Himangan kirjasto");
+    assert_eq!(after["street_address"], "Kauppatie 22");
+    assert_eq!(
+        (
+            &after["opening_hours"],
+            &after["phone"],
+            &after["email"],
+            &after["is_main"]
+        ),
+        (
+            &before["opening_hours"],
+            &before["phone"],
+            &before["email"],
+            &before["is_main"]
+        )
+    );
+    let (ok, _, _) = run(&app, &["--file", path]);
+    assert!(ok);
+
+    // A bad file: a clear message, exit code 2, nothing changed.
     let bad = dir.path().join("bad.json");
     std::fs::write(
         &bad,
@@ -172,7 +208,7 @@ async fn import(app: TestApp) {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("library 1: a time on 2025-03-10 ends before it starts"),
+            .contains("library 1 (Uusi): a time on 2025-03-10 ends before it starts"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
