@@ -467,16 +467,3 @@ pub fn offered_now(
         .cloned()
         .collect())
 }
-
-/// Holds the staff member's account row (`FOR NO KEY UPDATE` on PostgreSQL) as a booking for them
-/// does, so a sign-off taken back and a booking being made for them happen one after the other.
-pub fn lock_staff(conn: &mut DbConnection, user_id: &str) -> QueryResult<()> {
-    if let DbConnection::Pg(pg) = conn {
-        users::table
-            .filter(users::id.eq(user_id))
-            .select(users::id)
-            .for_no_key_update()
-            .load::<String>(pg)?;
-    }
-    Ok(())
-}

@@ -66,6 +66,18 @@ fn admin_library(
     Ok(library)
 }
 
+/// Ok for the library's staff; 404 for everyone else (the record is not theirs to know of), or 403
+/// `second_factor_setup_required` for staff whose roles wait for the second step.
+fn staff_here(user: &AuthUser, library_id: &str) -> Result<(), ApiError> {
+    if user.is_staff_of(library_id) {
+        Ok(())
+    } else if user.withheld_roles {
+        Err(role_refused(user))
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
 /// A module the user is staff of, with its library's slug: 404 for everyone else.
 fn staff_module(
     conn: &mut DbConnection,
@@ -76,13 +88,7 @@ fn staff_module(
         return Err(ApiError::not_found());
     }
     let (row, slug) = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
-    if !user.is_staff_of(&row.library_id) {
-        return Err(if user.withheld_roles {
-            role_refused(user)
-        } else {
-            ApiError::not_found()
-        });
-    }
+    staff_here(user, &row.library_id)?;
     Ok((row, slug))
 }
 
@@ -578,13 +584,7 @@ pub fn set_competence(
     competent: bool,
 ) -> Result<MatrixCell, ApiError> {
     let (service, _) = services_q::find(conn, service_id)?.ok_or_else(ApiError::not_found)?;
-    if !user.is_staff_of(&service.library_id) {
-        return Err(if user.withheld_roles {
-            role_refused(user)
-        } else {
-            ApiError::not_found()
-        });
-    }
+    staff_here(user, &service.library_id)?;
     if !is_admin(user, &service.library_id) {
         return Err(ApiError::forbidden());
     }
@@ -592,7 +592,7 @@ pub fn set_competence(
     write_tx(conn, |conn| {
         // The lock a booking for them takes: a booking in flight ends before this, and one after it
         // sees the change.
-        queries::lock_staff(conn, staff_id)?;
+        crate::bookings::queries::lock_candidates(conn, &[staff_id.to_owned()])?;
         // Read inside the write transaction, so the modules checked are the ones signed off on.
         let current = cell(conn, &service.library_id, service_id, staff_id)?;
         let signed = current.state == etakirjasto_shared::CompetenceState::Competent;
@@ -628,13 +628,7 @@ pub fn set_confidence(
     input: ConfidenceInput,
 ) -> Result<MatrixCell, ApiError> {
     let (service, _) = services_q::find(conn, service_id)?.ok_or_else(ApiError::not_found)?;
-    if !user.is_staff_of(&service.library_id) {
-        return Err(if user.withheld_roles {
-            role_refused(user)
-        } else {
-            ApiError::not_found()
-        });
-    }
+    staff_here(user, &service.library_id)?;
     if !(1..=5).contains(&input.rating) {
         return Err(ApiError::invalid(vec![(
             "rating".into(),
