@@ -20,6 +20,7 @@ pub mod libraries;
 pub mod messages;
 pub mod openapi;
 pub mod pagination;
+pub mod partners;
 pub mod programmes;
 pub mod schema;
 pub mod services;

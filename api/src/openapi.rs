@@ -2,7 +2,9 @@
 
 use utoipa::{
     Modify, OpenApi,
-    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    openapi::security::{
+        ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme,
+    },
 };
 
 /// Static parts of the document; paths and schemas are collected from the route table.
@@ -31,6 +33,7 @@ Send `Accept-Language: fi`, `sv` or `en` to choose the language of error message
         (name = "guides", description = "Operating models of the remote services: purpose, audience, steps, roles, equipment, how a patron gets the service, and a variant per scenario (library closed, patrons unable to visit, staff working remotely). Markdown with safe HTML, every edit kept as a version, published under an open licence (CC BY 4.0 by default) as JSON and Markdown, and copied by other libraries as the start of their own."),
         (name = "surveys", description = "Needs surveys: questionnaires in Finnish, Swedish and English (single and multiple choice with \"other, please specify\", 1–5 scales, numbers, free text), answered on the web with or without an account or entered by staff from paper and phone, with results, a cross-tabulation and a CSV for the library's staff."),
         (name = "training", description = "Staff training and competence: training modules in Markdown with a checklist and a practice session with a colleague, each staff member's progress, the competence matrix (staff × session types) with the admins' sign-offs that decide who is offered in a session type's bookable times, and each person's confidence before and after training."),
+        (name = "partners", description = "Partner systems' access: a library's admins make API clients with scopes, browser origins and a rate limit; a partner trades the client's id and secret for a 15-minute token (`POST /api/v1/oauth/token`, OAuth 2.0 client credentials) and calls the operations its scopes open (each names them under the `partner` scheme). Every call is logged with the client."),
         (name = "services", description = "Bookable one-to-one sessions: session types, staff availability, bookable times."),
     ),
     modifiers(&BearerAuth),
@@ -53,6 +56,29 @@ impl Modify for BearerAuth {
                     ))
                     .build(),
             ),
+        );
+        let scopes = Scopes::from_iter([
+            ("events:read", "Read public events and series."),
+            ("slots:read", "Read session types and their bookable times."),
+            (
+                "bookings:write",
+                "Book one-to-one sessions for patrons, and manage them with the manage token.",
+            ),
+            (
+                "registrations:write",
+                "Register patrons for events and series, and manage the registrations with the manage token.",
+            ),
+            ("guides:read", "Read published operating models."),
+        ]);
+        components.add_security_scheme(
+            "partner",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/oauth/token",
+                    scopes,
+                ))],
+                "Partner systems: a token from `POST /api/v1/oauth/token` (client credentials) for an API client a library's admin made; valid 15 minutes.",
+            )),
         );
     }
 }

@@ -589,7 +589,49 @@ diesel::table! {
 diesel::joinable!(surveys -> libraries (library_id));
 diesel::joinable!(survey_responses -> surveys (survey_id));
 
+diesel::table! {
+    api_clients (id) {
+        id -> Text,
+        library_id -> Text,
+        name -> Text,
+        secret_hash -> Text,
+        scopes -> Text,
+        allowed_origins -> Text,
+        rate_limit -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_client_tokens (token_hash) {
+        token_hash -> Text,
+        client_id -> Text,
+        scopes -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_client_calls (id) {
+        id -> Text,
+        client_id -> Text,
+        at -> Timestamp,
+        method -> Text,
+        route -> Text,
+        status -> Integer,
+    }
+}
+
+diesel::joinable!(api_clients -> libraries (library_id));
+diesel::joinable!(api_client_tokens -> api_clients (client_id));
+diesel::joinable!(api_client_calls -> api_clients (client_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    api_clients,
+    api_client_tokens,
+    api_client_calls,
     training_modules,
     training_module_services,
     training_ticks,

@@ -17,8 +17,8 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     AppState, account, auth, bookings, config::Config, db, demo, error, events, guides, health,
-    home_service, libraries, messages, openapi::ApiDoc, programmes, services, settings, surveys,
-    training,
+    home_service, libraries, messages, openapi::ApiDoc, partners, programmes, services, settings,
+    surveys, training,
 };
 
 /// The routes under `/api/v1`: one table, every domain's `configure`.
@@ -35,6 +35,7 @@ fn api_v1(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(surveys::configure)
         .configure(training::configure)
         .configure(messages::configure)
+        .configure(partners::configure)
         .service(crate::audit::routes::list_audit_log);
 }
 
@@ -51,13 +52,15 @@ pub fn api_app() -> (
     >,
     utoipa::openapi::OpenApi,
 ) {
-    App::new()
+    let (app, mut spec) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(utoipa_actix_web::scope("/api/v1").configure(api_v1))
         .service(health::healthz)
         .service(health::readyz)
-        .split_for_parts()
+        .split_for_parts();
+    partners::scopes::document(&mut spec);
+    (app, spec)
 }
 
 /// A built application, bound to its port but not yet serving.
@@ -172,6 +175,7 @@ fn spawn_maintenance(pool: db::DbPool, retention_days: u32, notice_hour: u32) {
             let before = chrono::Utc::now().naive_utc() - chrono::Duration::hours(24);
             match db::run(&pool, move |conn| {
                 crate::throttle::prune(conn, chrono::Utc::now())?;
+                partners::service::prune(conn, chrono::Utc::now())?;
                 Ok(auth::queries::prune_attempts(conn, before)?)
             })
             .await
@@ -204,6 +208,7 @@ fn build_app(
         .service(web::redirect("/api/docs", "/api/docs/"))
         .service(static_files(dist.clone(), routes.clone()))
         .default_service(fallback(dist, routes))
+        .wrap(middleware::from_fn(partners::middleware::partner_calls))
         .wrap(middleware::from_fn(forget_slots_after_writes))
         .wrap(middleware::from_fn(response_headers))
         .wrap(middleware::from_fn(error::problems))

@@ -71,7 +71,13 @@ pub fn source(req: &HttpRequest, state: &AppState) -> String {
 
 /// Counts one `write` from the caller; 429 with `Retry-After` when the source's budget is spent.
 /// Call [`refund`] when the write is then refused for its content: mistakes do not use the budget.
+///
+/// A partner's call is counted against its client's own rate limit instead (`partners`), so many
+/// patrons booking through one partner server do not share one address's budget.
 pub async fn spend(state: &AppState, req: &HttpRequest, write: Write) -> Result<(), ApiError> {
+    if crate::partners::call_of(req).is_some() {
+        return Ok(());
+    }
     let key = format!("{}:{}", write.name(), source(req, state));
     let (limit, window) = (
         state.config.public_write_limit,
@@ -91,7 +97,7 @@ pub async fn refund(
     outcome: &Result<impl Sized, ApiError>,
 ) {
     let refused = matches!(outcome, Err(e @ ApiError::Client(_)) if e.code() != etakirjasto_shared::ErrorCode::TooManyRequests);
-    if !refused {
+    if !refused || crate::partners::call_of(req).is_some() {
         return;
     }
     let key = format!("{}:{}", write.name(), source(req, state));

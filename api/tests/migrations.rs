@@ -211,6 +211,52 @@ fn check(conn: &mut DbConnection) {
             ))
             .load::<(String, String, String, i32, chrono::NaiveDateTime)>(conn)
             .unwrap();
+        api_clients::table
+            .select((
+                api_clients::id,
+                api_clients::library_id,
+                api_clients::name,
+                api_clients::secret_hash,
+                api_clients::scopes,
+                api_clients::allowed_origins,
+                api_clients::rate_limit,
+                api_clients::created_at,
+                api_clients::updated_at,
+                api_clients::revoked_at,
+            ))
+            .load::<(
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+                i32,
+                chrono::NaiveDateTime,
+                chrono::NaiveDateTime,
+                Option<chrono::NaiveDateTime>,
+            )>(conn)
+            .unwrap();
+        api_client_tokens::table
+            .select((
+                api_client_tokens::token_hash,
+                api_client_tokens::client_id,
+                api_client_tokens::scopes,
+                api_client_tokens::expires_at,
+            ))
+            .load::<(String, String, String, chrono::NaiveDateTime)>(conn)
+            .unwrap();
+        api_client_calls::table
+            .select((
+                api_client_calls::id,
+                api_client_calls::client_id,
+                api_client_calls::at,
+                api_client_calls::method,
+                api_client_calls::route,
+                api_client_calls::status,
+            ))
+            .load::<(String, String, chrono::NaiveDateTime, String, String, i32)>(conn)
+            .unwrap();
     }
     calendar_generation_follows_writes(conn);
 }

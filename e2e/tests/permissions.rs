@@ -114,6 +114,14 @@ fn rule(operation_id: &str) -> Option<Access> {
         | "get_survey_results"
         | "export_survey_responses"
         | "invite_to_survey" => LibraryStaff,
+        "issue_token" => Public,
+        "list_api_clients"
+        | "create_api_client"
+        | "get_api_client"
+        | "update_api_client"
+        | "new_api_client_secret"
+        | "revoke_api_client"
+        | "list_api_client_calls" => LibraryAdmin,
         _ => return None,
     })
 }
@@ -173,6 +181,8 @@ struct Ids {
     module: String,
     /// A held practice session of the admin's with the staff member as colleague.
     practice: String,
+    /// An API client of the library.
+    api_client: String,
 }
 
 /// The request path with each `{param}` filled in, and the required query parameters' examples.
@@ -208,6 +218,7 @@ fn concrete_path(path: &str, op: &Value, ids: &Ids) -> String {
                 "id" if path.starts_with("/api/v1/training/modules/") => ids.module.as_str(),
                 "id" if path.starts_with("/api/v1/training/practices/") => ids.practice.as_str(),
                 "item_id" => ids.item.as_str(),
+                "client_id" => ids.api_client.as_str(),
                 "kind" => "booking_confirmed",
                 "lang" => "fi",
                 "rid" => ids.registration.as_str(),
@@ -467,6 +478,19 @@ async fn matrix(app: TestApp) {
         )
         .pop()
         .expect("the admin practised with the staff member"),
+        api_client: {
+            let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+            let (status, made) = app
+                .send(
+                    "POST",
+                    "/api/v1/api-clients",
+                    Some(&admin),
+                    Some(json!({"library": "kalajoki", "name": "Partner", "scopes": ["events:read"], "rate_limit_per_minute": 60})),
+                )
+                .await;
+            assert_eq!(status, 201, "{made}");
+            made["client"]["client_id"].as_str().unwrap().to_owned()
+        },
     };
 
     // One session per caller (signing in staff takes a fresh one-time code); `logout` ends the

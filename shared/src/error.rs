@@ -61,6 +61,11 @@ pub enum ErrorCode {
     SecondFactorSetupRequired,
     /// Two-step sign-in is already on for this account.
     SecondFactorEnabled,
+    /// The API client's id or secret is wrong, or the client was revoked (`POST /api/v1/oauth/token`).
+    InvalidClient,
+    /// The partner's token does not carry the scope this operation needs, or the operation is not
+    /// open to partner tokens at all.
+    InsufficientScope,
     /// Too many attempts; wait for `Retry-After` seconds.
     TooManyRequests,
     /// The database does not answer; try again shortly.
@@ -95,6 +100,8 @@ impl ErrorCode {
             ErrorCode::SecondFactorInvalid => "second_factor_invalid",
             ErrorCode::SecondFactorSetupRequired => "second_factor_setup_required",
             ErrorCode::SecondFactorEnabled => "second_factor_enabled",
+            ErrorCode::InvalidClient => "invalid_client",
+            ErrorCode::InsufficientScope => "insufficient_scope",
             ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::DatabaseUnavailable => "database_unavailable",
             ErrorCode::Internal => "internal",
@@ -112,8 +119,11 @@ impl ErrorCode {
             | ErrorCode::InvalidCredentials
             | ErrorCode::InvalidRefreshToken
             | ErrorCode::SecondFactorRequired
-            | ErrorCode::SecondFactorInvalid => 401,
-            ErrorCode::Forbidden | ErrorCode::SecondFactorSetupRequired => 403,
+            | ErrorCode::SecondFactorInvalid
+            | ErrorCode::InvalidClient => 401,
+            ErrorCode::Forbidden
+            | ErrorCode::SecondFactorSetupRequired
+            | ErrorCode::InsufficientScope => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Conflict
@@ -224,6 +234,16 @@ impl ErrorCode {
                 "Henkilöltä puuttuu vielä osa palvelun vaatimista koulutuksista.",
                 "Personen har ännu inte gått alla utbildningar som tjänsten kräver.",
                 "This person has not yet completed all the training the service requires.",
+            ),
+            InvalidClient => lang.pick(
+                "Asiakasohjelman tunnus tai salaisuus on väärä, tai sen käyttö on lopetettu.",
+                "Klientens id eller hemlighet är fel, eller så har klienten återkallats.",
+                "The client id or secret is wrong, or the client was revoked.",
+            ),
+            InsufficientScope => lang.pick(
+                "Tämän asiakasohjelman oikeudet eivät riitä tähän.",
+                "Klientens behörigheter räcker inte till detta.",
+                "This client's scopes do not allow this.",
             ),
             SecondFactorRequired => lang.pick(
                 "Anna vielä tunnistussovelluksen näyttämä koodi tai varakoodi.",

@@ -54,6 +54,14 @@ pub enum Action {
     /// Staff downloaded a survey's responses with the contact details people left (`record_id` is
     /// the survey).
     SurveyResponsesExported,
+    /// An admin made an API client for a partner system (`record_id` is the client).
+    ApiClientCreated,
+    /// An admin changed an API client's name, scopes, origins or rate limit (`record_id`).
+    ApiClientChanged,
+    /// An admin made a new secret for an API client (`record_id`).
+    ApiClientSecretRenewed,
+    /// An admin revoked an API client (`record_id`).
+    ApiClientRevoked,
 }
 
 impl Action {
@@ -80,6 +88,10 @@ impl Action {
             Action::HomeServiceClientErased => "home_service.client_erased",
             Action::HomeServiceApplicationErased => "home_service.application_erased",
             Action::SurveyResponsesExported => "survey.responses_exported",
+            Action::ApiClientCreated => "api_client.created",
+            Action::ApiClientChanged => "api_client.changed",
+            Action::ApiClientSecretRenewed => "api_client.secret_renewed",
+            Action::ApiClientRevoked => "api_client.revoked",
         }
     }
 }

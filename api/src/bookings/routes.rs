@@ -86,7 +86,12 @@ pub async fn create_booking(
     }
     let input = body.into_inner();
     let st = state.clone();
+    let partner = crate::partners::call_of(&req);
     let booking = db::run(&state.pool, move |conn| {
+        if let Some(call) = &partner {
+            use crate::partners::service::{Target, check_library};
+            check_library(conn, call, Target::Service(&input.service_id))?;
+        }
         service::book(
             conn,
             user.0.as_ref(),

@@ -443,7 +443,12 @@ pub async fn register_for_event(
         throttle::spend(&state, &req, Write::Registration).await?;
     }
     let (id, input) = (id.into_inner(), body.into_inner());
+    let partner = crate::partners::call_of(&req);
     let registration = db::run(&state.pool, move |conn| {
+        if let Some(call) = &partner {
+            use crate::partners::service::{Target, check_library};
+            check_library(conn, call, Target::Event(&id))?;
+        }
         service::register(conn, user.0.as_ref(), &id, input, Utc::now())
     })
     .await;
@@ -648,7 +653,12 @@ pub async fn register_for_series(
         throttle::spend(&state, &req, Write::Registration).await?;
     }
     let (id, input) = (id.into_inner(), body.into_inner());
+    let partner = crate::partners::call_of(&req);
     let made = db::run(&state.pool, move |conn| {
+        if let Some(call) = &partner {
+            use crate::partners::service::{Target, check_library};
+            check_library(conn, call, Target::Series(&id))?;
+        }
         series::register(conn, user.0.as_ref(), &id, input, Utc::now())
     })
     .await;

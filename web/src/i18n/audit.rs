@@ -85,7 +85,7 @@ impl Text for Audit {
 }
 
 /// The actions the log records, by their stored name.
-pub const ACTIONS: [&str; 20] = [
+pub const ACTIONS: [&str; 24] = [
     "home_service.client_viewed",
     "home_service.client_changed",
     "home_service.visits_viewed",
@@ -106,6 +106,10 @@ pub const ACTIONS: [&str; 20] = [
     "account.exported",
     "account.deleted",
     "account.second_factor_reset",
+    "api_client.created",
+    "api_client.changed",
+    "api_client.secret_renewed",
+    "api_client.revoked",
 ];
 
 /// An action in plain words (the stored name when it is not known here).
@@ -165,6 +169,26 @@ pub fn action(lang: Lang, name: &str) -> String {
             "kyselyn vastaukset yhteystietoineen ladattu",
             "enkätens svar med kontaktuppgifter hämtade",
             "survey answers with contact details downloaded",
+        ),
+        "api_client.created" => lang.pick(
+            "API-asiakas luotu",
+            "API-klient skapad",
+            "API client created",
+        ),
+        "api_client.changed" => lang.pick(
+            "API-asiakasta muutettu",
+            "API-klient ändrad",
+            "API client changed",
+        ),
+        "api_client.secret_renewed" => lang.pick(
+            "API-asiakkaalle uusi salaisuus",
+            "ny hemlighet för API-klient",
+            "API client given a new secret",
+        ),
+        "api_client.revoked" => lang.pick(
+            "API-asiakkaan käyttö lopetettu",
+            "API-klient återkallad",
+            "API client revoked",
         ),
         "booking.viewed" => lang.pick(
             "varauksen yhteystiedot luettu",
