@@ -92,6 +92,18 @@ pub struct Config {
     pub public_write_limit: u32,
     /// The window's length in seconds.
     pub public_write_window_seconds: u32,
+    /// How webhooks are delivered.
+    pub webhooks: WebhookConfig,
+}
+
+/// How the webhook worker delivers partners' webhooks.
+#[derive(Debug, Clone)]
+pub struct WebhookConfig {
+    /// The wait before the first retry, in seconds; each next wait is twice the last.
+    pub retry_seconds: u32,
+    /// Whether `http://` URLs and loopback or private addresses are accepted (development and
+    /// tests only: in production a partner's URL is `https://` on a public host).
+    pub allow_http: bool,
 }
 
 /// How the outbox worker delivers messages.
@@ -267,6 +279,11 @@ impl Config {
             public_write_limit: number("PUBLIC_WRITE_LIMIT", 30, 1..=1_000_000)? as u32,
             public_write_window_seconds: number("PUBLIC_WRITE_WINDOW_SECONDS", 600, 1..=86_400)?
                 as u32,
+            webhooks: WebhookConfig {
+                retry_seconds: number("WEBHOOK_RETRY_SECONDS", 30, 1..=3600)? as u32,
+                allow_http: parse_bool(get("WEBHOOK_ALLOW_HTTP"))
+                    .map_err(|m| err("WEBHOOK_ALLOW_HTTP", m))?,
+            },
         })
     }
 

@@ -69,6 +69,10 @@ impl Modify for BearerAuth {
                 "Register patrons for events and series, and manage the registrations with the manage token.",
             ),
             ("guides:read", "Read published operating models."),
+            (
+                "webhooks:manage",
+                "Subscribe to webhooks of the library's events and bookings.",
+            ),
         ]);
         components.add_security_scheme(
             "partner",

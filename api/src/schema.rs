@@ -624,6 +624,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        client_id -> Text,
+        url -> Text,
+        kinds -> Text,
+        secret -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        kind -> Text,
+        payload -> Text,
+        created_at -> Timestamp,
+        due_at -> Timestamp,
+        attempts -> Integer,
+        status -> Text,
+        claim -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(webhooks -> api_clients (client_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(api_clients -> libraries (library_id));
 diesel::joinable!(api_client_tokens -> api_clients (client_id));
 diesel::joinable!(api_client_calls -> api_clients (client_id));
@@ -632,6 +662,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     api_client_tokens,
     api_client_calls,
+    webhooks,
+    webhook_deliveries,
     training_modules,
     training_module_services,
     training_ticks,

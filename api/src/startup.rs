@@ -97,6 +97,7 @@ impl Application {
             config.home_service_notice_hour,
         );
         messages::worker::spawn(pool.clone(), &config)?;
+        partners::webhook_worker::spawn(pool.clone(), &config)?;
         let jwt = auth::jwt::JwtKeys::new(&secret, &config.public_url)?;
         let listener = TcpListener::bind(config.bind)
             .map_err(|e| format!("BIND: cannot listen on {}: {e}", config.bind))?;
@@ -176,6 +177,7 @@ fn spawn_maintenance(pool: db::DbPool, retention_days: u32, notice_hour: u32) {
             match db::run(&pool, move |conn| {
                 crate::throttle::prune(conn, chrono::Utc::now())?;
                 partners::service::prune(conn, chrono::Utc::now())?;
+                partners::webhooks::prune(conn, chrono::Utc::now(), 30)?;
                 Ok(auth::queries::prune_attempts(conn, before)?)
             })
             .await

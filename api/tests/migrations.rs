@@ -257,6 +257,54 @@ fn check(conn: &mut DbConnection) {
             ))
             .load::<(String, String, chrono::NaiveDateTime, String, String, i32)>(conn)
             .unwrap();
+        webhooks::table
+            .select((
+                webhooks::id,
+                webhooks::client_id,
+                webhooks::url,
+                webhooks::kinds,
+                webhooks::secret,
+                webhooks::created_at,
+            ))
+            .load::<(
+                String,
+                String,
+                String,
+                String,
+                String,
+                chrono::NaiveDateTime,
+            )>(conn)
+            .unwrap();
+        webhook_deliveries::table
+            .select((
+                webhook_deliveries::id,
+                webhook_deliveries::webhook_id,
+                webhook_deliveries::kind,
+                webhook_deliveries::payload,
+                webhook_deliveries::created_at,
+                webhook_deliveries::due_at,
+                webhook_deliveries::attempts,
+                webhook_deliveries::status,
+                webhook_deliveries::claim,
+                webhook_deliveries::claimed_until,
+                webhook_deliveries::last_status,
+                webhook_deliveries::delivered_at,
+            ))
+            .load::<(
+                String,
+                String,
+                String,
+                String,
+                chrono::NaiveDateTime,
+                chrono::NaiveDateTime,
+                i32,
+                String,
+                Option<String>,
+                Option<chrono::NaiveDateTime>,
+                Option<i32>,
+                Option<chrono::NaiveDateTime>,
+            )>(conn)
+            .unwrap();
     }
     calendar_generation_follows_writes(conn);
 }

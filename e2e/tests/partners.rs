@@ -639,6 +639,7 @@ async fn closed_operations(app: TestApp) {
             "bookings:write",
             "registrations:write",
             "guides:read",
+            "webhooks:manage",
         ],
         10_000,
     )
@@ -679,6 +680,6 @@ async fn closed_operations(app: TestApp) {
             }
         }
     }
-    assert_eq!(open, 24);
+    assert_eq!(open, 28);
     assert!(closed > 80, "{closed}");
 }

@@ -27,6 +27,9 @@ pub enum ApiScope {
     /// Read published operating models, as JSON or Markdown.
     #[serde(rename = "guides:read")]
     GuidesRead,
+    /// Subscribe to webhooks of the library's events and bookings.
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
 }
 
 impl ApiScope {
@@ -37,6 +40,7 @@ impl ApiScope {
         ApiScope::BookingsWrite,
         ApiScope::RegistrationsWrite,
         ApiScope::GuidesRead,
+        ApiScope::WebhooksManage,
     ];
 
     /// The name used on the wire and in the `scope` parameter.
@@ -47,6 +51,7 @@ impl ApiScope {
             ApiScope::BookingsWrite => "bookings:write",
             ApiScope::RegistrationsWrite => "registrations:write",
             ApiScope::GuidesRead => "guides:read",
+            ApiScope::WebhooksManage => "webhooks:manage",
         }
     }
 
@@ -223,6 +228,152 @@ pub struct ApiCall {
     /// The status answered.
     #[cfg_attr(feature = "openapi", schema(example = 201))]
     pub status: u16,
+}
+
+/// A kind of change a webhook tells of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum WebhookKind {
+    /// An event was published (each occurrence of a new series too).
+    #[serde(rename = "event.created")]
+    EventCreated,
+    /// An event's details changed.
+    #[serde(rename = "event.changed")]
+    EventChanged,
+    /// An event was cancelled.
+    #[serde(rename = "event.cancelled")]
+    EventCancelled,
+    /// A one-to-one session was booked.
+    #[serde(rename = "booking.created")]
+    BookingCreated,
+    /// A booking moved to another time.
+    #[serde(rename = "booking.changed")]
+    BookingChanged,
+    /// A booking was cancelled.
+    #[serde(rename = "booking.cancelled")]
+    BookingCancelled,
+}
+
+impl WebhookKind {
+    /// Every kind, in order.
+    pub const ALL: &'static [WebhookKind] = &[
+        WebhookKind::EventCreated,
+        WebhookKind::EventChanged,
+        WebhookKind::EventCancelled,
+        WebhookKind::BookingCreated,
+        WebhookKind::BookingChanged,
+        WebhookKind::BookingCancelled,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WebhookKind::EventCreated => "event.created",
+            WebhookKind::EventChanged => "event.changed",
+            WebhookKind::EventCancelled => "event.cancelled",
+            WebhookKind::BookingCreated => "booking.created",
+            WebhookKind::BookingChanged => "booking.changed",
+            WebhookKind::BookingCancelled => "booking.cancelled",
+        }
+    }
+
+    /// Parses the wire name.
+    pub fn parse(s: &str) -> Option<WebhookKind> {
+        WebhookKind::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+}
+
+/// A partner's subscription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "url": "https://tapahtumat.kalajoki.fi/hooks/etakirjasto",
+    "kinds": ["event.created", "event.changed", "event.cancelled"]
+})))]
+pub struct WebhookInput {
+    /// Where to post: `https://` on a public host.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "https://tapahtumat.kalajoki.fi/hooks/etakirjasto")
+    )]
+    pub url: String,
+    /// The kinds of change to tell of: at least one.
+    pub kinds: Vec<WebhookKind>,
+}
+
+/// A subscription as the partner sees it (the secret is never shown again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Webhook {
+    /// The subscription's id.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "0b7e9c1a-3d44-4f0e-9a51-7c2d8e6f1b23")
+    )]
+    pub id: String,
+    /// Where it posts.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "https://tapahtumat.kalajoki.fi/hooks/etakirjasto")
+    )]
+    pub url: String,
+    /// The kinds it tells of.
+    pub kinds: Vec<WebhookKind>,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// Deliveries waiting for their next attempt.
+    #[cfg_attr(feature = "openapi", schema(example = 0))]
+    pub pending: u32,
+    /// Deliveries given up after every attempt failed.
+    #[cfg_attr(feature = "openapi", schema(example = 0))]
+    pub failed: u32,
+}
+
+/// A new subscription with its signing secret, shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookCreated {
+    /// The subscription.
+    pub webhook: Webhook,
+    /// The signing secret (`whsec_` and Base64): check each post's `webhook-signature` with it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    )]
+    pub secret: String,
+}
+
+/// One post of a change to a subscription, and how it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookDelivery {
+    /// The delivery's id: the `webhook-id` header, the same on every retry.
+    pub id: String,
+    /// The kind of change.
+    pub kind: WebhookKind,
+    /// The body posted, as JSON text (`{"id", "type", "created_at", "library", "data"}`).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            example = r#"{"id":"4f1c…","type":"event.changed","created_at":"2026-12-01T10:00:00Z","library":"kalajoki","data":{"event_id":"…","url":"/api/v1/events/…"}}"#
+        )
+    )]
+    pub payload: String,
+    /// When the change was made.
+    pub created_at: DateTime<Utc>,
+    /// `pending`, `delivered` or `failed`.
+    #[cfg_attr(feature = "openapi", schema(example = "delivered"))]
+    pub status: String,
+    /// Attempts so far.
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
+    pub attempts: u32,
+    /// The status the partner answered last; absent when it could not be reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_status: Option<u16>,
+    /// When it was delivered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<DateTime<Utc>>,
 }
 
 /// Checks an origin: `https://host[:port]` (or `http` for `localhost`, `127.0.0.1`, `[::1]`),

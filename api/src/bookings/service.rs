@@ -201,6 +201,12 @@ pub fn reschedule(
             row.staff_id = staff_id.clone();
             if queries::move_if_free(conn, &row)? {
                 let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+                crate::partners::webhooks::booking(
+                    conn,
+                    &view.booking,
+                    etakirjasto_shared::WebhookKind::BookingChanged,
+                    now,
+                )?;
                 outbox::booking(
                     conn,
                     &view,
@@ -358,6 +364,12 @@ pub fn book(
             if queries::insert_if_free(conn, &row)? {
                 let view = queries::find(conn, &id)?
                     .ok_or_else(|| ApiError::internal("booking vanished"))?;
+                crate::partners::webhooks::booking(
+                    conn,
+                    &view.booking,
+                    etakirjasto_shared::WebhookKind::BookingCreated,
+                    now,
+                )?;
                 outbox::booking(
                     conn,
                     &view,
@@ -462,6 +474,12 @@ pub fn cancel(
             return Err(locked());
         }
         let view = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
+        crate::partners::webhooks::booking(
+            conn,
+            &view.booking,
+            etakirjasto_shared::WebhookKind::BookingCancelled,
+            now,
+        )?;
         outbox::booking(
             conn,
             &view,

@@ -90,8 +90,15 @@ pub fn insert(
     rows: &[EventRow],
 ) -> Result<(), ApiError> {
     queries::insert_series(conn, series)?;
+    let now = Utc::now();
     for row in rows {
         queries::insert(conn, row)?;
+        crate::partners::webhooks::event(
+            conn,
+            row,
+            etakirjasto_shared::WebhookKind::EventCreated,
+            now,
+        )?;
     }
     Ok(())
 }
@@ -150,6 +157,12 @@ pub fn cancel(
                 continue;
             }
             queries::cancel(conn, event_id)?;
+            crate::partners::webhooks::event(
+                conn,
+                &current,
+                etakirjasto_shared::WebhookKind::EventCancelled,
+                now,
+            )?;
             crate::messages::outbox::whole_event(
                 conn,
                 event_id,

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use etakirjasto_shared::{
     Audience, ErrorCode, Event, EventCategory, EventInput, EventMode, EventStatus, FieldCode,
     Localized, MyRegistration, NewRegistration, Registration, RegistrationStatus, SeatType, Seats,
+    WebhookKind,
 };
 
 use super::{
@@ -207,7 +208,10 @@ pub fn create(
         &input,
         now.naive_utc(),
     );
-    queries::insert(conn, &row)?;
+    write_tx(conn, |conn| {
+        queries::insert(conn, &row)?;
+        crate::partners::webhooks::event(conn, &row, WebhookKind::EventCreated, now)
+    })?;
     Ok(to_wire(
         row,
         library.slug,
@@ -265,6 +269,7 @@ pub fn update(
         let (current, _, _) = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
         row.status = current.status;
         queries::update(conn, &row)?;
+        crate::partners::webhooks::event(conn, &row, WebhookKind::EventChanged, now)?;
         for seat in [SeatType::OnSite, SeatType::Online] {
             promote(conn, &row, seat, now)?;
         }
@@ -292,6 +297,7 @@ pub fn cancel(
         let (current, _, _) = queries::find(conn, id)?.ok_or_else(ApiError::not_found)?;
         if current.status != EventStatus::Cancelled.as_str() {
             queries::cancel(conn, id)?;
+            crate::partners::webhooks::event(conn, &current, WebhookKind::EventCancelled, now)?;
             outbox::whole_event(conn, id, RegistrationChange::EventCancelled, now)?;
         }
         Ok::<_, ApiError>(())

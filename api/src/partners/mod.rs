@@ -26,6 +26,9 @@ pub mod queries;
 pub mod routes;
 pub mod scopes;
 pub mod service;
+pub mod webhook_routes;
+pub mod webhook_worker;
+pub mod webhooks;
 
 /// A call made with a partner token, in the request's extensions.
 #[derive(Debug, Clone)]
@@ -34,6 +37,24 @@ pub struct PartnerCall {
     pub client_id: String,
     /// The library the client acts for.
     pub library_id: String,
+}
+
+/// The partner making the call: 401 for anyone else. Operations that take it are the partners'
+/// own (their webhooks).
+#[derive(Debug, Clone)]
+pub struct Partner(pub PartnerCall);
+
+impl actix_web::FromRequest for Partner {
+    type Error = crate::error::ApiError;
+    type Future = std::future::Ready<Result<Partner, crate::error::ApiError>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(
+            call_of(req)
+                .map(Partner)
+                .ok_or_else(crate::error::ApiError::unauthorized),
+        )
+    }
 }
 
 /// The partner call a request is, if any.
@@ -51,5 +72,9 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::update_api_client)
         .service(routes::new_api_client_secret)
         .service(routes::revoke_api_client)
-        .service(routes::list_api_client_calls);
+        .service(routes::list_api_client_calls)
+        .service(webhook_routes::create_webhook)
+        .service(webhook_routes::list_webhooks)
+        .service(webhook_routes::delete_webhook)
+        .service(webhook_routes::list_webhook_deliveries);
 }
