@@ -1433,3 +1433,63 @@ pub async fn update_training_module(
     let url = format!("{BASE}/training/modules/{}", encode(id));
     with_json(Request::put(&url), body, lang, Some(token)).await
 }
+
+/// `GET /api/v1/api-clients?library=…`: the library's partner systems (admins).
+pub async fn api_clients(
+    token: &str,
+    library: &str,
+    lang: Lang,
+) -> ApiResult<Vec<etakirjasto_shared::ApiClient>> {
+    let url = format!("{BASE}/api-clients?library={}", encode(library));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}
+
+/// `POST /api/v1/api-clients`: a new partner system; the secret is in this answer only.
+pub async fn create_api_client(
+    token: &str,
+    body: &etakirjasto_shared::ApiClientInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::ApiClientCredentials> {
+    post(&format!("{BASE}/api-clients"), body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/api-clients/{id}`: a partner system's name, scopes, origins and rate limit.
+pub async fn update_api_client(
+    token: &str,
+    id: &str,
+    body: &etakirjasto_shared::ApiClientInput,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::ApiClient> {
+    let url = format!("{BASE}/api-clients/{}", encode(id));
+    with_json(Request::put(&url), body, lang, Some(token)).await
+}
+
+/// `POST /api/v1/api-clients/{id}/secret`: a new secret (the old one stops).
+pub async fn renew_api_client_secret(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::ApiClientCredentials> {
+    let url = format!("{BASE}/api-clients/{}/secret", encode(id));
+    post(&url, &EmptyBody {}, lang, Some(token)).await
+}
+
+/// `POST /api/v1/api-clients/{id}/revoke`: ends a partner system's access for good.
+pub async fn revoke_api_client(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::ApiClient> {
+    let url = format!("{BASE}/api-clients/{}/revoke", encode(id));
+    post(&url, &EmptyBody {}, lang, Some(token)).await
+}
+
+/// `GET /api/v1/api-clients/{id}/calls`: a partner system's latest calls.
+pub async fn api_client_calls(
+    token: &str,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<Page<etakirjasto_shared::ApiCall>> {
+    let url = format!("{BASE}/api-clients/{}/calls?limit=25", encode(id));
+    answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
+}

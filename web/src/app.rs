@@ -10,17 +10,18 @@ use crate::components::layout::Layout;
 use crate::lazy_routes::{
     ApplyRoute, BookRoute, EventRoute, EventsRoute, GuideRoute, GuidesRoute, ManageBookingRoute,
     ManageRegistrationRoute, MeRoute, MyBookingsRoute, ProgrammesRoute, RegisterRoute,
-    RescheduleRoute, StaffAuditRoute, StaffEventsRoute, StaffGuidesRoute, StaffHomeServiceRoute,
-    StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute, StaffProgrammesRoute,
-    StaffRoute, StaffSurveysRoute, StaffTrainingRoute, SurveyRoute, SurveysRoute, TwoStepRoute,
+    RescheduleRoute, StaffApiClientsRoute, StaffAuditRoute, StaffEventsRoute, StaffGuidesRoute,
+    StaffHomeServiceRoute, StaffMessagesRoute, StaffOffersRoute, StaffOrganisationsRoute,
+    StaffProgrammesRoute, StaffRoute, StaffSurveysRoute, StaffTrainingRoute, SurveyRoute,
+    SurveysRoute, TwoStepRoute,
 };
 use crate::library::LibraryInfo;
 use crate::pages::{home::Home, not_found::NotFound, reschedule::Moved, sign_in::SignIn};
 use crate::prefs::Prefs;
 use crate::routes::{
-    Page, REGISTRATIONS, RESCHEDULE, STAFF_AUDIT, STAFF_EVENTS, STAFF_GUIDES, STAFF_HOME_SERVICE,
-    STAFF_MESSAGES, STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES, STAFF_SURVEYS,
-    STAFF_TRAINING,
+    Page, REGISTRATIONS, RESCHEDULE, STAFF_API_CLIENTS, STAFF_AUDIT, STAFF_EVENTS, STAFF_GUIDES,
+    STAFF_HOME_SERVICE, STAFF_MESSAGES, STAFF_OFFERS, STAFF_ORGANISATIONS, STAFF_PROGRAMMES,
+    STAFF_SURVEYS, STAFF_TRAINING,
 };
 use crate::session::Session;
 
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_ORGANISATIONS)) view={Lazy::<StaffOrganisationsRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_HOME_SERVICE)) view={Lazy::<StaffHomeServiceRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_AUDIT)) view={Lazy::<StaffAuditRoute>::new()} />
+                    <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_API_CLIENTS)) view={Lazy::<StaffApiClientsRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_GUIDES)) view={Lazy::<StaffGuidesRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_SURVEYS)) view={Lazy::<StaffSurveysRoute>::new()} />
                     <Route path=(StaticSegment(Page::Staff.segment()), StaticSegment(STAFF_TRAINING)) view={Lazy::<StaffTrainingRoute>::new()} />

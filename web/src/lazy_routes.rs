@@ -90,6 +90,7 @@ enum StaffPage {
     Guides,
     Surveys,
     Training,
+    ApiClients,
 }
 
 /// Renders one of the staff pages; its code is in the staff pages' file.
@@ -112,6 +113,9 @@ fn staff_page(page: StaffPage) -> AnyView {
         StaffPage::Guides => view! { <pages::staff::guides::StaffGuides /> }.into_any(),
         StaffPage::Surveys => view! { <pages::staff::surveys::StaffSurveys /> }.into_any(),
         StaffPage::Training => view! { <pages::staff::training::StaffTraining /> }.into_any(),
+        StaffPage::ApiClients => {
+            view! { <pages::staff::api_clients::StaffApiClients /> }.into_any()
+        }
     }
 }
 
@@ -210,6 +214,10 @@ lazy_page!(
 lazy_page!(
     /// Writing the library's operating models.
     StaffGuidesRoute => staff_page(StaffPage::Guides)
+);
+lazy_page!(
+    /// The admins' partner systems (API clients).
+    StaffApiClientsRoute => staff_page(StaffPage::ApiClients)
 );
 lazy_page!(
     /// The admins' audit log of personal data.

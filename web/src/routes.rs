@@ -235,6 +235,14 @@ pub fn staff_training_edit_href(id: &str) -> String {
     )
 }
 
+/// The path segment of the admins' page of partner systems, under the staff dashboard.
+pub const STAFF_API_CLIENTS: &str = "api-clients";
+
+/// The admins' partner systems (API clients).
+pub fn staff_api_clients_href() -> String {
+    format!("{}/{STAFF_API_CLIENTS}", Page::Staff.href())
+}
+
 /// The path segment of the admins' audit log, under the staff dashboard.
 pub const STAFF_AUDIT: &str = "audit";
 

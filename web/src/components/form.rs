@@ -43,6 +43,8 @@ pub enum Label {
     Scenario(crate::i18n::ScenarioText),
     /// A field of the operating model editor.
     Guides(crate::i18n::guides::Guides),
+    /// A field of the partner systems page.
+    Partners(crate::i18n::partners::Partners),
 }
 
 impl Text for Label {
@@ -61,6 +63,7 @@ impl Text for Label {
             Label::Audit(t) => t.text(lang),
             Label::Scenario(t) => t.text(lang),
             Label::Guides(t) => t.text(lang),
+            Label::Partners(t) => t.text(lang),
         }
     }
 }
@@ -134,6 +137,12 @@ impl From<Events> for Label {
 impl From<crate::i18n::guides::Guides> for Label {
     fn from(t: crate::i18n::guides::Guides) -> Self {
         Label::Guides(t)
+    }
+}
+
+impl From<crate::i18n::partners::Partners> for Label {
+    fn from(t: crate::i18n::partners::Partners) -> Self {
+        Label::Partners(t)
     }
 }
 
@@ -216,6 +225,11 @@ pub fn focus_later(target: NodeRef<html::Div>) {
             let _ = el.focus();
         }
     });
+}
+
+/// Focuses the element with `id` once the browser has drawn the change that reveals it.
+pub fn focus_id_later(id: String) {
+    request_animation_frame(move || focus_by_id(&id));
 }
 
 /// Focuses the element with `id`; used by the summary's links so the router does not treat the

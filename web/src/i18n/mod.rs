@@ -23,6 +23,7 @@ pub mod home_service;
 pub mod messages;
 pub mod offers;
 mod pages;
+pub mod partners;
 pub mod programmes;
 pub mod scenario;
 pub mod staff;

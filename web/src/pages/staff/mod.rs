@@ -6,6 +6,7 @@
 //! The calendar's day or week, date and "my sessions" or "whole team" live in the address
 //! (`/staff?view=week&date=2026-12-07&who=team`), so Back, reload and a bookmark keep them.
 
+pub mod api_clients;
 pub mod audit;
 mod calendar;
 pub mod event_form;
@@ -237,6 +238,7 @@ pub fn Staff() -> impl IntoView {
                         <p><a href=crate::routes::staff_surveys_href()>{tr(crate::i18n::surveys::Surveys::StaffTitle)}</a></p>
                         <p><a href=crate::routes::staff_training_href()>{tr(crate::i18n::training::Training::Title)}</a></p>
                         {admin.then(|| view! { <p><a href=crate::routes::staff_audit_href(None)>{tr(crate::i18n::Audit::Link)}</a></p> })}
+                        {admin.then(|| view! { <p><a href=crate::routes::staff_api_clients_href()>{tr(crate::i18n::partners::Partners::Link)}</a></p> })}
                         {admin_of.clone().map(|library| view! { <scenario::ScenarioForm library=library /> })}
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
