@@ -188,6 +188,10 @@ fn test() -> Result<(), String> {
         ("ETAKIRJASTO_TEST_PG", pg.admin_url()),
         ("ETAKIRJASTO_BIN", bin.to_string_lossy().into_owned()),
         ("ETAKIRJASTO_SCHEMATHESIS", tools::ensure_schemathesis()?),
+        (
+            "ETAKIRJASTO_OPENAPI_PYTHON_CLIENT",
+            tools::ensure_openapi_python_client()?,
+        ),
     ];
     step("Unit, API and end-to-end tests on SQLite and PostgreSQL (cargo test)");
     tools::run_in(

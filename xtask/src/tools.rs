@@ -180,6 +180,43 @@ pub fn ensure_browser() -> Result<(), String> {
     Ok(())
 }
 
+/// The openapi-python-client version that generates the outsider's client from the document.
+pub const OPENAPI_PYTHON_CLIENT_VERSION: &str = "0.29.1";
+
+/// openapi-python-client from PyPI in its own virtual environment `.venv-openapi-client` (its
+/// dependencies stay apart from schemathesis's), with `python-dateutil`, which the generated client
+/// needs; returns the generator's path (the script runs with the `python` beside it).
+pub fn ensure_openapi_python_client() -> Result<String, String> {
+    let venv = root().join(".venv-openapi-client");
+    let bin = venv.join("bin/openapi-python-client");
+    let have = found(&bin.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if !have.contains(OPENAPI_PYTHON_CLIENT_VERSION) {
+        step(&format!(
+            "Installing openapi-python-client {OPENAPI_PYTHON_CLIENT_VERSION} from PyPI into .venv-openapi-client"
+        ));
+        if !venv.join("bin/pip").exists() {
+            run_in(
+                "python3",
+                &["-m", "venv", &venv.to_string_lossy()],
+                &root(),
+                &[],
+            )?;
+        }
+        run_in(
+            venv.join("bin/pip"),
+            &[
+                "install",
+                "--quiet",
+                &format!("openapi-python-client=={OPENAPI_PYTHON_CLIENT_VERSION}"),
+                "python-dateutil==4.0.0",
+            ],
+            &root(),
+            &[],
+        )?;
+    }
+    Ok(bin.to_string_lossy().into_owned())
+}
+
 /// The schemathesis version the hostile-input tests run.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 

@@ -70,14 +70,12 @@ fn token_request(req: &HttpRequest, body: &[u8]) -> Result<PartnerTokenRequest, 
 /// and secret (in the form, or as HTTP Basic) and gets a token for 15 minutes with the scopes asked
 /// for (`scope`, space-separated; all the client's scopes without it). Send it as
 /// `Authorization: Bearer <access_token>`. Each exchange counts against the client's rate limit.
-/// Refusals are problem documents that also carry OAuth's own `error` code.
+/// Refusals are problem documents that also carry OAuth's own `error` code. The same fields are
+/// also accepted as a JSON body.
 #[utoipa::path(
     tag = "partners",
     operation_id = "issue_token",
-    request_body(content(
-        (PartnerTokenRequest = "application/x-www-form-urlencoded"),
-        (PartnerTokenRequest = "application/json"),
-    )),
+    request_body(content = PartnerTokenRequest, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "The token.", body = PartnerToken,
             headers(("Cache-Control" = String, description = "`no-store`"))),
