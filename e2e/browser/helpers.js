@@ -98,7 +98,7 @@ async function startServer() {
     }
     fs.rmSync(tmp, { recursive: true, force: true });
   };
-  return { base, stop, log };
+  return { base, stop, log, bin, databaseUrl: `sqlite://${path.join(tmp, 'test.db')}` };
 }
 
 /** Launches headless Chromium from Debian's package. */

@@ -1,12 +1,14 @@
 //! Importing branches and opening hours from the Finnish library directory (Kirkanta API v4 JSON)
 //! with `etakirjasto library import-kirkanta`, on both databases: from the fixture file and from a
-//! URL; an import again changes nothing more; a bad file changes nothing and says why.
+//! URL; an import again changes nothing more; a bad file changes nothing and says why. The library's
+//! admins import through the API too, with a preview that saves nothing.
 
-use etakirjasto_e2e::{TestApp, on_both_databases, root};
+use etakirjasto_e2e::{TestApp, demo, on_both_databases, root};
 use serde_json::{Value, json};
 
 on_both_databases! {
     branches_and_staffed_hours_come_from_the_directory_file_or_url => import;
+    the_library_admins_import_through_the_api_with_a_preview_first => via_api;
 }
 
 fn fixture() -> std::path::PathBuf {
@@ -218,4 +220,66 @@ async fn import(app: TestApp) {
     assert!(!ok && err.contains("either --file or --url"), "{err}");
     let (ok, _, err) = run(&app, &[]);
     assert!(!ok && err.contains("either --file or --url"), "{err}");
+}
+
+async fn via_api(app: TestApp) {
+    let document: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture()).unwrap()).unwrap();
+    let path = "/api/v1/libraries/kalajoki/branches/import";
+    let staff = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
+    let (status, _) = app
+        .send("POST", path, Some(&staff), Some(document.clone()))
+        .await;
+    assert_eq!(status, 403, "staff who are not admins cannot import");
+    let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;
+    let (_, before) = app.get("/api/v1/libraries/kalajoki", None).await;
+
+    // The preview tells what would change and saves nothing.
+    let (status, preview) = app
+        .send(
+            "POST",
+            &format!("{path}?dry_run=true"),
+            Some(&admin),
+            Some(document.clone()),
+        )
+        .await;
+    assert_eq!(status, 200, "{preview}");
+    assert_eq!(
+        (&preview["dry_run"], &preview["added"], &preview["updated"]),
+        (&json!(true), &json!(1), &json!(1))
+    );
+    let main = preview["branches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == "Kalajoen pääkirjasto")
+        .unwrap();
+    assert_eq!(main["action"], "added");
+    assert_eq!(main["hours"][0], "1 11:00–19:00");
+    let (_, unchanged) = app.get("/api/v1/libraries/kalajoki", None).await;
+    assert_eq!(unchanged["branches"], before["branches"]);
+
+    // The import itself, and again: nothing new the second time.
+    let (status, done) = app
+        .send("POST", path, Some(&admin), Some(document.clone()))
+        .await;
+    assert_eq!(status, 200, "{done}");
+    assert_eq!((&done["added"], &done["updated"]), (&json!(1), &json!(1)));
+    let (_, library) = app.get("/api/v1/libraries/kalajoki", None).await;
+    assert_eq!(branch(&library, "Kalajoen pääkirjasto")["is_main"], true);
+    let (_, again) = app.send("POST", path, Some(&admin), Some(document)).await;
+    assert_eq!((&again["added"], &again["updated"]), (&json!(0), &json!(2)));
+
+    // Not the directory's JSON: refused naming the document, nothing saved.
+    let (status, refused) = app
+        .send(
+            "POST",
+            path,
+            Some(&admin),
+            Some(json!({"items": [{"name": ""}]})),
+        )
+        .await;
+    assert_eq!(status, 422, "{refused}");
+    assert_eq!(refused["errors"][0]["field"], "document");
+    assert!(refused["detail"].is_string(), "{refused}");
 }

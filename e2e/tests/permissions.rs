@@ -1,6 +1,8 @@
 //! The permission matrix, generated from the served OpenAPI document: every operation is called by
-//! every kind of caller, and the answer must be the one its rule allows. An operation without a rule
-//! fails the test, so a new endpoint cannot ship without deciding who may call it.
+//! every kind of caller, and the answer must be the one its rule allows. Among the callers is an
+//! admin of another library on the same instance, who sees nothing of this library's in any domain.
+//! An operation without a rule fails the test, so a new endpoint cannot ship without deciding who
+//! may call it.
 
 use etakirjasto_e2e::{TestApp, demo, on_both_databases};
 use serde_json::{Value, json};
@@ -34,7 +36,9 @@ fn rule(operation_id: &str) -> Option<Access> {
     Some(match operation_id {
         "healthz" | "readyz" => Public,
         "list_libraries" | "get_library" | "list_closures" => Public,
-        "add_closure" | "delete_closure" | "set_library_scenario" => LibraryAdmin,
+        "add_closure" | "delete_closure" | "set_library_scenario" | "import_branches" => {
+            LibraryAdmin
+        }
         "register" | "login" | "refresh" | "logout" => Public,
         "get_me" | "export_my_data" | "delete_my_account" => SignedIn,
         "start_second_factor" | "confirm_second_factor" | "renew_recovery_codes" => SignedIn,
@@ -138,17 +142,22 @@ enum Caller {
     AnotherPatron,
     Staff,
     StaffOfAnotherLibrary,
+    /// An admin of another library on the same instance: sees nothing of this library's.
+    AdminOfAnotherLibrary,
     Admin,
 }
 
-const CALLERS: [Caller; 6] = [
+const CALLERS: [Caller; 7] = [
     Caller::Anonymous,
     Caller::Patron,
     Caller::AnotherPatron,
     Caller::Staff,
     Caller::StaffOfAnotherLibrary,
+    Caller::AdminOfAnotherLibrary,
     Caller::Admin,
 ];
+
+const OULU_ADMIN: (&str, &str) = ("paakayttaja@oulu.example", "oulun paakayttaja 1");
 
 /// A fresh access token for the caller.
 async fn token(app: &TestApp, caller: Caller) -> Option<String> {
@@ -158,6 +167,7 @@ async fn token(app: &TestApp, caller: Caller) -> Option<String> {
         Caller::AnotherPatron => ("toinen@example.fi", "toinen salasana 1"),
         Caller::Staff => demo::STAFF,
         Caller::StaffOfAnotherLibrary => ("henkilokunta@oulu.example", "oulun salasana 1"),
+        Caller::AdminOfAnotherLibrary => OULU_ADMIN,
         Caller::Admin => demo::ADMIN,
     };
     Some(app.token_for(email, password).await)
@@ -404,6 +414,24 @@ async fn matrix(app: TestApp) {
     app.register("Toinen Asiakas", "toinen@example.fi", "toinen salasana 1")
         .await;
     app.add_other_library();
+    let out = app.cli(
+        &[
+            "user",
+            "add",
+            "--library",
+            "oulu",
+            "--role",
+            "admin",
+            "--email",
+            OULU_ADMIN.0,
+        ],
+        &[("ETAKIRJASTO_PASSWORD", OULU_ADMIN.1)],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (_, spec) = app.get("/api/openapi.json", None).await;
     // A closing day exists, so that removing it is a real answer for the admin.
     let admin = app.token_for(demo::ADMIN.0, demo::ADMIN.1).await;

@@ -179,3 +179,45 @@ pub struct Closure {
     #[cfg_attr(feature = "openapi", schema(example = "Jouluaatto", max_length = 200))]
     pub reason: String,
 }
+
+/// One branch found in an import from the Finnish library directory (Kirkanta), and what the import
+/// does with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportedBranchPreview {
+    /// The branch's name, which matches it to a branch already stored.
+    #[cfg_attr(feature = "openapi", schema(example = "Kalajoen pääkirjasto"))]
+    pub name: String,
+    /// `added` (a new branch) or `updated` (a branch of this name is stored).
+    #[cfg_attr(feature = "openapi", schema(example = "updated"))]
+    pub action: String,
+    /// Its street address.
+    #[cfg_attr(feature = "openapi", schema(example = "Pohjankyläntie 5"))]
+    pub street_address: String,
+    /// Its postal code.
+    #[cfg_attr(feature = "openapi", schema(example = "85100"))]
+    pub postal_code: String,
+    /// Its town.
+    #[cfg_attr(feature = "openapi", schema(example = "Kalajoki"))]
+    pub city: String,
+    /// Staffed opening hours found per weekday, as "1 10:00–19:00" (ISO weekday, opens, closes);
+    /// absent when the directory gave no schedules (the stored hours then stay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Vec<String>>,
+}
+
+/// What an import from the directory did, or would do (`dry_run`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BranchImport {
+    /// True when nothing was saved: a preview.
+    pub dry_run: bool,
+    /// Branches new to the library.
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
+    pub added: u32,
+    /// Branches already stored and brought up to date.
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
+    pub updated: u32,
+    /// Every branch found.
+    pub branches: Vec<ImportedBranchPreview>,
+}

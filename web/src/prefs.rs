@@ -141,6 +141,6 @@ pub fn use_title<T: Text>(key: T) {
 }
 
 /// `localStorage`, when the browser allows it (private modes and strict settings may not).
-fn storage() -> Option<Storage> {
+pub fn storage() -> Option<Storage> {
     window().local_storage().ok().flatten()
 }

@@ -403,6 +403,53 @@ pub fn apply(
     })
 }
 
+/// What importing `found` does to the library's branches: with `dry_run`, read only; else applied
+/// with [`apply`].
+pub fn preview_or_apply(
+    conn: &mut DbConnection,
+    library_id: &str,
+    found: &[ImportedBranch],
+    dry_run: bool,
+) -> Result<etakirjasto_shared::BranchImport, ApiError> {
+    let stored: Vec<String> = branches::table
+        .filter(branches::library_id.eq(library_id))
+        .select(branches::name)
+        .load(conn)?;
+    let known = |name: &str| {
+        stored
+            .iter()
+            .any(|s| s.trim().to_lowercase() == name.to_lowercase())
+    };
+    let preview: Vec<etakirjasto_shared::ImportedBranchPreview> = found
+        .iter()
+        .map(|b| etakirjasto_shared::ImportedBranchPreview {
+            name: b.name.clone(),
+            action: if known(&b.name) { "updated" } else { "added" }.into(),
+            street_address: b.street_address.clone(),
+            postal_code: b.postal_code.clone(),
+            city: b.city.clone(),
+            hours: b.hours.as_ref().map(|h| {
+                h.iter()
+                    .map(|(day, opens, closes)| format!("{day} {opens}–{closes}"))
+                    .collect()
+            }),
+        })
+        .collect();
+    let (added, updated) = if dry_run {
+        let added = preview.iter().filter(|p| p.action == "added").count();
+        (added, preview.len() - added)
+    } else {
+        let done = apply(conn, library_id, found)?;
+        (done.added, done.updated)
+    };
+    Ok(etakirjasto_shared::BranchImport {
+        dry_run,
+        added: u32::try_from(added).unwrap_or(u32::MAX),
+        updated: u32::try_from(updated).unwrap_or(u32::MAX),
+        branches: preview,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

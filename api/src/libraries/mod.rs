@@ -15,5 +15,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::list_closures)
         .service(routes::add_closure)
         .service(routes::delete_closure)
-        .service(routes::set_library_scenario);
+        .service(routes::set_library_scenario)
+        .service(routes::import_branches);
 }

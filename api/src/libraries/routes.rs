@@ -2,8 +2,8 @@
 
 use actix_web::{HttpResponse, Responder, delete, get, post, put, web};
 use etakirjasto_shared::{
-    ActiveScenario, Closure, FieldCode, Library, LibrarySummary, Page, Problem, Role, Scenario,
-    ScenarioInput,
+    ActiveScenario, BranchImport, Closure, FieldCode, Library, LibrarySummary, Page, Problem, Role,
+    Scenario, ScenarioInput,
 };
 
 use super::queries;
@@ -306,4 +306,58 @@ pub async fn set_library_scenario(
     })
     .await?;
     Ok(web::Json(active))
+}
+
+/// Whether an import is only a preview.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportParams {
+    /// `true`: read the document and tell what would change, saving nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// Import branches from the library directory.
+///
+/// The library's admins send the Finnish library directory's answer as it is (Kirkanta API v4 JSON,
+/// `https://api.kirjastot.fi/v4/library?…&with=schedules` for a week: a list `{"items": […]}` or one
+/// library `{"data": {…}}`), so branches, addresses and staffed opening hours are not typed again.
+/// Branches match by name: a new name is added, a known one brought up to date; what the document
+/// lacks (phone, email, schedules) stays as stored. With `dry_run=true` nothing is saved and the
+/// answer tells what would change. All or nothing, one import at a time per library.
+#[utoipa::path(
+    tag = "libraries",
+    operation_id = "import_branches",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The library's slug.", example = "kalajoki"), ImportParams),
+    request_body(content = Object, description = "The directory's JSON as downloaded.",
+        example = json!({"type": "library", "total": 1, "items": [{"id": 86616, "name": "Kalajoen pääkirjasto", "isMain": true, "address": {"street": "Pohjankyläntie 5", "zipcode": "85100", "city": "Kalajoki"}, "schedules": []}]})),
+    responses(
+        JsonBodyErrors,
+        (status = 200, description = "Imported, or (`dry_run`) what would be.", body = BranchImport),
+        (status = 401, description = "Not signed in (`unauthorized`).", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this library (`forbidden`).", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No library has this slug (`not_found`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The document is not the directory's JSON or says something impossible (`invalid_input`, field `document`; `detail` tells what).", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/libraries/{slug}/branches/import")]
+#[tracing::instrument(skip_all)]
+pub async fn import_branches(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    slug: web::Path<String>,
+    q: web::Query<ImportParams>,
+    body: web::Json<serde_json::Value>,
+) -> Result<impl Responder, ApiError> {
+    let (slug, dry_run, document) = (slug.into_inner(), q.dry_run, body.into_inner());
+    let done = db::run(&state.pool, move |conn| {
+        let library = admin_library(conn, &user, &slug)?;
+        let found = super::kirkanta::parse(&document.to_string()).map_err(|why| {
+            ApiError::invalid(vec![("document".into(), FieldCode::InvalidFormat)]).with_detail(why)
+        })?;
+        super::kirkanta::preview_or_apply(conn, &library.id, &found, dry_run)
+    })
+    .await?;
+    Ok(web::Json(done))
 }

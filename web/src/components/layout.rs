@@ -64,8 +64,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             .map(|l| l.name)
             .unwrap_or_else(|| Ui::LibraryFallbackName.text(lang.get()).to_owned())
     };
+    // A library without a number or address in the directory shows none, never an empty link.
     let header_phone = move || {
-        library.get().map(|l| {
+        library.get().filter(|l| !l.phone.is_empty()).map(|l| {
             view! {
                 <p class="site-phone">
                     <span>{tr(Ui::PhoneLead)}</span> " " <PhoneLink phone=l.phone class="phone-link" />
@@ -116,11 +117,56 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <p class="footer-name">{name}</p>
                 {move || library.get().map(|l| view! {
-                    <p><PhoneLink phone=l.phone.clone() /></p>
-                    <p><a href=format!("mailto:{}", l.email)>{l.email.clone()}</a></p>
+                    {(!l.phone.is_empty()).then(|| view! { <p><PhoneLink phone=l.phone.clone() /></p> })}
+                    {(!l.email.is_empty()).then(|| view! { <p><a href=format!("mailto:{}", l.email)>{l.email.clone()}</a></p> })}
                 })}
                 <p>{tr(Ui::FooterHelp)}</p>
+                <LibraryChooser />
             </div>
         </footer>
+    }
+}
+
+/// On an instance with several libraries: the patron's own library, chosen from a list (a form with
+/// a button, so nothing changes while the keyboard moves through the options). The new library's
+/// name is said in a live region.
+#[component]
+fn LibraryChooser() -> impl IntoView {
+    let library = use_library();
+    let lang = use_lang();
+    let picked = RwSignal::new(String::new());
+    let said = RwSignal::new(None::<String>);
+    Effect::new(move || {
+        if let Some(l) = library.get() {
+            picked.set(l.slug);
+        }
+    });
+    let choose = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let slug = picked.get_untracked();
+        let name = library
+            .all()
+            .into_iter()
+            .find(|l| l.slug == slug)
+            .map(|l| l.name);
+        if let Some(name) = name {
+            library.choose(slug);
+            said.set(Some(name));
+        }
+    };
+    view! {
+        <Show when=move || { library.all().len() > 1 }>
+            <form class="library-chooser" on:submit=choose>
+                <label for="library-choice">{tr(Ui::YourLibrary)}</label>
+                <select id="library-choice" on:change=move |ev| picked.set(event_target_value(&ev))>
+                    {move || library.all().into_iter().map(|l| {
+                        let selected = picked.get() == l.slug;
+                        view! { <option value=l.slug.clone() selected=selected>{l.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button button-secondary">{tr(Ui::ChooseLibrary)}</button>
+                <p role="status">{move || said.get().map(|n| format!("{} {n}.", Ui::LibraryChosen.text(lang.get())))}</p>
+            </form>
+        </Show>
     }
 }

@@ -21,6 +21,10 @@ pub enum Events {
     WhereLabel,
     /// "Any" in a filter.
     Any,
+    /// Filter: the library.
+    LibraryLabel,
+    /// Every library of the region.
+    AllLibraries,
     /// Button applying the filters.
     Show,
     /// No events match.
@@ -163,6 +167,8 @@ impl Text for Events {
             AudienceLabel => lang.pick("Kenelle", "För vem", "Who for"),
             WhereLabel => lang.pick("Missä", "Var", "Where"),
             Any => lang.pick("Kaikki", "Alla", "All"),
+            LibraryLabel => lang.pick("Kirjasto", "Bibliotek", "Library"),
+            AllLibraries => lang.pick("Kaikki alueen kirjastot", "Alla bibliotek i regionen", "All libraries of the region"),
             Show => lang.pick("Näytä", "Visa", "Show"),
             NoneFound => lang.pick(
                 "Näillä valinnoilla ei ole tulevia tapahtumia.",

@@ -47,6 +47,12 @@ pub enum Ui {
     ErrorPrefix,
     /// Shown when the library's details could not be loaded.
     LibraryUnavailable,
+    /// Label of the library chooser.
+    YourLibrary,
+    /// Its button.
+    ChooseLibrary,
+    /// Said after choosing (followed by the library's name).
+    LibraryChosen,
 }
 
 impl Text for Ui {
@@ -70,6 +76,13 @@ impl Text for Ui {
             SizeLargest => lang.pick("Suurin", "Störst", "Largest"),
             NavEvents => lang.pick("Tapahtumat", "Evenemang", "Events"),
             Loading => lang.pick("Ladataan…", "Laddar…", "Loading…"),
+            YourLibrary => lang.pick("Oma kirjastosi", "Ditt bibliotek", "Your library"),
+            ChooseLibrary => lang.pick("Vaihda kirjasto", "Byt bibliotek", "Change library"),
+            LibraryChosen => lang.pick(
+                "Kirjastosi on nyt",
+                "Ditt bibliotek är nu",
+                "Your library is now",
+            ),
             FooterHelp => lang.pick(
                 "Jos verkkopalvelun käyttö tuntuu hankalalta, soita meille. Autamme mielellämme.",
                 "Om webbtjänsten känns krånglig, ring oss. Vi hjälper gärna till.",

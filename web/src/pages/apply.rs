@@ -20,7 +20,7 @@ use crate::components::form::{
     Checks, ErrorSummary, Field, FieldFault, FieldMessage, FormErrors, Radios, focus_later,
 };
 use crate::i18n::{Apply as A, Text, home_service as words};
-use crate::library::{HOME_LIBRARY, use_library};
+use crate::library::use_library;
 use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::Page;
 
@@ -455,7 +455,7 @@ fn StepForm(step: Step, draft: Draft) -> impl IntoView {
         let lang = lang.get_untracked();
         let slug = library
             .get()
-            .map_or_else(|| HOME_LIBRARY.to_owned(), |l| l.slug);
+            .map_or_else(|| library.slug_untracked(), |l| l.slug);
         let body = draft.input(slug, lang);
         busy.set(true);
         let navigate = navigate.clone();

@@ -30,6 +30,8 @@ use crate::session::{Phase, use_session};
 /// absent: the coming events as a list).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Filters {
+    /// One library's events; all the region's without it.
+    library: Option<String>,
     category: Option<EventCategory>,
     audience: Option<Audience>,
     mode: Option<EventMode>,
@@ -39,6 +41,9 @@ struct Filters {
 impl Filters {
     fn from_query(q: &leptos_router::params::ParamsMap) -> Filters {
         Filters {
+            library: q
+                .get("library")
+                .filter(|v| etakirjasto_shared::validate::slug(v).is_ok()),
             category: q.get("category").and_then(|v| EventCategory::parse(&v)),
             audience: q.get("audience").and_then(|v| Audience::parse(&v)),
             mode: q.get("mode").and_then(|v| EventMode::parse(&v)),
@@ -82,6 +87,9 @@ impl Filters {
     /// The query string, without the `?`.
     fn query(&self) -> String {
         let mut parts = Vec::new();
+        if let Some(l) = &self.library {
+            parts.push(format!("library={}", api::encode(l)));
+        }
         if let Some(c) = self.category {
             parts.push(format!("category={}", c.as_str()));
         }
@@ -184,11 +192,14 @@ pub fn EventsPage() -> impl IntoView {
 #[component]
 fn FilterForm(current: Memo<Filters>) -> impl IntoView {
     let navigate = use_navigate();
+    let library = use_library();
+    let chosen_library = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let audience = RwSignal::new(String::new());
     let mode = RwSignal::new(String::new());
     Effect::new(move || {
         let f = current.get();
+        chosen_library.set(f.library.clone().unwrap_or_default());
         category.set(
             f.category
                 .map(|c| c.as_str().to_owned())
@@ -203,7 +214,9 @@ fn FilterForm(current: Memo<Filters>) -> impl IntoView {
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let picked = chosen_library.get_untracked();
         let chosen = Filters {
+            library: (!picked.is_empty()).then_some(picked),
             category: EventCategory::parse(&category.get_untracked()),
             audience: Audience::parse(&audience.get_untracked()),
             mode: EventMode::parse(&mode.get_untracked()),
@@ -235,6 +248,14 @@ fn FilterForm(current: Memo<Filters>) -> impl IntoView {
                 .collect(),
         )
     };
+    let libraries = move || {
+        let mut out = vec![(
+            String::new(),
+            Events::AllLibraries.text(lang.get()).to_owned(),
+        )];
+        out.extend(library.all().into_iter().map(|l| (l.slug, l.name)));
+        out
+    };
     let modes = move || {
         let l = lang.get();
         options(
@@ -248,6 +269,9 @@ fn FilterForm(current: Memo<Filters>) -> impl IntoView {
         <form class="form filters" on:submit=on_submit>
             <fieldset>
                 <legend>{tr(Events::FilterLegend)}</legend>
+                <Show when=move || { library.all().len() > 1 }>
+                    <Select id="filter-library" label=Events::LibraryLabel value=chosen_library options=Signal::derive(libraries) />
+                </Show>
                 <Select id="filter-category" label=Events::KindLabel value=category options=Signal::derive(categories) />
                 <Select id="filter-audience" label=Events::AudienceLabel value=audience options=Signal::derive(audiences) />
                 <Select id="filter-mode" label=Events::WhereLabel value=mode options=Signal::derive(modes) />
@@ -396,6 +420,12 @@ fn month_view(
 /// One event in the list.
 #[component]
 fn EventItem(event: Event, lang: Lang) -> impl IntoView {
+    // On a regional instance each event names its library.
+    let libraries = use_library().all();
+    let library = (libraries.len() > 1)
+        .then(|| libraries.into_iter().find(|l| l.slug == event.library))
+        .flatten()
+        .map(|l| view! { <p class="event-library">{l.name}</p> });
     let title = event.title.get(lang).to_owned();
     let time = booking::time_range(lang, event.start.time(), event.end.time());
     let facts = format!(
@@ -407,6 +437,7 @@ fn EventItem(event: Event, lang: Lang) -> impl IntoView {
     view! {
         <li class="event-item">
             <h3><a href=event_href(&event.id)>{title}</a></h3>
+            {library}
             <p>{facts}</p>
             {cancelled.then(|| view! { <p class="tag">{Events::Cancelled.text(lang)}</p> })}
             {(!cancelled && event.registration_required).then(|| view! { <p>{places(&event, lang)}</p> })}

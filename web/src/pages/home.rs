@@ -68,7 +68,7 @@ pub fn Home() -> impl IntoView {
         <section class="call-box" aria-labelledby="call-heading">
             <h2 id="call-heading">{tr(Pages::CallHeading)}</h2>
             <p>{tr(Pages::CallText)}</p>
-            {move || library.get().map(|l| view! { <p class="big-phone"><PhoneLink phone=l.phone /></p> })}
+            {move || library.get().filter(|l| !l.phone.is_empty()).map(|l| view! { <p class="big-phone"><PhoneLink phone=l.phone /></p> })}
         </section>
         <section aria-labelledby="offer-heading">
             <h2 id="offer-heading">{tr(Pages::OfferHeading)}</h2>

@@ -16,7 +16,7 @@ use crate::components::form::{
     ErrorSummary, Field, FieldFault, FormErrors, MethodChoice, focus_later,
 };
 use crate::i18n::{Auth, Text};
-use crate::library::HOME_LIBRARY;
+use crate::library::use_library;
 use crate::prefs::{tr, use_lang, use_title};
 use crate::routes::Page;
 use crate::session::use_session;
@@ -40,6 +40,7 @@ pub fn Register() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let navigate = use_navigate();
+    let library = use_library();
 
     let card = RwSignal::new(false);
     let name = RwSignal::new(String::new());
@@ -88,7 +89,7 @@ pub fn Register() -> impl IntoView {
             card_number: card_number.get_untracked(),
             pin: pin.get_untracked(),
         };
-        match check(&typed) {
+        match check(&typed, library.slug_untracked()) {
             Ok(req) => {
                 errors.set(FormErrors::default());
                 action.dispatch_local(req);
@@ -144,7 +145,7 @@ fn locate(field: &str) -> Option<(&'static str, Auth)> {
 }
 
 /// Applies the shared rules; empty optional fields are left out of the request.
-fn check(t: &Typed) -> Result<RegisterRequest, Vec<FieldFault>> {
+fn check(t: &Typed, library: String) -> Result<RegisterRequest, Vec<FieldFault>> {
     let mut faults = Vec::new();
     let mut note = |id, label: Auth, code| {
         faults.push(FieldFault {
@@ -157,7 +158,7 @@ fn check(t: &Typed) -> Result<RegisterRequest, Vec<FieldFault>> {
         .map_err(|c| note("name", Auth::Name, c))
         .ok();
     let mut req = RegisterRequest {
-        library: Some(HOME_LIBRARY.to_owned()),
+        library: Some(library),
         ..Default::default()
     };
     if t.card {

@@ -32,7 +32,6 @@ use etakirjasto_shared::{ErrorCode, SessionMode};
 use crate::api;
 use crate::components::form::FormErrors;
 use crate::i18n::{Booking, PRODUCT_NAME, Text, Ui};
-use crate::library::HOME_LIBRARY;
 use crate::prefs::{tr, use_lang};
 use crate::routes::Page;
 
@@ -264,10 +263,15 @@ pub fn BookPage() -> impl IntoView {
     let query = use_query_map();
     let place = Memo::new(move |_| query.with(Place::from_query));
     let step = Memo::new(move |_| place.with(|p| p.step));
+    let library = crate::library::use_library();
     let services = LocalResource::new(move || {
         let lang = lang.get_untracked();
+        // The patron's chosen library; listed again when they choose another.
+        let slug = library
+            .get()
+            .map_or_else(|| library.slug_untracked(), |l| l.slug);
         async move {
-            api::services(HOME_LIBRARY, lang)
+            api::services(&slug, lang)
                 .await
                 .map(|page| page.items.into_iter().filter(|s| s.active).collect())
                 .map_err(|e| e.code())
