@@ -625,6 +625,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    library_branding (library_id) {
+        library_id -> Text,
+        brand_color -> Nullable<Text>,
+        logo -> Nullable<Binary>,
+        logo_type -> Nullable<Text>,
+        logo_hash -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     webhooks (id) {
         id -> Text,
         client_id -> Text,
@@ -662,6 +673,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     api_client_tokens,
     api_client_calls,
+    library_branding,
     webhooks,
     webhook_deliveries,
     training_modules,

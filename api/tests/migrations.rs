@@ -257,6 +257,24 @@ fn check(conn: &mut DbConnection) {
             ))
             .load::<(String, String, chrono::NaiveDateTime, String, String, i32)>(conn)
             .unwrap();
+        library_branding::table
+            .select((
+                library_branding::library_id,
+                library_branding::brand_color,
+                library_branding::logo,
+                library_branding::logo_type,
+                library_branding::logo_hash,
+                library_branding::updated_at,
+            ))
+            .load::<(
+                String,
+                Option<String>,
+                Option<Vec<u8>>,
+                Option<String>,
+                Option<String>,
+                chrono::NaiveDateTime,
+            )>(conn)
+            .unwrap();
         webhooks::table
             .select((
                 webhooks::id,

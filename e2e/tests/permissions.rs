@@ -39,6 +39,8 @@ fn rule(operation_id: &str) -> Option<Access> {
         "add_closure" | "delete_closure" | "set_library_scenario" | "import_branches" => {
             LibraryAdmin
         }
+        "set_library_branding" | "put_library_logo" | "delete_library_logo" => LibraryAdmin,
+        "get_library_logo" => Public,
         "register" | "login" | "refresh" | "logout" => Public,
         "get_me" | "export_my_data" | "delete_my_account" => SignedIn,
         "start_second_factor" | "confirm_second_factor" | "renew_recovery_codes" => SignedIn,
@@ -438,12 +440,21 @@ async fn matrix(app: TestApp) {
     let r = app
         .client
         .post(app.url("/api/v1/libraries/kalajoki/closures"))
-        .bearer_auth(admin)
+        .bearer_auth(&admin)
         .json(&json!({"date": "2026-12-24", "reason": "Jouluaatto"}))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
+    // A logo, so that reading it is a real answer for everyone (again after the admin removed it).
+    let upload_logo = || {
+        app.client
+            .put(app.url("/api/v1/libraries/kalajoki/logo"))
+            .bearer_auth(&admin)
+            .header("Content-Type", "image/png")
+            .body(std::fs::read(etakirjasto_e2e::root().join("e2e/fixtures/logo.png")).unwrap())
+            .send()
+    };
     let (_, services) = app.get("/api/v1/services?library=kalajoki", None).await;
     let staff_token = app.token_for(demo::STAFF.0, demo::STAFF.1).await;
     let (_, staff_me) = app.get("/api/v1/me", Some(&staff_token)).await;
@@ -537,6 +548,9 @@ async fn matrix(app: TestApp) {
                 panic!("operation `{id}` ({method} {path}) has no permission rule")
             });
             let url = app.url(&concrete_path(path, op, &ids));
+            if id == "get_library_logo" {
+                assert_eq!(upload_logo().await.unwrap().status(), 200);
+            }
             for caller in CALLERS {
                 let mut req = app
                     .client

@@ -307,6 +307,8 @@ pub enum FieldCode {
     Incorrect,
     /// A number outside the range allowed.
     OutOfRange,
+    /// A colour too light for white text on it (a contrast under 4.5:1).
+    LowContrast,
 }
 
 impl FieldCode {
@@ -344,6 +346,11 @@ impl FieldCode {
                 "Valitse yksi vaihtoehdoista.",
                 "Välj ett av alternativen.",
                 "Choose one of the options.",
+            ),
+            LowContrast => lang.pick(
+                "Väri on liian vaalea: valkoinen teksti ei erotu siitä tarpeeksi hyvin. Valitse tummempi väri.",
+                "Färgen är för ljus: vit text syns inte tillräckligt bra på den. Välj en mörkare färg.",
+                "The colour is too light for white text on it to be read well. Choose a darker colour.",
             ),
             OutOfRange => lang.pick(
                 "Luku ei ole sallitulla välillä.",

@@ -1493,3 +1493,44 @@ pub async fn api_client_calls(
     let url = format!("{BASE}/api-clients/{}/calls?limit=25", encode(id));
     answer(builder(Request::get(&url), lang, Some(token)).build(), lang).await
 }
+
+/// `PUT /api/v1/libraries/{slug}/branding`: the library's colour (admins).
+pub async fn set_branding(
+    token: &str,
+    slug: &str,
+    brand_color: Option<String>,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::Branding> {
+    let url = format!("{BASE}/libraries/{}/branding", encode(slug));
+    let body = etakirjasto_shared::BrandingInput { brand_color };
+    with_json(Request::put(&url), &body, lang, Some(token)).await
+}
+
+/// `PUT /api/v1/libraries/{slug}/logo` with the chosen image file as the body (admins).
+pub async fn put_logo(
+    token: &str,
+    slug: &str,
+    file: &web_sys::File,
+    lang: Lang,
+) -> ApiResult<etakirjasto_shared::Branding> {
+    let url = format!("{BASE}/libraries/{}/logo", encode(slug));
+    let req = builder(Request::put(&url), lang, Some(token))
+        .header("Content-Type", &file.type_())
+        .body(file.clone());
+    answer(req, lang).await
+}
+
+/// `DELETE /api/v1/libraries/{slug}/logo` (admins).
+pub async fn delete_logo(token: &str, slug: &str, lang: Lang) -> ApiResult<()> {
+    let url = format!("{BASE}/libraries/{}/logo", encode(slug));
+    let res = send(
+        builder(Request::delete(&url), lang, Some(token)).build(),
+        lang,
+    )
+    .await?;
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(problem_of(res, lang).await)
+    }
+}

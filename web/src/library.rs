@@ -43,6 +43,21 @@ impl LibraryInfo {
                     .unwrap_or_default()
             }),
         };
+        // The library's colour for the header and buttons (checked for contrast by the server),
+        // set through the CSS object model, which the Content-Security-Policy allows.
+        Effect::new(move |_| {
+            let color = info.get().and_then(|l| l.branding.brand_color);
+            let root = leptos::prelude::document()
+                .document_element()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(root) = root {
+                let style = root.style();
+                let _ = match color {
+                    Some(c) => style.set_property("--brand", &c),
+                    None => style.remove_property("--brand").map(|_| ()),
+                };
+            }
+        });
         provide_context(info);
         info
     }

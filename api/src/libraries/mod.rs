@@ -4,6 +4,7 @@
 //! named in addresses by its slug. Its hours and time zone (`Europe/Helsinki`) are public, and so are
 //! its phone number and branches, so people who cannot use the web service can find the phone.
 
+pub mod branding;
 pub mod kirkanta;
 pub mod queries;
 pub mod routes;
@@ -16,5 +17,9 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::add_closure)
         .service(routes::delete_closure)
         .service(routes::set_library_scenario)
-        .service(routes::import_branches);
+        .service(routes::import_branches)
+        .service(branding::set_branding)
+        .service(branding::put_logo)
+        .service(branding::delete_logo)
+        .service(branding::get_logo);
 }

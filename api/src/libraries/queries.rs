@@ -145,6 +145,7 @@ pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Lib
         })
         .collect();
     let scenario = scenario(conn, &row.id, &row.time_zone)?;
+    let branding = super::branding::of(conn, &row.id, &row.slug)?;
     Ok(Library {
         slug: row.slug,
         name: row.name,
@@ -153,6 +154,7 @@ pub fn load_library(conn: &mut DbConnection, row: LibraryRow) -> QueryResult<Lib
         time_zone: row.time_zone,
         branches,
         scenario,
+        branding,
     })
 }
 

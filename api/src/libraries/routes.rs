@@ -113,7 +113,7 @@ pub async fn list_closures(
     Ok(web::Json(days))
 }
 
-fn admin_library(
+pub(super) fn admin_library(
     conn: &mut crate::db::DbConnection,
     user: &AuthUser,
     slug: &str,

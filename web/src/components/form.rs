@@ -45,6 +45,8 @@ pub enum Label {
     Guides(crate::i18n::guides::Guides),
     /// A field of the partner systems page.
     Partners(crate::i18n::partners::Partners),
+    /// A field of the branding form.
+    Branding(crate::i18n::branding::BrandingText),
 }
 
 impl Text for Label {
@@ -64,6 +66,7 @@ impl Text for Label {
             Label::Scenario(t) => t.text(lang),
             Label::Guides(t) => t.text(lang),
             Label::Partners(t) => t.text(lang),
+            Label::Branding(t) => t.text(lang),
         }
     }
 }
@@ -143,6 +146,12 @@ impl From<crate::i18n::guides::Guides> for Label {
 impl From<crate::i18n::partners::Partners> for Label {
     fn from(t: crate::i18n::partners::Partners) -> Self {
         Label::Partners(t)
+    }
+}
+
+impl From<crate::i18n::branding::BrandingText> for Label {
+    fn from(t: crate::i18n::branding::BrandingText) -> Self {
+        Label::Branding(t)
     }
 }
 

@@ -86,7 +86,10 @@ pub fn Layout(children: Children) -> impl IntoView {
         }>{tr(Ui::SkipToContent)}</a>
         <header class="site-header">
             <div class="wrap header-top">
-                <p class="site-name"><A href=Page::Home.href()>{name}</A></p>
+                <p class="site-name"><A href=Page::Home.href()>
+                    {move || library.get().and_then(|l| l.branding.logo_url).map(|src| view! { <img class="site-logo" src=src alt="" /> })}
+                    {name}
+                </A></p>
                 {header_phone}
             </div>
             <div class="wrap switches">

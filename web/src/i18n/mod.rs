@@ -17,6 +17,7 @@ mod account;
 pub mod audit;
 mod auth;
 pub mod booking;
+pub mod branding;
 pub mod events;
 pub mod guides;
 pub mod home_service;

@@ -8,6 +8,7 @@
 
 pub mod api_clients;
 pub mod audit;
+pub mod branding;
 mod calendar;
 pub mod event_form;
 pub mod events;
@@ -240,6 +241,7 @@ pub fn Staff() -> impl IntoView {
                         {admin.then(|| view! { <p><a href=crate::routes::staff_audit_href(None)>{tr(crate::i18n::Audit::Link)}</a></p> })}
                         {admin.then(|| view! { <p><a href=crate::routes::staff_api_clients_href()>{tr(crate::i18n::partners::Partners::Link)}</a></p> })}
                         {admin_of.clone().map(|library| view! { <scenario::ScenarioForm library=library /> })}
+                        {admin_of.clone().map(|library| view! { <branding::BrandingForm library=library /> })}
                         <calendar::Calendar />
                         <h2>{tr(Pages::StaffLibraries)}</h2>
                         <ul>{libraries}</ul>
