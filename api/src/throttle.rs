@@ -75,7 +75,9 @@ pub fn source(req: &HttpRequest, state: &AppState) -> String {
 /// A partner's call is counted against its client's own rate limit instead (`partners`), so many
 /// patrons booking through one partner server do not share one address's budget.
 pub async fn spend(state: &AppState, req: &HttpRequest, write: Write) -> Result<(), ApiError> {
-    if crate::partners::call_of(req).is_some() {
+    if crate::partners::call_of(req).is_some()
+        && matches!(write, Write::Booking | Write::Registration)
+    {
         return Ok(());
     }
     let key = format!("{}:{}", write.name(), source(req, state));
@@ -97,7 +99,9 @@ pub async fn refund(
     outcome: &Result<impl Sized, ApiError>,
 ) {
     let refused = matches!(outcome, Err(e @ ApiError::Client(_)) if e.code() != etakirjasto_shared::ErrorCode::TooManyRequests);
-    if !refused || crate::partners::call_of(req).is_some() {
+    let partner = crate::partners::call_of(req).is_some()
+        && matches!(write, Write::Booking | Write::Registration);
+    if !refused || partner {
         return;
     }
     let key = format!("{}:{}", write.name(), source(req, state));

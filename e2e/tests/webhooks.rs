@@ -194,6 +194,35 @@ async fn posted(backend: Backend) {
         assert_eq!(status, 422, "{refused}");
         assert_eq!(refused["errors"][0]["field"], field);
     }
+    // Told only of what the client may read: bookings need `bookings:write`.
+    let (status, made2) = app
+        .send(
+            "POST",
+            "/api/v1/api-clients",
+            Some(&admin),
+            Some(json!({"library": "kalajoki", "name": "Vain tapahtumat", "scopes": ["events:read", "webhooks:manage"], "rate_limit_per_minute": 100})),
+        )
+        .await;
+    assert_eq!(status, 201, "{made2}");
+    let (_, narrow) = app
+        .post(
+            "/api/v1/oauth/token",
+            &json!({"grant_type": "client_credentials", "client_id": made2["client"]["client_id"], "client_secret": made2["client_secret"]}),
+        )
+        .await;
+    let (status, refused) = app
+        .send(
+            "POST",
+            "/api/v1/webhooks",
+            narrow["access_token"].as_str(),
+            Some(json!({"url": rx.url, "kinds": ["booking.created"]})),
+        )
+        .await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (403, Some("insufficient_scope")),
+        "{refused}"
+    );
     let (status, hook) = app
         .send(
             "POST",

@@ -120,8 +120,11 @@ pub async fn partner_calls(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let method = req.method().as_str().to_owned();
-    let found = OPERATIONS
-        .find(&method, req.path())
+    // The router decodes `%xx` before it matches; a partner's path is matched here only as written,
+    // so one with escapes (which no operation's path needs) is treated as no operation: refused.
+    let found = (!req.path().contains('%'))
+        .then(|| OPERATIONS.find(&method, req.path()))
+        .flatten()
         .map(|(id, route)| (scopes::needs(id), route));
     let now = Utc::now();
     let checked = db::run(&state.pool, move |conn| {
@@ -129,9 +132,8 @@ pub async fn partner_calls(
             return Ok(None);
         };
         let allowed = match &found {
-            // An unknown path or method: let it be answered 404 or 405.
-            None => true,
-            Some((None, _)) => false,
+            // No operation of the document: nothing a partner may call.
+            None | Some((None, _)) => false,
             Some((Some(Needs::AnyScope), _)) => true,
             Some((Some(Needs::Scope(s)), _)) => scopes.contains(s),
         };

@@ -115,6 +115,16 @@ pub fn revoke(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryRes
         api_clients::updated_at.eq(now),
     ))
     .execute(conn)?;
+    // Nothing more is posted to it, not even what was waiting.
+    let hooks = crate::schema::webhooks::table
+        .filter(crate::schema::webhooks::client_id.eq(id))
+        .select(crate::schema::webhooks::id);
+    diesel::delete(
+        crate::schema::webhook_deliveries::table
+            .filter(crate::schema::webhook_deliveries::status.eq("pending"))
+            .filter(crate::schema::webhook_deliveries::webhook_id.eq_any(hooks)),
+    )
+    .execute(conn)?;
     end_tokens(conn, id)
 }
 
@@ -138,6 +148,13 @@ pub fn insert_token(
             api_client_tokens::scopes.eq(scopes),
             api_client_tokens::expires_at.eq(expires_at),
         ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Deletes one token.
+pub fn delete_token(conn: &mut DbConnection, token_hash: &str) -> QueryResult<()> {
+    diesel::delete(api_client_tokens::table.find(token_hash))
         .execute(conn)
         .map(|_| ())
 }

@@ -417,13 +417,19 @@ pub fn issue_token(
     let token = format!("ekp_{}", secrets::random_token());
     let scopes = scope_string(&wanted);
     let expires = now + Duration::seconds(i64::from(TOKEN_SECONDS));
-    queries::insert_token(
-        conn,
-        &secrets::token_hash(&token),
-        &client.id,
-        &scopes,
-        expires.naive_utc(),
-    )?;
+    let token_hash = secrets::token_hash(&token);
+    queries::insert_token(conn, &token_hash, &client.id, &scopes, expires.naive_utc())?;
+    // A new secret or a revocation that committed meanwhile ended every token then stored; one made
+    // with the old secret after that is taken back here, so none outlives it.
+    let still = queries::find(conn, &client.id)?
+        .is_some_and(|(c, _)| c.revoked_at.is_none() && same(&c.secret_hash, &hash));
+    if !still {
+        queries::delete_token(conn, &token_hash)?;
+        return Err(TokenRefusal::new(
+            ApiError::client(ErrorCode::InvalidClient),
+            "invalid_client",
+        ));
+    }
     Ok(PartnerToken {
         access_token: token,
         token_type: "Bearer".into(),

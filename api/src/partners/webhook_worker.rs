@@ -21,13 +21,14 @@ use tokio::sync::Notify;
 use crate::{
     db::{self, DbConnection},
     error::ApiError,
-    schema::{webhook_deliveries, webhooks},
+    schema::{api_clients, webhook_deliveries, webhooks},
 };
 
 /// Attempts before a delivery is given up as `failed`.
 pub const MAX_ATTEMPTS: i32 = 8;
-/// How long a claim lasts.
-pub const CLAIM_SECONDS: i64 = 60;
+/// How long a claim lasts: longer than a whole batch of posts may take (20 × 10 s), so no other
+/// process posts a delivery again while this one is still at it.
+pub const CLAIM_SECONDS: i64 = 300;
 /// How long one post may take.
 const POST_TIMEOUT: StdDuration = StdDuration::from_secs(10);
 const BATCH: i64 = 20;
@@ -93,7 +94,8 @@ fn claim_due(
         ))
         .execute(conn)?;
         webhook_deliveries::table
-            .inner_join(webhooks::table)
+            .inner_join(webhooks::table.inner_join(api_clients::table))
+            .filter(api_clients::revoked_at.is_null())
             .filter(webhook_deliveries::claim.eq(claim))
             .filter(webhook_deliveries::status.eq("pending"))
             .order((webhook_deliveries::due_at, webhook_deliveries::id))
@@ -218,8 +220,11 @@ pub fn spawn(pool: db::DbPool, config: &crate::config::Config) -> Result<(), Str
     if !config.messages.worker {
         return Ok(());
     }
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
+    let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+    if !config.webhooks.allow_http {
+        builder = builder.dns_resolver(std::sync::Arc::new(PublicOnly));
+    }
+    let client = builder
         .build()
         .map_err(|e| format!("webhook client: {e}"))?;
     let retry = config.webhooks.retry_seconds;
@@ -242,8 +247,61 @@ pub fn spawn(pool: db::DbPool, config: &crate::config::Config) -> Result<(), Str
     Ok(())
 }
 
+/// Resolves a subscription's host and keeps only public addresses, so a name that points (or later
+/// comes to point) inside the network is never posted to.
+struct PublicOnly;
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let found: Vec<std::net::SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await?
+                .filter(|a| super::webhooks::is_public(a.ip()))
+                .collect();
+            if found.is_empty() {
+                return Err("the host has no public address".into());
+            }
+            let addrs: reqwest::dns::Addrs = Box::new(found.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_public_addresses_are_posted_to() {
+        use super::super::webhooks::{check_url, is_public};
+        for private in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "100.64.0.1",
+            "169.254.1.1",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+            "0.0.0.0",
+        ] {
+            assert!(!is_public(private.parse().unwrap()), "{private}");
+        }
+        assert!(is_public("193.166.3.2".parse().unwrap()));
+        assert!(is_public("2001:708::1".parse().unwrap()));
+        for url in [
+            "https://localhost./x",
+            "https://[::ffff:127.0.0.1]/x",
+            "https://10.0.0.1/x",
+            "https://intranet/x",
+            "http://example.fi/x",
+        ] {
+            assert!(check_url(url, false).is_err(), "{url}");
+        }
+        assert!(check_url("https://tapahtumat.example.fi/hooks", false).is_ok());
+        assert!(check_url("http://127.0.0.1:8080/hooks", true).is_ok());
+    }
+
     /// The Standard Webhooks specification's own example.
     #[test]
     fn signatures_follow_the_standard() {

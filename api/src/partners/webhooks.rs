@@ -9,7 +9,8 @@
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use etakirjasto_shared::{
-    FieldCode, Webhook, WebhookCreated, WebhookDelivery, WebhookInput, WebhookKind,
+    ApiScope, ErrorCode, FieldCode, Webhook, WebhookCreated, WebhookDelivery, WebhookInput,
+    WebhookKind,
 };
 use serde_json::json;
 
@@ -58,6 +59,22 @@ fn kinds_of(stored: &str) -> Vec<WebhookKind> {
     stored.split(' ').filter_map(WebhookKind::parse).collect()
 }
 
+/// The scope a client needs to be told of a kind of change: what it could read or do anyway.
+fn scope_for(kind: WebhookKind) -> ApiScope {
+    match kind {
+        WebhookKind::EventCreated | WebhookKind::EventChanged | WebhookKind::EventCancelled => {
+            ApiScope::EventsRead
+        }
+        WebhookKind::BookingCreated
+        | WebhookKind::BookingChanged
+        | WebhookKind::BookingCancelled => ApiScope::BookingsWrite,
+    }
+}
+
+fn has_scope(stored: &str, scope: ApiScope) -> bool {
+    stored.split(' ').any(|s| s == scope.as_str())
+}
+
 /// Checks a subscription's URL: `https://` on a public host, or (when `allow_http`) also `http://`
 /// and loopback or private addresses.
 pub fn check_url(raw: &str, allow_http: bool) -> Result<String, FieldCode> {
@@ -80,23 +97,52 @@ pub fn check_url(raw: &str, allow_http: bool) -> Result<String, FieldCode> {
     let private = match url.host() {
         None => return Err(FieldCode::InvalidFormat),
         Some(url::Host::Domain(d)) => {
-            let d = d.to_ascii_lowercase();
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
             d == "localhost"
                 || d.ends_with(".localhost")
                 || d.ends_with(".local")
+                || d.ends_with(".internal")
                 || !d.contains('.')
         }
-        Some(url::Host::Ipv4(ip)) => {
-            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
-        }
-        Some(url::Host::Ipv6(ip)) => {
-            ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00
-        }
+        Some(url::Host::Ipv4(ip)) => !is_public(std::net::IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => !is_public(std::net::IpAddr::V6(ip)),
     };
     if private && !allow_http {
         return Err(FieldCode::InvalidChoice);
     }
     Ok(url.to_string())
+}
+
+/// True for an address on the public internet: not loopback, private, link-local, shared (CGNAT),
+/// unspecified, broadcast, multicast or documentation, also when written as an IPv4-mapped IPv6
+/// address. The worker posts only to such addresses (checked again when the name is resolved).
+pub fn is_public(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_documentation()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b))
+                || a >= 224)
+        }
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => is_public(IpAddr::V4(v4)),
+            None => {
+                let first = v6.segments()[0];
+                !(v6.is_loopback()
+                    || v6.is_unspecified()
+                    || (first & 0xfe00) == 0xfc00
+                    || (first & 0xffc0) == 0xfe80
+                    || (first & 0xff00) == 0xff00)
+            }
+        },
+    }
 }
 
 fn checked(input: &WebhookInput, allow_http: bool) -> Result<(String, String), ApiError> {
@@ -157,6 +203,24 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> Result<WebhookCreated, ApiError> {
     let (url, kinds) = checked(&input, allow_http)?;
+    // A client is told only of what its scopes let it read or do: events with `events:read`,
+    // bookings with `bookings:write`.
+    let scopes = super::queries::find(conn, &call.client_id)?
+        .map(|(c, _)| c.scopes)
+        .unwrap_or_default();
+    if let Some(kind) = input
+        .kinds
+        .iter()
+        .find(|k| !has_scope(&scopes, scope_for(**k)))
+    {
+        return Err(
+            ApiError::client(ErrorCode::InsufficientScope).with_detail(format!(
+                "`{}` needs the scope `{}`.",
+                kind.as_str(),
+                scope_for(*kind).as_str()
+            )),
+        );
+    }
     let secret = format!(
         "whsec_{}",
         base64::Engine::encode(
@@ -285,15 +349,16 @@ fn enqueue(
     data: serde_json::Value,
     now: DateTime<Utc>,
 ) -> QueryResult<()> {
-    let subscribed: Vec<(String, String)> = webhooks::table
+    let subscribed: Vec<(String, String, String)> = webhooks::table
         .inner_join(api_clients::table.inner_join(libraries::table))
         .filter(api_clients::library_id.eq(library_id))
         .filter(api_clients::revoked_at.is_null())
-        .select((webhooks::id, webhooks::kinds))
+        .select((webhooks::id, webhooks::kinds, api_clients::scopes))
         .load(conn)?;
     let at = chrono::SubsecRound::trunc_subsecs(now.naive_utc(), 6);
-    for (webhook_id, kinds) in subscribed {
-        if !kinds_of(&kinds).contains(&kind) {
+    for (webhook_id, kinds, scopes) in subscribed {
+        // The client's scopes as they are now: one it lost stops the telling.
+        if !kinds_of(&kinds).contains(&kind) || !has_scope(&scopes, scope_for(kind)) {
             continue;
         }
         let slug: String = libraries::table
